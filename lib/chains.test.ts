@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { chainForHost, siteForHost, EXPLORER_MATCHES, CHAINS } from './chains';
+
+describe('chain registry', () => {
+  it('maps explorer hosts to chains', () => {
+    expect(chainForHost('bscscan.com')?.id).toBe(56);
+    expect(chainForHost('www.basescan.org')?.id).toBe(8453);
+    expect(chainForHost('optimistic.etherscan.io')?.id).toBe(10);
+    expect(chainForHost('etherscan.io')?.id).toBe(1);
+  });
+  it('gives testnets and unknown hosts no chain', () => {
+    expect(chainForHost('sepolia.etherscan.io')).toBeUndefined();
+    expect(chainForHost('example.com')).toBeUndefined();
+    expect(siteForHost('evil-etherscan.io')).toBeUndefined();
+  });
+  it('has a content-script match for every explorer host', () => {
+    for (const chain of CHAINS)
+      for (const host of chain.explorers)
+        expect(EXPLORER_MATCHES.some((m) => new RegExp(`^https://(.+\\.)?${m.slice(10, -2).replace(/\./g, '\\.')}$`).test(`https://${host}`))).toBe(true);
+  });
+});

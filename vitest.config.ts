@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+export default defineConfig({
+  plugins: [WxtVitest()],
+  test: {
+    include: ['lib/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/fake-api/**/*.test.ts', 'components/**/*.test.ts?(x)'],
+    environment: 'happy-dom',
+    mockReset: true,
+    restoreMocks: true,
+  },
+});

@@ -1,0 +1,24 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import tailwindcss from '@tailwindcss/vite';
+import { DEFAULT_API_BASE, CUSTOM_API_ORIGINS } from './lib/api-base';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [preact(), tailwindcss()],
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Chainbase Balances',
+    description: 'Token balances for any address: hover it on a block explorer, or watch it from the toolbar. Powered by the Chainbase API.',
+    permissions: ['storage'],
+    host_permissions: [`${DEFAULT_API_BASE}/*`],
+    // Only asked for when the user points the extension at a proxy or the local test server.
+    optional_host_permissions: CUSTOM_API_ORIGINS,
+    action: { default_title: 'Chainbase Balances' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'chainbase-balances@example.org', strict_min_version: '115.0' } } }
+      : {}),
+  }),
+});
