@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import tailwindcss from '@tailwindcss/vite';
 import { DEFAULT_API_BASE, CUSTOM_API_ORIGINS } from './lib/api-base';
+import { EXPLORER_MATCHES } from './lib/chains';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -16,6 +17,8 @@ export default defineConfig({
     host_permissions: [`${DEFAULT_API_BASE}/*`],
     // Only asked for when the user points the extension at a proxy or the local test server.
     optional_host_permissions: CUSTOM_API_ORIGINS,
+    // The hover card's UI is loaded by the explorer content script on first hover (import()).
+    web_accessible_resources: [{ resources: ['explorer-card.js'], matches: EXPLORER_MATCHES }],
     action: { default_title: 'Chainbase Balances' },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'chainbase-balances@example.org', strict_min_version: '115.0' } } }

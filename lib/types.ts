@@ -25,6 +25,8 @@ export interface Portfolio {
   tokens: Token[];
   /** True when the page cap stopped pagination before the last page. */
   capped: boolean;
+  /** API entries that failed validation and were left out (a safe partial result). */
+  invalidTokens?: number;
   /** Epoch ms of the fetch. */
   fetchedAt: number;
 }

@@ -1,3 +1,9 @@
+import { browser } from 'wxt/browser';
+import { createBackgroundHandlers } from '@/lib/background-services';
+import { registerHandlers } from '@/lib/handlers';
+import { restrictStorageToTrustedContexts } from '@/lib/storage-access';
+
 export default defineBackground(() => {
-  console.info('Chainbase Balances background started');
+  void restrictStorageToTrustedContexts();
+  registerHandlers(createBackgroundHandlers(), { id: browser.runtime.id, origin: browser.runtime.getURL('/') });
 });

@@ -1,0 +1,98 @@
+/**
+ * Spam and dust rules (name and symbol are checked together; matching is case-insensitive):
+ *
+ * Spam — any one of:
+ * 1. **Link**: text like `http`, `www.`, `t.me/`, or a domain such as
+ *    `claim-reward.com` (label + a common TLD: com, net, org, io, xyz, app, site, top, …).
+ *    `.finance`, `.fi` and `.ai` are left out on purpose: real tokens are named
+ *    `yearn.finance` and `ether.fi`, and `USDC.e`-style one-letter suffixes never match.
+ * 2. **Bait words**: claim, visit, reward, airdrop, voucher as a whole word, also
+ *    plural/-ed/-ing and inside camelCase (`ClaimRewards`). Longer words that merely
+ *    start the same (`Claimable`, `Visitor`, `Rewardable`) are not flagged: they are
+ *    ordinary English, and real bait almost always carries a link as well.
+ * 3. **Absurd supply**: 0 decimals and a balance of at least 10^15 units.
+ * 4. **Hidden characters**: control, format (bidi overrides, zero-width), private-use
+ *    or lone-surrogate characters in the name or symbol.
+ *
+ * Dust — any one of:
+ * 1. The balance is zero.
+ * 2. Priced (price > 0) and worth less than $0.01.
+ * 3. Unpriced (price 0 or unknown), no logo, and less than 0.001 of a whole token.
+ *
+ * Hidden = spam or dust.
+ */
+import type { Token } from './types';
+import { parseRawAmount, usdValue } from './format';
+
+export interface TokenClass {
+  spam: boolean;
+  dust: boolean;
+  reasons: string[];
+}
+
+const SPAM_TLDS = [
+  'com', 'net', 'org', 'io', 'xyz', 'app', 'site', 'online', 'top', 'club', 'live', 'pro', 'info',
+  'cc', 'co', 'me', 'gg', 'vip', 'link', 'click', 'world', 'gift', 'fun', 'shop', 'store', 'today',
+  'website', 'space', 'tech', 'us', 'ru', 'tk', 'ml', 'ga', 'cf', 'gq', 'pw', 'biz', 'to', 'lol',
+  'bet', 'win', 'one', 'life', 'icu', 'cyou', 'buzz', 'sbs', 'cfd', 'bond', 'homes', 'lat', 'events',
+  'claims', 'claim', 'network', 'cash', 'money', 'digital', 'tel', 'ink', 'zone', 'rest',
+];
+const URL_MARKERS = /\bhttps?|\bwww\.|\bt\.me\/|:\/\//i;
+const DOMAIN = new RegExp(`(?:^|[^a-z0-9-])[a-z0-9][a-z0-9-]*\\.(?:${SPAM_TLDS.join('|')})(?![a-z0-9])`, 'i');
+const BAIT_WORD = /(?<![a-z])(claim|visit|reward|airdrop|voucher)(?:s|p?ed|p?ing)?(?![a-z])/;
+const HIDDEN_CHARS = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}]/u;
+
+const ABSURD_UNITS = 10n ** 15n;
+const DUST_USD = 0.01;
+/** 0.001 whole token, as 1/1000. */
+const DUST_WHOLE_DIVISOR = 1000n;
+
+export function classifyToken(t: Token): TokenClass {
+  const reasons = [...spamReasons(t)];
+  const spam = reasons.length > 0;
+  const dustReason = dustReasonFor(t);
+  if (dustReason) reasons.push(dustReason);
+  return { spam, dust: dustReason !== undefined, reasons };
+}
+
+export function isHidden(t: Token): boolean {
+  const c = classifyToken(t);
+  return c.spam || c.dust;
+}
+
+function* spamReasons(t: Token): Generator<string> {
+  const text = `${t.name} ${t.symbol}`;
+  if (URL_MARKERS.test(text) || DOMAIN.test(text)) yield 'Name or symbol contains a link or web address.';
+  const bait = findBaitWord(text);
+  if (bait) yield `Name or symbol contains the bait word "${bait}".`;
+  const raw = rawBalance(t);
+  if (t.decimals === 0 && raw !== undefined && raw >= ABSURD_UNITS) yield 'Zero decimals with an absurdly large balance.';
+  if (HIDDEN_CHARS.test(text)) yield 'Name or symbol contains hidden or control characters.';
+}
+
+/** Splits camelCase first so `ClaimRewards` reads as two words, then matches whole words. */
+function findBaitWord(text: string): string | undefined {
+  const words = text.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return BAIT_WORD.exec(words)?.[1];
+}
+
+function dustReasonFor(t: Token): string | undefined {
+  const raw = rawBalance(t);
+  if (raw === undefined) return undefined;
+  if (raw === 0n) return 'Zero balance.';
+  const decimalsOk = Number.isInteger(t.decimals) && t.decimals >= 0 && t.decimals <= 255;
+  if (!decimalsOk) return undefined;
+  const usd = usdValue(t.balance, t.decimals, t.priceUsd);
+  if (usd !== undefined) return usd < DUST_USD ? 'Worth less than $0.01.' : undefined;
+  const belowThreshold = raw * DUST_WHOLE_DIVISOR < 10n ** BigInt(t.decimals);
+  return belowThreshold && !t.logo ? 'Unpriced, no logo, and less than 0.001 tokens.' : undefined;
+}
+
+/** The API layer validates balances; a malformed one here skips the amount rules rather than crashing a list. */
+function rawBalance(t: Token): bigint | undefined {
+  try {
+    return parseRawAmount(t.balance);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,90 @@
+import { storage } from '#imports';
+import { DEFAULT_API_BASE } from './api-base';
+import { CHAINS } from './chains';
+
+/**
+ * Every persisted item, versioned. A failed migration throws MigrationError inside
+ * WXT and leaves the stored value untouched, so old data is never silently dropped.
+ * The API key lives in its own module (lib/api-key.ts) so that code which shows
+ * settings never bundles access to the key.
+ */
+
+export interface Settings {
+  /** Chainbase API base URL, without trailing slash. */
+  apiBase: string;
+  cacheTtlMinutes: number;
+  requestsPerSecond: number;
+  /** Pages of 100 tokens fetched per (chain, address) at most. */
+  maxPages: number;
+  hideSpam: boolean;
+  /** Chains offered in the popup, in table order. */
+  chains: number[];
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  apiBase: DEFAULT_API_BASE,
+  cacheTtlMinutes: 5,
+  requestsPerSecond: 2,
+  maxPages: 10,
+  hideSpam: true,
+  chains: CHAINS.map((c) => c.id),
+};
+
+/** Bounds a setting may take; the options page and the migration both clamp to them. */
+export const SETTING_LIMITS = {
+  cacheTtlMinutes: { min: 0, max: 24 * 60 },
+  requestsPerSecond: { min: 0.2, max: 50 },
+  maxPages: { min: 1, max: 100 },
+} as const;
+
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});
+
+/** Reads settings, filling fields a partial or older value lacks. */
+export async function getSettings(): Promise<Settings> {
+  return { ...DEFAULT_SETTINGS, ...(await settingsItem.getValue()) };
+}
+
+export interface WatchEntry {
+  /** Lowercase 0x + 40 hex. */
+  address: string;
+  label: string;
+  addedAt: number;
+}
+
+/**
+ * v1 was a plain list of address strings; v2 adds labels and the time added.
+ * In sync storage so the watchlist follows the browser profile.
+ */
+export const watchlistItem = storage.defineItem<WatchEntry[]>('sync:watchlist', {
+  fallback: [],
+  version: 2,
+  migrations: {
+    2: migrateWatchlistV1toV2,
+  },
+});
+
+export function migrateWatchlistV1toV2(old: unknown): WatchEntry[] {
+  if (!Array.isArray(old)) throw new Error('watchlist v1 is not a list');
+  const seen = new Set<string>();
+  const entries: WatchEntry[] = [];
+  for (const item of old) {
+    if (typeof item !== 'string' || !/^0x[0-9a-fA-F]{40}$/.test(item.trim())) {
+      // Keep the whole old value: a failed migration leaves storage as it was.
+      throw new Error(`watchlist v1 holds an entry that is not an address: ${JSON.stringify(item)}`);
+    }
+    const address = item.trim().toLowerCase();
+    if (seen.has(address)) continue;
+    seen.add(address);
+    entries.push({ address, label: '', addedAt: 0 });
+  }
+  return entries;
+}
+
+/** Explorer sites where the user turned hover cards off (readable by the content script). */
+export const disabledSitesItem = storage.defineItem<string[]>('sync:disabledSites', {
+  fallback: [],
+  version: 1,
+});

@@ -1,0 +1,28 @@
+/** Short relative times for "updated 12 min ago". */
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/**
+ * "just now", "1 min ago", "12 min ago", "3 h ago", "1 day ago", "5 days ago".
+ * Rounds down: 12 min 59 s reads "12 min ago".
+ * A time in the future (clock skew between fetch and display) reads as "just now".
+ */
+export function timeAgo(thenMs: number, nowMs: number = Date.now()): string {
+  const elapsed = nowMs - thenMs;
+  if (!Number.isFinite(elapsed) || elapsed < MINUTE) return 'just now';
+  if (elapsed < HOUR) return `${Math.floor(elapsed / MINUTE)} min ago`;
+  if (elapsed < DAY) return `${Math.floor(elapsed / HOUR)} h ago`;
+  const days = Math.floor(elapsed / DAY);
+  return days === 1 ? '1 day ago' : `${days} days ago`;
+}
+
+export function updatedAgo(thenMs: number, nowMs: number = Date.now()): string {
+  return `updated ${timeAgo(thenMs, nowMs)}`;
+}
+
+/** Whole seconds left until `untilMs`, never negative; for "retrying in N s". */
+export function secondsLeft(untilMs: number, nowMs: number = Date.now()): number {
+  return Math.max(0, Math.ceil((untilMs - nowMs) / 1000));
+}

@@ -1,0 +1,126 @@
+import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startFakeApi, type FakeApi } from '../fake-api/server';
+
+export const EXTENSION_DIR = path.resolve(import.meta.dirname, '../../.output/chrome-mv3');
+export const EXPLORER_FIXTURES = path.resolve(import.meta.dirname, '../../../shared/fixtures/explorers');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function chromiumArgs(extensionDir = EXTENSION_DIR): string[] {
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+}
+
+export interface ExtensionSetup {
+  apiKey?: string;
+  /** Defaults to the fake server's URL. */
+  apiBase?: string;
+  settings?: Record<string, unknown>;
+  watchlist?: { address: string; label: string; addedAt: number }[];
+}
+
+interface Fixtures {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  fakeApi: FakeApi;
+  /** Writes key/settings/watchlist straight into extension storage (as a returning user would have them). */
+  setup: (s?: ExtensionSetup) => Promise<void>;
+  openPopup: () => Promise<Page>;
+  openOptions: () => Promise<Page>;
+  /** Serves `body` (or a file from shared/fixtures/explorers) at a real explorer URL. */
+  serveExplorer: (url: string, fixture: { file: string } | { html: string }) => Promise<void>;
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  fakeApi: async ({}, use) => {
+    const api = await startFakeApi();
+    await use(api);
+    await api.close();
+  },
+  // eslint-disable-next-line no-empty-pattern
+  context: async ({}, use) => {
+    const userDataDir = await mkdtemp(path.join(tmpdir(), 'cbb-e2e-'));
+    const context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: chromiumArgs(),
+    });
+    await use(context);
+    await context.close();
+    await rm(userDataDir, { recursive: true, force: true });
+  },
+  serviceWorker: async ({ context }, use) => {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await use(worker);
+  },
+  extensionId: async ({ serviceWorker }, use) => {
+    await use(new URL(serviceWorker.url()).host);
+  },
+  setup: async ({ serviceWorker, fakeApi }, use) => {
+    await use(async (s = {}) => {
+      await serviceWorker.evaluate(
+        async ({ apiKey, apiBase, settings, watchlist }) => {
+          const chrome = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
+          const local: Record<string, unknown> = {
+            settings: { ...(settings ?? {}), apiBase },
+          };
+          if (apiKey !== undefined) local.apiKey = apiKey;
+          await chrome.storage.local.set(local);
+          if (watchlist) await chrome.storage.sync.set({ watchlist, watchlist$: { v: 2 } });
+        },
+        { apiKey: s.apiKey, apiBase: s.apiBase ?? fakeApi.url, settings: s.settings, watchlist: s.watchlist },
+      );
+    });
+  },
+  openPopup: async ({ context, extensionId }, use) => {
+    await use(async () => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/popup.html`);
+      return page;
+    });
+  },
+  openOptions: async ({ context, extensionId }, use) => {
+    await use(async () => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/options.html`);
+      return page;
+    });
+  },
+  serveExplorer: async ({ context }, use) => {
+    const pages = new Map<string, string>();
+    const routedOrigins = new Set<string>();
+    await use(async (url, fixture) => {
+      const body = 'file' in fixture ? await readFile(path.join(EXPLORER_FIXTURES, fixture.file), 'utf8') : fixture.html;
+      const target = new URL(url);
+      pages.set(target.origin + target.pathname, body);
+      if (routedOrigins.has(target.origin)) return;
+      routedOrigins.add(target.origin);
+      // Anything else on that host (the page's CSS, scripts, images) gets a 404: the network is closed anyway.
+      await context.route(
+        (u) => u.origin === target.origin,
+        (route) => {
+          const u = new URL(route.request().url());
+          const page = pages.get(u.origin + u.pathname);
+          return page === undefined
+            ? route.fulfill({ status: 404, body: '' })
+            : route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page });
+        },
+      );
+    });
+  },
+});
+
+export const expect = test.expect;

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { browser } from 'wxt/browser';
+import { BalancesService } from '@/lib/balances';
+import { PortfolioCache } from '@/lib/cache';
+import { createPortfolioFetcher } from '@/lib/portfolio-fetch';
+import { TokenBucket } from '@/lib/ratelimit';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/storage';
+import { startFakeApi, type FakeApi } from '../fake-api/server';
+import { SHOWCASE } from '../fake-api/data';
+
+/** The background's pieces wired as in the worker, against the local fake server. */
+let api: FakeApi;
+beforeAll(async () => {
+  api = await startFakeApi();
+});
+afterAll(() => api.close());
+beforeEach(() => {
+  fakeBrowser.reset();
+  api.reset();
+});
+
+function worker(settings: Partial<Settings> = {}) {
+  const full = { ...DEFAULT_SETTINGS, apiBase: api.url, ...settings };
+  const limiter = new TokenBucket(full.requestsPerSecond, 1);
+  const cache = new PortfolioCache(browser.storage.local);
+  return new BalancesService({
+    cache,
+    fetchPortfolio: createPortfolioFetcher({ getApiKey: async () => 'demo', getSettings: async () => full, limiter }),
+    ttlMs: async () => full.cacheTtlMinutes * 60_000,
+  });
+}
+
+const addr = (n: number) => `0x${(n + 0x100).toString(16).padStart(40, '0')}`;
+
+describe('background flow against the fake server', () => {
+  it('10 concurrent asks for one pair make one tokens request and one balance request', async () => {
+    const service = worker();
+    const answers = await Promise.all(Array.from({ length: 10 }, () => service.get({ chainId: 1, address: SHOWCASE })));
+    expect(answers.every((a) => a.portfolio?.native === '1500000000000000000')).toBe(true);
+    expect(api.count({ path: '/v1/account/tokens' })).toBe(1);
+    expect(api.count({ path: '/v1/account/balance' })).toBe(1);
+  });
+
+  it('a second ask within the TTL makes no request, even from a restarted worker', async () => {
+    await worker().get({ chainId: 1, address: SHOWCASE });
+    const before = api.total();
+    const restarted = worker();
+    const answer = await restarted.get({ chainId: 1, address: SHOWCASE });
+    expect(answer).toMatchObject({ stale: false, refreshing: false });
+    expect(api.total()).toBe(before);
+  });
+
+  it('spreads a burst of 20 distinct asks at the configured rate', async () => {
+    const rate = 10;
+    const service = worker({ requestsPerSecond: rate });
+    await Promise.all(Array.from({ length: 20 }, (_, i) => service.get({ chainId: 1, address: addr(i) })));
+    const times = api.requests.map((r) => r.time).sort((a, b) => a - b);
+    expect(times).toHaveLength(40);
+    // 40 requests at 10/s with a bucket of 1 take at least 3.9 s, and no second holds more than the rate (+1 for timer slack).
+    expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(3800);
+    for (let i = 0; i < times.length; i++) {
+      const inWindow = times.filter((t) => t >= times[i]! && t < times[i]! + 1000).length;
+      expect(inWindow).toBeLessThanOrEqual(rate + 1);
+    }
+  }, 20_000);
+
+  it('serves a stale entry at once and refreshes it with one request per endpoint', async () => {
+    const service = worker({ cacheTtlMinutes: 0 });
+    await service.get({ chainId: 1, address: SHOWCASE });
+    api.reset();
+    const answer = await service.get({ chainId: 1, address: SHOWCASE });
+    expect(answer).toMatchObject({ stale: true, refreshing: true });
+    const fresh = await service.get({ chainId: 1, address: SHOWCASE, waitForFresh: true });
+    expect(fresh).toMatchObject({ stale: false });
+    expect(api.count({ path: '/v1/account/tokens' })).toBe(1);
+    expect(api.count({ path: '/v1/account/balance' })).toBe(1);
+  });
+});
