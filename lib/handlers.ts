@@ -25,7 +25,7 @@ export function checkMessage<K extends keyof ProtocolMap>(type: K, data: unknown
 
 export function registerHandlers(handlers: Handlers, runtime: RuntimeIdentity): void {
   for (const type of Object.keys(handlers) as (keyof ProtocolMap)[]) {
-    onMessage(type, ({ data, sender }) => {
+    onMessage(type, async ({ data, sender }) => {
       const checked = checkMessage(type, data, sender, runtime);
       return (handlers[type] as (d: unknown) => unknown)(checked) as never;
     });

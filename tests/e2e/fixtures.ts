@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startFakeApi, type FakeApi } from '../fake-api/server';
 
+declare const chrome: typeof import('webextension-polyfill');
+
 export const EXTENSION_DIR = path.resolve(import.meta.dirname, '../../.output/chrome-mv3');
 export const EXPLORER_FIXTURES = path.resolve(import.meta.dirname, '../../../shared/fixtures/explorers');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -73,7 +75,6 @@ export const test = base.extend<Fixtures>({
     await use(async (s = {}) => {
       await serviceWorker.evaluate(
         async ({ apiKey, apiBase, settings, watchlist }) => {
-          const chrome = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
           const local: Record<string, unknown> = {
             settings: { ...(settings ?? {}), apiBase },
           };
@@ -124,3 +125,11 @@ export const test = base.extend<Fixtures>({
 });
 
 export const expect = test.expect;
+
+/** Sends a protocol message from an extension page, exactly as our UI code does (the @webext-core/messaging wire format). */
+export async function sendFromPage<T = unknown>(page: Page, type: string, data: unknown): Promise<{ res?: T; err?: { message: string } }> {
+  return page.evaluate(
+    ({ type, data }) => chrome.runtime.sendMessage({ id: Math.floor(Math.random() * 1e9), type, data, timestamp: Date.now() }),
+    { type, data },
+  );
+}
