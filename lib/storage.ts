@@ -1,6 +1,6 @@
 import { storage } from '#imports';
-import { DEFAULT_API_BASE } from './api-base';
-import { CHAINS } from './chains';
+import { DEFAULT_API_BASE, parseApiBase } from './api-base';
+import { CHAINS, isChainId } from './chains';
 
 /**
  * Every persisted item, versioned. A failed migration throws MigrationError inside
@@ -42,9 +42,29 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
   version: 1,
 });
 
-/** Reads settings, filling fields a partial or older value lacks. */
+/** Reads settings; fields that are missing, of the wrong type or out of bounds fall back to defaults. */
 export async function getSettings(): Promise<Settings> {
-  return { ...DEFAULT_SETTINGS, ...(await settingsItem.getValue()) };
+  return sanitizeSettings(await settingsItem.getValue());
+}
+
+export function sanitizeSettings(raw: unknown): Settings {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const base = typeof r.apiBase === 'string' ? parseApiBase(r.apiBase) : undefined;
+  const chains = Array.isArray(r.chains) ? r.chains.filter((id): id is number => isChainId(id)) : undefined;
+  return {
+    apiBase: base?.ok ? base.value : DEFAULT_SETTINGS.apiBase,
+    cacheTtlMinutes: clampSetting('cacheTtlMinutes', r.cacheTtlMinutes),
+    requestsPerSecond: clampSetting('requestsPerSecond', r.requestsPerSecond),
+    maxPages: Math.round(clampSetting('maxPages', r.maxPages)),
+    hideSpam: typeof r.hideSpam === 'boolean' ? r.hideSpam : DEFAULT_SETTINGS.hideSpam,
+    chains: chains?.length ? chains : DEFAULT_SETTINGS.chains,
+  };
+}
+
+function clampSetting(name: keyof typeof SETTING_LIMITS, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return DEFAULT_SETTINGS[name];
+  const { min, max } = SETTING_LIMITS[name];
+  return Math.min(max, Math.max(min, value));
 }
 
 export interface WatchEntry {

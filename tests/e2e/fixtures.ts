@@ -1,28 +1,12 @@
-import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { test as base, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startFakeApi, type FakeApi } from '../fake-api/server';
+import { EXPLORER_FIXTURES, launchExtension, type LaunchedExtension } from './launch';
 
 declare const chrome: typeof import('webextension-polyfill');
 
-export const EXTENSION_DIR = path.resolve(import.meta.dirname, '../../.output/chrome-mv3');
-export const EXPLORER_FIXTURES = path.resolve(import.meta.dirname, '../../../shared/fixtures/explorers');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export function chromiumArgs(extensionDir = EXTENSION_DIR): string[] {
-  return [
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ];
-}
+export { EXTENSION_DIR, EXPLORER_FIXTURES, CHROMIUM, chromiumArgs } from './launch';
 
 export interface ExtensionSetup {
   apiKey?: string;
@@ -33,6 +17,7 @@ export interface ExtensionSetup {
 }
 
 interface Fixtures {
+  launched: LaunchedExtension;
   context: BrowserContext;
   extensionId: string;
   serviceWorker: Worker;
@@ -53,24 +38,14 @@ export const test = base.extend<Fixtures>({
     await api.close();
   },
   // eslint-disable-next-line no-empty-pattern
-  context: async ({}, use) => {
-    const userDataDir = await mkdtemp(path.join(tmpdir(), 'cbb-e2e-'));
-    const context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: chromiumArgs(),
-    });
-    await use(context);
-    await context.close();
-    await rm(userDataDir, { recursive: true, force: true });
+  launched: async ({}, use) => {
+    const launched = await launchExtension();
+    await use(launched);
+    await launched.close();
   },
-  serviceWorker: async ({ context }, use) => {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    await use(worker);
-  },
-  extensionId: async ({ serviceWorker }, use) => {
-    await use(new URL(serviceWorker.url()).host);
-  },
+  context: async ({ launched }, use) => use(launched.context),
+  serviceWorker: async ({ launched }, use) => use(launched.serviceWorker),
+  extensionId: async ({ launched }, use) => use(launched.extensionId),
   setup: async ({ serviceWorker, fakeApi }, use) => {
     await use(async (s = {}) => {
       await serviceWorker.evaluate(
