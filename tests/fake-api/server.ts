@@ -24,6 +24,8 @@ export interface RequestLog {
   /** HTTP status answered; 0 while the answer is still pending (slow). */
   status: number;
   apiKeyPresent: boolean;
+  /** The Origin header: which context made the call (the extension's service worker sends chrome-extension://<id>). */
+  origin?: string;
   /** Epoch ms the request arrived. */
   time: number;
 }
@@ -150,6 +152,7 @@ interface ApiRequest {
   path: string;
   params: URLSearchParams;
   apiKey: string | undefined;
+  origin: string | undefined;
 }
 
 function logEntryFor(req: ApiRequest): RequestLog {
@@ -162,6 +165,7 @@ function logEntryFor(req: ApiRequest): RequestLog {
     page,
     status: 0,
     apiKeyPresent: req.apiKey !== undefined,
+    ...(req.origin !== undefined && { origin: req.origin }),
     time: Date.now(),
   };
 }
@@ -431,7 +435,7 @@ export async function startFakeApi(opts: FakeApiOptions = {}): Promise<FakeApi> 
   }
 
   function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): void {
-    const apiReq: ApiRequest = { path: url.pathname, params: url.searchParams, apiKey: headerValue(req, 'x-api-key') };
+    const apiReq: ApiRequest = { path: url.pathname, params: url.searchParams, apiKey: headerValue(req, 'x-api-key'), origin: headerValue(req, 'origin') };
     const entry = logEntryFor(apiReq);
     log.push(entry);
     const plan = simulations.planFor(entry);
