@@ -13,7 +13,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Chainbase Balances',
     description: 'Token balances for any address: hover it on a block explorer, or watch it from the toolbar. Powered by the Chainbase API.',
-    permissions: ['storage'],
+    permissions: ['storage', 'contextMenus'],
     host_permissions: [`${DEFAULT_API_BASE}/*`],
     // Only asked for when the user points the extension at a proxy or the local test server.
     optional_host_permissions: CUSTOM_API_ORIGINS,

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { EXTENSION_DIR, expect, sendFromPage, test } from './fixtures';
 import { SHOWCASE } from '../fake-api/data';
 
-test('the built manifest asks for no more than storage, the Chainbase host and explorer hosts', async () => {
+test('the built manifest asks for no more than storage, the context menu, the Chainbase host and explorer hosts', async () => {
   const manifest = JSON.parse(await readFile(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
   expect(manifest.manifest_version).toBe(3);
-  expect(manifest.permissions).toEqual(['storage']);
+  expect(manifest.permissions).toEqual(['storage', 'contextMenus']);
   expect(manifest.host_permissions).toEqual(['https://api.chainbase.online/*']);
   expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*']);
   expect(manifest.externally_connectable).toBeUndefined();
