@@ -6,6 +6,8 @@ import { EXPLORER_MATCHES } from './lib/chains';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
+  // Firefox too: MV3 keeps one manifest shape (optional_host_permissions, action) across browsers.
+  manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact(), tailwindcss()],

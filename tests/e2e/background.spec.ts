@@ -1,20 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { EXTENSION_DIR, expect, sendFromPage, test } from './fixtures';
+import { expect, sendFromPage, test } from './fixtures';
 import { SHOWCASE } from '../fake-api/data';
-
-test('the built manifest asks for no more than storage, the context menu, the Chainbase host and explorer hosts', async () => {
-  const manifest = JSON.parse(await readFile(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
-  expect(manifest.manifest_version).toBe(3);
-  expect(manifest.permissions).toEqual(['storage', 'contextMenus']);
-  expect(manifest.host_permissions).toEqual(['https://api.chainbase.online/*']);
-  expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*']);
-  expect(manifest.externally_connectable).toBeUndefined();
-  const matches: string[] = manifest.content_scripts.flatMap((c: { matches: string[] }) => c.matches);
-  expect(matches).not.toContain('<all_urls>');
-  for (const m of matches) expect(m).toMatch(/^https:\/\/\*\.(etherscan\.io|bscscan\.com|polygonscan\.com|arbiscan\.io|basescan\.org|snowtrace\.io|blockscout\.com|explorer\.zksync\.io|scan\.merlinchain\.io)\/\*$/);
-  for (const size of ['16', '32', '48', '128']) expect(manifest.icons[size]).toBe(`icon/${size}.png`);
-});
 
 test('two tabs asking for the same address at once make one API request; asking again within the TTL makes none', async ({
   context,
