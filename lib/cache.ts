@@ -34,9 +34,9 @@ export class PortfolioCache {
     const key = cacheKey(chainId, address);
     const entry = (await this.area.get(key))[key];
     if (!isPortfolio(entry)) return undefined;
-    const index = await this.loadIndex();
-    index[key] = this.now();
-    await this.saveIndex();
+    // Recency is kept in memory and saved with the next write: a read costs no write,
+    // and a worker restart only loses the order of reads since the last fetch.
+    (await this.loadIndex())[key] = this.now();
     return entry;
   }
 
@@ -83,10 +83,6 @@ export class PortfolioCache {
       this.index = stored && typeof stored === 'object' ? { ...(stored as Record<string, number>) } : {};
     }
     return this.index;
-  }
-
-  private async saveIndex(): Promise<void> {
-    await this.area.set({ [INDEX_KEY]: this.index }).catch(() => undefined);
   }
 }
 

@@ -22,6 +22,12 @@ export function lookupUrl(address: string, popupUrl: string): string {
   return `${popupUrl}?address=${address}`;
 }
 
+/** The address a lookup window was opened for (`?address=`), if it is one. */
+export function lookupFromSearch(search: string): string | undefined {
+  const value = new URLSearchParams(search).get('address') ?? '';
+  return /^0x[0-9a-fA-F]{40}$/.test(value) ? value.toLowerCase() : undefined;
+}
+
 export async function openLookup(address: string): Promise<void> {
   await browser.windows.create({ url: lookupUrl(address, browser.runtime.getURL('/popup.html')), type: 'popup', width: 420, height: 640 });
 }

@@ -103,8 +103,5 @@ export function migrateWatchlistV1toV2(old: unknown): WatchEntry[] {
   return entries;
 }
 
-/** Explorer sites where the user turned hover cards off (readable by the content script). */
-export const disabledSitesItem = storage.defineItem<string[]>('sync:disabledSites', {
-  fallback: [],
-  version: 1,
-});
+/** Per-site hover-card switches: its own module so the content script bundles nothing else. */
+export { disabledSitesItem } from './disabled-sites';

@@ -1,7 +1,5 @@
 import { render } from 'preact';
+import { OptionsApp } from '@/components/OptionsApp';
 import '@/components/styles.css';
 
-function App() {
-  return <main class="p-4"><h1 class="text-lg font-semibold">Settings</h1></main>;
-}
-render(<App />, document.getElementById('app')!);
+render(<OptionsApp />, document.getElementById('app')!);

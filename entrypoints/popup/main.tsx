@@ -1,7 +1,5 @@
 import { render } from 'preact';
+import { PopupApp } from '@/components/PopupApp';
 import '@/components/styles.css';
 
-function App() {
-  return <main class="p-4"><h1 class="text-lg font-semibold">Chainbase Balances</h1></main>;
-}
-render(<App />, document.getElementById('app')!);
+render(<PopupApp />, document.getElementById('app')!);

@@ -1,0 +1,276 @@
+import type { Page, Worker } from '@playwright/test';
+import { toChecksumAddress } from '../../lib/address';
+import { DONATE, EMPTY, HOARDER, HOSTILE, HUGE_STRING, SHOWCASE, XSS_IMG, XSS_SCRIPT } from '../fake-api/data';
+import { TOKENS_PATH } from '../fake-api/server';
+import { test, expect } from './fixtures';
+
+declare const chrome: typeof import('webextension-polyfill');
+
+const KEY = 'test-key';
+const SHOWCASE_CS = toChecksumAddress(SHOWCASE);
+const MIN = 60_000;
+
+/**
+ * SHOWCASE on Ethereum, from tests/fake-api/data.ts: USDC 1234.567891 × $1 + WETH 2.5 × $3000
+ * + WBTC 0.12345678 × $60000 + YOCTO 7.000…001 × $0.5 = 16,145.474691 (POINTS has no price;
+ * DUST and the spam token are hidden; native ETH has no price).
+ */
+const SHOWCASE_ETH_TOTAL = '$16,145.47';
+/** BUSD 500 × $1 + CAKE 10 × $2. */
+const SHOWCASE_BSC_TOTAL = '$520.00';
+const SHOWCASE_ALL_TOTAL = '$16,665.47';
+
+function watch(...entries: [address: string, label: string][]) {
+  return entries.map(([address, label], i) => ({ address, label, addedAt: 1_700_000_000_000 + i }));
+}
+
+async function chooseChain(page: Page, name: string) {
+  await page.getByRole('combobox', { name: 'Chain' }).selectOption({ label: name });
+}
+
+/** The visible rows of a token table, as "SYMBOL amount" strings. */
+async function tableRows(page: Page, chain: string): Promise<string[]> {
+  const rows = page.getByRole('table', { name: `Tokens on ${chain}` }).locator('tbody tr');
+  return rows.evaluateAll((trs) =>
+    trs.map((tr) => {
+      const cells = tr.querySelectorAll('td');
+      const symbol = cells[0]?.querySelector('.font-medium')?.textContent ?? '';
+      return `${symbol} ${cells[1]?.textContent ?? ''}`;
+    }),
+  );
+}
+
+async function writeCacheEntry(worker: Worker, entry: object) {
+  await worker.evaluate(async (p) => {
+    const { chainId, address } = p as { chainId: number; address: string };
+    await chrome.storage.local.set({ [`cache:${chainId}:${address}`]: p });
+  }, entry);
+}
+
+test.describe('popup', () => {
+  test('first run: takes the key, then adds three addresses and rejects a bad checksum', async ({ setup, openPopup, serviceWorker }) => {
+    await setup({});
+    const page = await openPopup();
+    await expect(page.getByRole('heading', { name: 'Add your Chainbase API key to see balances' })).toBeVisible();
+    await expect(page.getByText('Watch an address to see its token balances')).toBeVisible();
+
+    await page.getByLabel('API key', { exact: true }).fill(KEY);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByRole('heading', { name: /Add your Chainbase API key/ })).toHaveCount(0);
+    expect(await serviceWorker.evaluate(() => chrome.storage.local.get('apiKey'))).toEqual({ apiKey: KEY });
+
+    const address = page.getByLabel('Address', { exact: true });
+    const label = page.getByLabel('Label (optional)');
+    const add = page.getByRole('button', { name: 'Add', exact: true });
+
+    await address.fill(SHOWCASE_CS);
+    await label.fill('Vitalik');
+    await add.click();
+    await expect(address).toHaveValue('');
+
+    // One letter's case flipped: still 40 hex digits, but the EIP-55 checksum fails.
+    const badChecksum = SHOWCASE_CS.replace('dA6BF', 'Da6BF');
+    await address.fill(badChecksum);
+    await add.click();
+    await expect(page.getByRole('alert')).toContainText('wrong checksum');
+    await expect(address).toHaveAttribute('aria-invalid', 'true');
+
+    await address.fill(DONATE);
+    await label.fill('');
+    await add.click();
+    await address.fill(toChecksumAddress(EMPTY));
+    await label.fill('Empty');
+    await add.click();
+    await address.fill(SHOWCASE);
+    await add.click();
+    await expect(page.getByRole('alert')).toContainText(`${SHOWCASE_CS} is already in the watchlist as "Vitalik".`);
+
+    const items = page.getByRole('list', { name: 'Watchlist' }).getByRole('listitem');
+    await expect(items).toHaveCount(3);
+    await expect(items.nth(0)).toContainText('Vitalik');
+    await expect(items.nth(1)).toContainText('0x71C7…976F');
+    await expect(items.nth(2)).toContainText('Empty');
+    const stored = await serviceWorker.evaluate(() => chrome.storage.sync.get('watchlist'));
+    expect((stored.watchlist as { address: string }[]).map((e) => e.address)).toEqual([SHOWCASE, DONATE, EMPTY]);
+    await expect(page.getByRole('link', { name: 'View Vitalik on etherscan.io' })).toHaveAttribute(
+      'href',
+      `https://etherscan.io/address/${SHOWCASE_CS}`,
+    );
+  });
+
+  test('shows exact amounts and the USD total, and switches chains', async ({ setup, openPopup }) => {
+    await setup({ apiKey: KEY, watchlist: watch([SHOWCASE, 'Vitalik']), settings: { requestsPerSecond: 50 } });
+    const page = await openPopup();
+    await chooseChain(page, 'Ethereum');
+    await expect(page.getByLabel('Total on Ethereum')).toHaveText(SHOWCASE_ETH_TOTAL);
+    await expect(page.getByText('Not included: native coins (no price from the API) and 1 token without a price.')).toBeVisible();
+    // Native coin first, then by USD value, then unpriced by amount.
+    expect(await tableRows(page, 'Ethereum')).toEqual(['ETH 1.5', 'WETH 2.5', 'WBTC 0.1234', 'USDC 1,234.56', 'YOCTO 7', 'POINTS 42']);
+    const table = page.getByRole('table', { name: 'Tokens on Ethereum' });
+    await expect(table.getByText('1,234.56', { exact: true })).toHaveAttribute('title', '1234.567891 USDC');
+    await expect(table.getByText('0.1234', { exact: true })).toHaveAttribute('title', '0.12345678 WBTC');
+    await expect(table.getByText('7', { exact: true })).toHaveAttribute('title', '7.000000000000000000000001 YOCTO');
+    await expect(table.getByText('$7,407.41')).toBeVisible();
+
+    const hiddenToggle = page.getByRole('button', { name: /2 hidden tokens/ });
+    await expect(hiddenToggle).toHaveAttribute('aria-expanded', 'false');
+    await hiddenToggle.click();
+    await expect(page.getByRole('table', { name: 'Hidden tokens on Ethereum' }).getByText('visit claim-reward.com')).toBeVisible();
+
+    await chooseChain(page, 'BNB Chain');
+    await expect(page.getByLabel('Total on BNB Chain')).toHaveText(SHOWCASE_BSC_TOTAL);
+    expect(await tableRows(page, 'BNB Chain')).toEqual(['BNB 0.25', 'BUSD 500', 'CAKE 10']);
+
+    await chooseChain(page, 'Base');
+    await expect(page.getByText('No tokens on Base.')).toBeVisible();
+    await expect(page.getByLabel('Total on Base')).toHaveText('$0.00');
+
+    await chooseChain(page, 'All chains');
+    await expect(page.getByText('All 9 chains loaded')).toBeVisible();
+    await expect(page.getByLabel('Total across chains')).toHaveText(SHOWCASE_ALL_TOTAL);
+    await expect(page.getByRole('heading', { level: 3 })).toHaveText(['Ethereum', 'BNB Chain']);
+    await expect(page.getByText(/^No tokens on Polygon, Avalanche, Arbitrum, Optimism, Base, zkSync Era, Merlin\.$/)).toBeVisible();
+  });
+
+  test('all chains: each chain appears as its answer arrives', async ({ setup, openPopup, fakeApi }) => {
+    await setup({ apiKey: KEY, watchlist: watch([SHOWCASE, 'Vitalik']), settings: { requestsPerSecond: 50 } });
+    fakeApi.simulate({ kind: 'slow', delayMs: 4000, path: TOKENS_PATH, chainId: 56 });
+    const page = await openPopup();
+    await expect(page.getByText('8 of 9 chains loaded')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Ethereum', level: 3 })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'BNB Chain', level: 3 })).toHaveCount(0);
+    await expect(page.getByLabel('Total across chains')).toHaveText(`${SHOWCASE_ETH_TOTAL}…`);
+    await expect(page.getByText('All 9 chains loaded')).toBeVisible({ timeout: 10_000 });
+    await expect(page.getByLabel('Total across chains')).toHaveText(SHOWCASE_ALL_TOTAL);
+  });
+
+  test('stale cache: opens at once with the old data, says how old, then refreshes', async ({ setup, openPopup, serviceWorker, fakeApi }) => {
+    await setup({ apiKey: KEY, watchlist: watch([SHOWCASE, 'Vitalik']), settings: { cacheTtlMinutes: 5, chains: [1] } });
+    await writeCacheEntry(serviceWorker, {
+      chainId: 1,
+      address: SHOWCASE,
+      native: '1000000000000000000',
+      tokens: [{ contract: '0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48', symbol: 'USDC', name: 'USD Coin', decimals: 6, balance: '5000000', priceUsd: 1 }],
+      capped: false,
+      fetchedAt: Date.now() - 12 * MIN - 5000,
+    });
+    // Keep the background refresh slow enough to see the stale state.
+    fakeApi.simulate({ kind: 'slow', delayMs: 2500, path: TOKENS_PATH, chainId: 1, times: 1 });
+    const page = await openPopup();
+    const status = page.getByRole('status').filter({ hasText: 'updated' });
+    await expect(page.getByLabel('Total on Ethereum')).toHaveText('$5.00');
+    await expect(status).toHaveText('updated 12 min ago (out of date) · refreshing…');
+
+    await expect(page.getByLabel('Total on Ethereum')).toHaveText(SHOWCASE_ETH_TOTAL, { timeout: 10_000 });
+    await expect(status).toHaveText('updated just now');
+
+    const before = fakeApi.count({ path: TOKENS_PATH, chainId: 1 });
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await expect.poll(() => fakeApi.count({ path: TOKENS_PATH, chainId: 1 })).toBe(before + 1);
+    await expect(status).toHaveText('updated just now');
+  });
+
+  test('bad key: explains and links to the settings', async ({ setup, openPopup, fakeApi, context, extensionId }) => {
+    await setup({ apiKey: KEY, watchlist: watch([SHOWCASE, 'Vitalik']) });
+    fakeApi.simulate({ kind: 'status', status: 401 });
+    const page = await openPopup();
+    await chooseChain(page, 'Ethereum');
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('Chainbase rejected the API key.');
+    const optionsPage = context.waitForEvent('page');
+    await alert.getByRole('button', { name: 'Open settings to fix the API key' }).click();
+    expect((await optionsPage).url()).toBe(`chrome-extension://${extensionId}/options.html`);
+  });
+
+  test('rate limited: says when it retries, then retries by itself', async ({ setup, context, extensionId, fakeApi }) => {
+    await setup({ apiKey: KEY, watchlist: watch([SHOWCASE, 'Vitalik']), settings: { chains: [1] } });
+    // Longer than the background waits out by itself, so the popup must handle it.
+    fakeApi.simulate({ kind: 'status', status: 429, retryAfterSeconds: 30, path: TOKENS_PATH, chainId: 1, times: 1 });
+    const page = await context.newPage();
+    await page.clock.install();
+    await page.goto(`chrome-extension://${extensionId}/popup.html`);
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('Too many requests');
+    await expect(alert).toContainText(/Retrying in (30|29) s\./);
+    await page.clock.fastForward(20_000);
+    await expect(alert).toContainText(/Retrying in (10|9) s\./);
+    expect(fakeApi.count({ path: TOKENS_PATH, chainId: 1 })).toBe(1);
+    await page.clock.fastForward(10_000);
+    await expect(page.getByLabel('Total on Ethereum')).toHaveText(SHOWCASE_ETH_TOTAL);
+    await expect(alert).toHaveCount(0);
+    expect(fakeApi.count({ path: TOKENS_PATH, chainId: 1 })).toBe(2);
+  });
+
+  test('server error: Retry asks again', async ({ setup, openPopup, fakeApi }) => {
+    await setup({ apiKey: KEY, watchlist: watch([SHOWCASE, 'Vitalik']), settings: { chains: [1] } });
+    fakeApi.simulate({ kind: 'status', status: 500, path: TOKENS_PATH, chainId: 1 });
+    const page = await openPopup();
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('Chainbase had an internal error.', { timeout: 20_000 });
+    fakeApi.clearSimulations();
+    await alert.getByRole('button', { name: 'Retry loading Ethereum' }).click();
+    await expect(page.getByLabel('Total on Ethereum')).toHaveText(SHOWCASE_ETH_TOTAL);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+
+  test('hostile token data is shown as text: no script runs, no non-https image loads', async ({ setup, openPopup, context }) => {
+    await setup({ apiKey: KEY, watchlist: watch([HOSTILE, 'Hostile']), settings: { hideSpam: false, chains: [1] } });
+    const requested: string[] = [];
+    context.on('request', (r) => requested.push(r.url()));
+    const page = await openPopup();
+    const table = page.getByRole('table', { name: 'Tokens on Ethereum' });
+    await expect(table.getByText(XSS_IMG, { exact: true })).toBeVisible();
+    await expect(table.getByText(XSS_SCRIPT, { exact: true })).toBeVisible();
+    await expect(table.getByText('JSURI')).toBeVisible();
+
+    const huge = table.locator(`bdi[title^="AAAA"]`).first();
+    expect((await huge.textContent())!.length).toBe(65); // 64 characters and "…"
+    expect((await huge.getAttribute('title'))!.length).toBeLessThan(HUGE_STRING.length);
+    expect(await page.locator('main').innerText()).not.toContain('\u202E');
+
+    expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+    expect(await page.locator('script:not([src])').count()).toBe(0);
+    const imageSources = await page.locator('img').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).src));
+    expect(imageSources.every((s) => s.startsWith('https://'))).toBe(true);
+    expect(requested.filter((u) => /^(http:|data:|javascript:)/.test(u) && !u.startsWith('http://127.0.0.1'))).toEqual([]);
+  });
+
+  test('a 1,000-token wallet shows 50 rows at a time and can be searched', async ({ setup, openPopup }) => {
+    await setup({ apiKey: KEY, watchlist: watch([HOARDER, 'Hoarder']), settings: { chains: [1], hideSpam: false, requestsPerSecond: 50 } });
+    const page = await openPopup();
+    const rows = page.getByRole('table', { name: 'Tokens on Ethereum' }).locator('tbody tr');
+    await expect(rows).toHaveCount(51, { timeout: 20_000 }); // native + 50 tokens
+    await page.getByRole('button', { name: /Show 50 more \(950 not shown\)/ }).click();
+    await expect(rows).toHaveCount(101);
+
+    const search = page.getByRole('searchbox', { name: 'Search tokens' });
+    const symbol = (await rows.nth(7).locator('.font-medium').textContent())!.toLowerCase();
+    await search.fill(symbol);
+    await expect(rows).not.toHaveCount(101);
+    // Each remaining row names the query in its symbol or name (the two lines of the first cell).
+    const matches = await rows.locator('td:first-child').allInnerTexts();
+    expect(matches.length).toBeGreaterThan(0);
+    expect(matches.filter((text) => !text.toLowerCase().includes(symbol))).toEqual([]);
+    await search.fill('no-such-token-anywhere');
+    await expect(page.getByText('No tokens on Ethereum match “no-such-token-anywhere”.')).toBeVisible();
+  });
+
+  test('remove with undo, and edit a label', async ({ setup, openPopup, serviceWorker }) => {
+    await setup({ apiKey: KEY, watchlist: watch([SHOWCASE, 'Vitalik'], [DONATE, 'Donations']), settings: { chains: [1] } });
+    const page = await openPopup();
+    const items = page.getByRole('list', { name: 'Watchlist' }).getByRole('listitem');
+    await page.getByRole('button', { name: 'Remove Vitalik' }).click();
+    await expect(items).toHaveCount(1);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(items).toHaveCount(2);
+    await expect(items.nth(0)).toContainText('Vitalik');
+
+    await page.getByRole('button', { name: 'Edit label of Donations' }).click();
+    const input = page.getByLabel('Label for 0x71C7…976F');
+    await input.fill('Gitcoin');
+    await input.press('Enter');
+    await expect(items.nth(1)).toContainText('Gitcoin');
+    const stored = await serviceWorker.evaluate(() => chrome.storage.sync.get('watchlist'));
+    expect((stored.watchlist as { label: string }[]).map((e) => e.label)).toEqual(['Vitalik', 'Gitcoin']);
+  });
+});
