@@ -20,7 +20,8 @@ export default defineConfig({
     // Only asked for when the user points the extension at a proxy or the local test server.
     optional_host_permissions: CUSTOM_API_ORIGINS,
     // The hover card's UI is loaded by the explorer content script on first hover (import()).
-    web_accessible_resources: [{ resources: ['explorer-card.js'], matches: EXPLORER_MATCHES }],
+    // use_dynamic_url: pages cannot probe for the file at its fixed URL to detect the extension.
+    web_accessible_resources: [{ resources: ['explorer-card.js'], matches: EXPLORER_MATCHES, use_dynamic_url: true }],
     action: { default_title: 'Chainbase Balances' },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'chainbase-balances@example.org', strict_min_version: '115.0' } } }

@@ -152,6 +152,16 @@ describe('keyboard', () => {
     expect(events).toEqual(['show a hover', 'hide', 'show a hover']);
   });
 
+  it('Esc returns focus to the address without reopening its card; focus elsewhere and back reopens', () => {
+    intent.focusAddress(A);
+    intent.dismiss();
+    intent.focusAddress(A);
+    expect(events).toEqual(['show a focus', 'hide']);
+    intent.blur();
+    intent.focusAddress(A);
+    expect(events).toEqual(['show a focus', 'hide', 'show a focus']);
+  });
+
   it('Esc also cancels a card that is about to open', () => {
     intent.pointerAt(A);
     vi.advanceTimersByTime(SHOW_DELAY_MS - 10);

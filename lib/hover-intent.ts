@@ -8,7 +8,7 @@
  *   card; once neither is, it closes after `hideDelayMs`, a grace period that
  *   lets the pointer travel from the address into the card.
  * - Esc (dismiss) closes at once, and the same address does not reopen until
- *   the pointer has left it.
+ *   the pointer or the focus has moved to something else.
  */
 
 export interface HoverTarget {
@@ -144,7 +144,8 @@ export function createHoverIntent(options: HoverIntentOptions): HoverIntent {
   }
 
   function focusAddress(target: HoverTarget): void {
-    if (disposed) return;
+    // After Esc the focus returns to the address; that must not reopen its card.
+    if (disposed || target.element === dismissedElement) return;
     dismissedElement = undefined;
     if (shown?.element === target.element) {
       cancelPending();
@@ -165,6 +166,7 @@ export function createHoverIntent(options: HoverIntentOptions): HoverIntent {
     blur() {
       if (disposed) return;
       focusHolds = false;
+      if (!shown) dismissedElement = undefined;
       releaseHold();
     },
     dismiss() {

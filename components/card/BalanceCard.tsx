@@ -1,0 +1,143 @@
+/** The hover card as a pure view of its props (state lives in CardApp). */
+import type { Chain } from '@/lib/chains';
+import type { CardView, DataView } from '@/lib/card/view-model';
+import { CardButton, CopyIcon, ErrorNotice, RefreshIcon, Skeleton, TokenRows } from './CardParts';
+
+export type CopyState = 'idle' | 'copied' | 'failed';
+export type WatchState = { kind: 'idle' | 'busy' | 'added' | 'already' } | { kind: 'failed'; message: string };
+
+export interface BalanceCardProps {
+  /** EIP-55 form, as the explorers show it. */
+  checksummed: string;
+  short: string;
+  chain: Chain;
+  view: CardView;
+  copy: CopyState;
+  watch: WatchState;
+  onCopy: () => void;
+  onRefresh: () => void;
+  onRetry: () => void;
+  onOpenOptions: () => void;
+  onAddToWatchlist: () => void;
+  onTurnOff: () => void;
+  onClose: () => void;
+}
+
+export function BalanceCard(p: BalanceCardProps) {
+  const { body } = p.view;
+  return (
+    <div class="flex w-80 flex-col gap-2.5 rounded-lg border border-slate-200 bg-white p-3 font-sans text-sm text-slate-800 shadow-xl">
+      <Header {...p} />
+      {body.kind === 'loading' && <Skeleton />}
+      {body.kind === 'error' && <ErrorNotice error={body.error} withData={false} onRetry={p.onRetry} onOpenOptions={p.onOpenOptions} />}
+      {body.kind === 'data' && (
+        <>
+          <Balances data={body.data} />
+          {body.error && <ErrorNotice error={body.error} withData onRetry={p.onRetry} onOpenOptions={p.onOpenOptions} />}
+        </>
+      )}
+      <Footer {...p} updated={body.kind === 'data' ? body.data : undefined} />
+    </div>
+  );
+}
+
+function Header(p: BalanceCardProps) {
+  return (
+    <div class="flex items-center gap-2">
+      <span class="inline-flex items-center gap-1 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">
+        <span aria-hidden="true" class="h-2 w-2 rounded-full" style={{ backgroundColor: p.chain.color }} />
+        {p.chain.name}
+      </span>
+      <span class="font-mono text-sm text-slate-900" title={p.checksummed} data-address>
+        {p.short}
+      </span>
+      <CardButton quiet onClick={p.onCopy} label="Copy address">
+        <CopyIcon />
+        {p.copy === 'copied' ? 'Copied' : p.copy === 'failed' ? 'Copy failed' : null}
+      </CardButton>
+      <span class="flex-1" />
+      <CardButton quiet onClick={p.onClose} label="Close">
+        <span aria-hidden="true" class="text-base leading-none">
+          ×
+        </span>
+      </CardButton>
+    </div>
+  );
+}
+
+function Balances({ data }: { data: DataView }) {
+  return (
+    <div class="flex flex-col gap-2">
+      <dl class="m-0 grid grid-cols-2 gap-2">
+        <div>
+          <dt class="text-xs text-slate-500">Native balance</dt>
+          <dd class="m-0 font-semibold text-slate-900 tabular-nums" data-native>
+            {data.native}
+          </dd>
+        </div>
+        <div>
+          <dt class="text-xs text-slate-500">Tokens (USD)</dt>
+          <dd class="m-0 font-semibold text-slate-900 tabular-nums" data-usd-total>
+            {data.usdTotal}
+          </dd>
+        </div>
+      </dl>
+      {data.tokens.length > 0 ? <TokenRows tokens={data.tokens} /> : <p class="m-0 text-xs text-slate-500">No tokens to show.</p>}
+      <Counts data={data} />
+    </div>
+  );
+}
+
+function Counts({ data }: { data: DataView }) {
+  const notes = [
+    data.moreCount > 0 && `+${data.moreCount} more`,
+    data.hiddenCount > 0 && `${data.hiddenCount} spam/dust hidden`,
+    data.unpricedCount > 0 && `${data.unpricedCount} without a price`,
+    data.capped && 'more tokens than fetched',
+  ].filter((n): n is string => typeof n === 'string');
+  if (notes.length === 0) return null;
+  return (
+    <p class="m-0 text-xs text-slate-500" data-counts>
+      {notes.join(' · ')}
+    </p>
+  );
+}
+
+function Footer(p: BalanceCardProps & { updated: DataView | undefined }) {
+  return (
+    <div class="flex flex-col gap-2 border-t border-slate-100 pt-2">
+      <div class="flex items-center gap-2 text-xs text-slate-500">
+        <span data-updated>{p.updated ? `${p.updated.updated}${p.updated.stale ? ' (outdated)' : ''}` : p.view.busy ? 'loading…' : ''}</span>
+        <span class="flex-1" />
+        <CardButton quiet onClick={p.onRefresh} disabled={p.view.busy} label="Refresh balances">
+          <RefreshIcon spinning={p.view.busy} />
+          Refresh
+        </CardButton>
+      </div>
+      <div class="flex flex-wrap items-center gap-2">
+        <CardButton onClick={p.onAddToWatchlist} disabled={p.watch.kind !== 'idle' && p.watch.kind !== 'failed'}>
+          {watchLabel(p.watch)}
+        </CardButton>
+        <CardButton quiet onClick={p.onTurnOff}>
+          Turn off on this site
+        </CardButton>
+      </div>
+      <p class="m-0 text-xs text-slate-500" role="status" aria-live="polite">
+        {p.watch.kind === 'failed' ? p.watch.message : ''}
+      </p>
+    </div>
+  );
+}
+
+function watchLabel(w: WatchState): string {
+  switch (w.kind) {
+    case 'busy':
+      return 'Adding…';
+    case 'added':
+      return 'Added to watchlist';
+    case 'already':
+      return 'Already in watchlist';
+    default:
+      return 'Add to watchlist';
+  }
+}

@@ -1,0 +1,127 @@
+/** The hover card for one address: its state, its requests and its keyboard behaviour. */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Chain } from '@/lib/chains';
+import { shortenAddress, toChecksumAddress } from '@/lib/address';
+import { INITIAL_BALANCES_STATE, loadBalances, type BalancesState } from '@/lib/card/load-balances';
+import { cardView } from '@/lib/card/view-model';
+import type { CardEnv } from '@/lib/card/contract';
+import { useNow } from '../use-now';
+import { BalanceCard, type CopyState, type WatchState } from './BalanceCard';
+
+const COPY_FEEDBACK_MS = 1500;
+
+export interface CardAppProps {
+  env: CardEnv;
+  chain: Chain;
+  /** Lowercase. */
+  address: string;
+}
+
+export function CardApp({ env, chain, address }: CardAppProps) {
+  const checksummed = useMemo(() => toChecksumAddress(address), [address]);
+  const { state, load } = useBalancesState(env, chain.id, address);
+  const copy = useCopy(checksummed);
+  const [watch, addToWatchlist] = useAddToWatchlist(env, address);
+  const now = useNow(30_000);
+  const view = cardView(state, chain, now);
+  const root = useRef<HTMLDivElement>(null);
+
+  return (
+    <div ref={root} role="dialog" aria-label={`Balances of ${checksummed}`} onKeyDown={(e) => keepTabOrder(e, root.current, env)}>
+      <BalanceCard
+        checksummed={checksummed}
+        short={shortenAddress(checksummed)}
+        chain={chain}
+        view={view}
+        copy={copy.state}
+        watch={watch}
+        onCopy={copy.run}
+        onRefresh={() => load(true)}
+        onRetry={() => load(false)}
+        onOpenOptions={() => void env.messenger.openOptions().catch(() => undefined)}
+        onAddToWatchlist={addToWatchlist}
+        onTurnOff={() => void env.turnOffSite()}
+        onClose={() => env.requestClose(true)}
+      />
+    </div>
+  );
+}
+
+function useBalancesState(env: CardEnv, chainId: number, address: string) {
+  const [state, setState] = useState<BalancesState>(INITIAL_BALANCES_STATE);
+  const latest = useRef(state);
+  latest.current = state;
+  const generation = useRef(0);
+
+  const load = useCallback(
+    (refresh: boolean) => {
+      const mine = ++generation.current;
+      void loadBalances(env.messenger.getBalances, { chainId, address }, {
+        refresh,
+        previous: latest.current.answer,
+        isCurrent: () => generation.current === mine,
+        onState: setState,
+      });
+    },
+    [env, chainId, address],
+  );
+
+  useEffect(() => {
+    load(false);
+    return () => {
+      generation.current++; // drop late answers once the card is gone
+    };
+  }, [load]);
+
+  return { state, load };
+}
+
+function useCopy(text: string) {
+  const [state, setState] = useState<CopyState>('idle');
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const run = useCallback(() => {
+    const show = (s: CopyState) => {
+      setState(s);
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => setState('idle'), COPY_FEEDBACK_MS);
+    };
+    navigator.clipboard.writeText(text).then(
+      () => show('copied'),
+      () => show('failed'),
+    );
+  }, [text]);
+  return { state, run };
+}
+
+function useAddToWatchlist(env: CardEnv, address: string): [WatchState, () => void] {
+  const [state, setState] = useState<WatchState>({ kind: 'idle' });
+  const add = useCallback(() => {
+    setState({ kind: 'busy' });
+    env.messenger.addToWatchlist(address).then(
+      (answer) => setState(answer.ok ? { kind: answer.added ? 'added' : 'already' } : { kind: 'failed', message: answer.error }),
+      (e: unknown) => setState({ kind: 'failed', message: `Could not add: ${e instanceof Error ? e.message : String(e)}` }),
+    );
+  }, [env, address]);
+  return [state, add];
+}
+
+const FOCUSABLE = 'button:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
+
+/**
+ * The card sits at the end of the page's DOM but belongs right after its
+ * address in the tab order: Tab past its last control closes it and returns to
+ * the address, Shift+Tab before its first control goes back to the address.
+ */
+function keepTabOrder(e: KeyboardEvent, root: HTMLElement | null, env: CardEnv): void {
+  if (e.key !== 'Tab' || !root) return;
+  const controls = [...root.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  const active = (root.getRootNode() as ShadowRoot).activeElement;
+  if (!e.shiftKey && active === controls.at(-1)) {
+    e.preventDefault();
+    env.requestClose(true);
+  } else if (e.shiftKey && active === controls[0]) {
+    e.preventDefault();
+    env.focusAddress();
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * What the hover card shows for a given state, as plain data: every branch of
+ * the card (loading, no key, each error, data, stale data with its error) is
+ * decided here, so it is testable without rendering.
+ */
+import type { Chain } from '../chains';
+import { formatAmount, formatUsd, usdValue } from '../format';
+import { summarize } from '../totals';
+import { updatedAgo } from '../time-ago';
+import type { ApiErrorInfo, ErrorKind, Portfolio, Token } from '../types';
+import type { BalancesState } from './load-balances';
+
+/** Tokens listed by name; the rest are summed up as "+N more". */
+export const TOP_TOKENS = 5;
+
+/** What the card offers next to an error. */
+export type ErrorAction = 'options' | 'retry' | 'wait' | 'none';
+
+export interface ErrorView {
+  kind: ErrorKind | 'unreachable';
+  message: string;
+  action: ErrorAction;
+  /** For 'wait': how long until asking again makes sense. */
+  retryAfterMs?: number;
+}
+
+export interface TokenLine {
+  contract: string;
+  symbol: string;
+  name: string;
+  logo?: string;
+  amount: string;
+  /** Absent when the price is unknown. */
+  usd?: string;
+}
+
+export interface DataView {
+  /** e.g. "0.75 ETH". */
+  native: string;
+  /** Sum over the visible priced tokens (the native coin has no price from the API). */
+  usdTotal: string;
+  pricedCount: number;
+  unpricedCount: number;
+  tokens: TokenLine[];
+  /** Visible tokens beyond TOP_TOKENS. */
+  moreCount: number;
+  /** Spam and dust left out. */
+  hiddenCount: number;
+  /** e.g. "updated 3 min ago". */
+  updated: string;
+  /** Older than the cache's time to live. */
+  stale: boolean;
+  /** Pagination stopped at the page cap: there are more tokens than listed. */
+  capped: boolean;
+}
+
+export type CardBody =
+  | { kind: 'loading' }
+  | { kind: 'error'; error: ErrorView }
+  | { kind: 'data'; data: DataView; error?: ErrorView };
+
+export interface CardView {
+  body: CardBody;
+  /** A request or refresh is in flight (the refresh button spins, a skeleton shows when there is no data). */
+  busy: boolean;
+}
+
+export function cardView(state: BalancesState, chain: Chain, now: number): CardView {
+  const error = errorView(state);
+  const portfolio = state.answer?.portfolio;
+  if (portfolio) {
+    return { busy: state.busy, body: { kind: 'data', data: dataView(portfolio, chain, state.answer?.stale ?? false, now), ...(error && { error }) } };
+  }
+  if (error) return { busy: state.busy, body: { kind: 'error', error } };
+  return { busy: state.busy, body: { kind: 'loading' } };
+}
+
+function errorView(state: BalancesState): ErrorView | undefined {
+  if (state.unreachable) return { kind: 'unreachable', message: state.unreachable, action: 'none' };
+  const error = state.answer?.error;
+  return error ? describeApiError(error) : undefined;
+}
+
+export function describeApiError(error: ApiErrorInfo): ErrorView {
+  const base = { kind: error.kind, message: error.message };
+  switch (error.kind) {
+    case 'no-key':
+    case 'bad-key':
+      return { ...base, action: 'options' };
+    case 'rate-limited':
+      return { ...base, action: 'wait', ...(error.retryAfterMs !== undefined && { retryAfterMs: error.retryAfterMs }) };
+    case 'network':
+    case 'server':
+    case 'timeout':
+    case 'malformed':
+      return { ...base, action: 'retry' };
+    default:
+      return { ...base, action: 'none' };
+  }
+}
+
+function dataView(portfolio: Portfolio, chain: Chain, stale: boolean, now: number): DataView {
+  const summary = summarize(portfolio, { hideSpam: true });
+  return {
+    native: `${safeAmount(portfolio.native, chain.native.decimals)} ${chain.native.symbol}`,
+    usdTotal: formatUsd(summary.totalUsd),
+    pricedCount: summary.pricedCount,
+    unpricedCount: summary.unpricedCount,
+    tokens: summary.visible.slice(0, TOP_TOKENS).map(tokenLine),
+    moreCount: Math.max(0, summary.visible.length - TOP_TOKENS),
+    hiddenCount: summary.hidden.length,
+    updated: updatedAgo(portfolio.fetchedAt, now),
+    stale,
+    capped: portfolio.capped,
+  };
+}
+
+function tokenLine(t: Token): TokenLine {
+  const usd = safeUsd(t);
+  return {
+    contract: t.contract,
+    symbol: t.symbol,
+    name: t.name,
+    ...(t.logo && { logo: t.logo }),
+    amount: safeAmount(t.balance, t.decimals),
+    ...(usd !== undefined && { usd: formatUsd(usd) }),
+  };
+}
+
+/** A malformed amount from the API shows as "?" instead of breaking the whole card. */
+function safeAmount(raw: string, decimals: number): string {
+  try {
+    return formatAmount(raw, decimals);
+  } catch {
+    return '?';
+  }
+}
+
+function safeUsd(t: Token): number | undefined {
+  try {
+    return usdValue(t.balance, t.decimals, t.priceUsd);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,12 @@
+/** Finds and marks account/contract address references on explorer pages (pure DOM, no extension APIs). */
+import { scanRoot, type Found } from './scan';
+
+export { MARK_ATTR } from './constants';
+export type { Found } from './scan';
+export { watch } from './watch';
+export { addressAt } from './address-at';
+
+/** Scans `root` (a Document, Element or DocumentFragment subtree), marks what it finds, returns every marked reference inside root (including ones marked earlier). */
+export function scan(root: ParentNode): Found[] {
+  return scanRoot(root).found;
+}
