@@ -77,24 +77,28 @@ export const test = base.extend<Fixtures>({
   },
   serveExplorer: async ({ context }, use) => {
     const pages = new Map<string, string>();
-    const routedOrigins = new Set<string>();
+    const routedOrigins = new Map<string, Promise<unknown>>();
     await use(async (url, fixture) => {
       const body = 'file' in fixture ? await readFile(path.join(EXPLORER_FIXTURES, fixture.file), 'utf8') : fixture.html;
       const target = new URL(url);
       pages.set(target.origin + target.pathname, body);
-      if (routedOrigins.has(target.origin)) return;
-      routedOrigins.add(target.origin);
-      // Anything else on that host (the page's CSS, scripts, images) gets a 404: the network is closed anyway.
-      await context.route(
-        (u) => u.origin === target.origin,
-        (route) => {
-          const u = new URL(route.request().url());
-          const page = pages.get(u.origin + u.pathname);
-          return page === undefined
-            ? route.fulfill({ status: 404, body: '' })
-            : route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page });
-        },
-      );
+      // One route per host, shared by concurrent callers (each must wait until it is in place).
+      let routed = routedOrigins.get(target.origin);
+      if (!routed) {
+        // Anything else on that host (the page's CSS, scripts, images) gets a 404: the network is closed anyway.
+        routed = context.route(
+          (u) => u.origin === target.origin,
+          (route) => {
+            const u = new URL(route.request().url());
+            const page = pages.get(u.origin + u.pathname);
+            return page === undefined
+              ? route.fulfill({ status: 404, body: '' })
+              : route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page });
+          },
+        );
+        routedOrigins.set(target.origin, routed);
+      }
+      await routed;
     });
   },
 });
