@@ -15,17 +15,19 @@ export const SKIPPED_TAGS: ReadonlySet<string> = new Set([
 ]);
 
 const EDITABLE = '[contenteditable]:not([contenteditable="false" i])';
+/** Skipped elements that may hold other elements (parsed without scripting, noscript does). */
+export const DEEP_SKIP_TAGS: ReadonlySet<string> = new Set(['noscript', 'select', 'object', 'cbb-card']);
 /**
  * Skipped subtrees that can hold elements, so a text or link deep inside them
  * is only recognised by looking up (closest). Looking up costs, so a scan does
  * it only when such a subtree with real content exists under its root.
  */
-export const DEEP_SKIP = `noscript,select,object,cbb-card,[${UI_ATTR}],${EDITABLE}`;
+export const DEEP_SKIP = `${[...DEEP_SKIP_TAGS].join(',')},[${UI_ATTR}],${EDITABLE}`;
 /**
  * The same, one simple selector each: browsers answer a lone tag or attribute
  * selector on a fast path, several times quicker than the list above.
  */
-export const DEEP_SKIP_PARTS = ['noscript', 'select', 'object', 'cbb-card', `[${UI_ATTR}]`, '[contenteditable]'] as const;
+export const DEEP_SKIP_PARTS = [...DEEP_SKIP_TAGS, `[${UI_ATTR}]`, '[contenteditable]'];
 /** Element content that cannot show page text by itself (text inside these is skipped via its parent). */
 export const INERT_CONTENT = ':not(option,optgroup,hr,script,style,link,meta,iframe,img,br,source,param,textarea)';
 /** Used once per scanned element root, to learn whether the root itself sits in a skipped subtree. */

@@ -28,7 +28,8 @@ function describeMarks(doc: Document): string[] {
   );
 }
 
-describe('explorer fixture pages', () => {
+// Real pages are big; happy-dom needs up to a few seconds per scan on a busy 2-core machine.
+describe('explorer fixture pages', { timeout: 30_000 }, () => {
   it('has fixture pages to check', () => {
     expect(pages.length).toBeGreaterThanOrEqual(5);
   });

@@ -12,6 +12,7 @@
 import {
   DEEP_SKIP,
   DEEP_SKIP_PARTS,
+  DEEP_SKIP_TAGS,
   INERT_CONTENT,
   LINK_CANDIDATES,
   MARK_ATTR,
@@ -51,6 +52,7 @@ interface ScanState {
   premarked: Set<Element>;
   desired: Map<Element, string>;
   slices: Slice[];
+  skippedParents: Map<Element, boolean>;
 }
 
 const ELEMENT_NODE = 1;
@@ -58,7 +60,7 @@ const TEXT_NODE = 3;
 const DOCUMENT_NODE = 9;
 const SHOW_TEXT = 0x4;
 const MARK_SELECTOR = `[${MARK_ATTR}]`;
-const FLAGGED_SELECTOR = `${MARK_SELECTOR},${DEEP_SKIP}`;
+const SUBTREE_SELECTOR = `${LINK_CANDIDATES},${MARK_SELECTOR},${DEEP_SKIP}`;
 
 function ownerDocumentOf(root: Node): Document | null {
   return root.nodeType === DOCUMENT_NODE ? (root as Document) : root.ownerDocument;
@@ -71,6 +73,7 @@ function newState(doc: Document | null): ScanState {
     premarked: new Set(),
     desired: new Map(),
     slices: [],
+    skippedParents: new Map(),
   };
 }
 
@@ -82,8 +85,7 @@ function isEditable(el: Element): boolean {
 /** A skipped subtree that could hide page-like text or links deeper than its direct children. */
 function hidesContent(el: Element): boolean {
   if (el.hasAttribute(UI_ATTR) || isEditable(el)) return el.firstChild !== null;
-  if (!el.matches(DEEP_SKIP)) return false;
-  return el.querySelector(INERT_CONTENT) !== null;
+  return DEEP_SKIP_TAGS.has(el.localName) && el.querySelector(INERT_CONTENT) !== null;
 }
 
 function noteFlagged(el: Element, st: ScanState): void {
@@ -94,18 +96,28 @@ function noteFlagged(el: Element, st: ScanState): void {
 /**
  * Earlier marks, and whether a skipped subtree with content makes candidates
  * look up. A whole document is queried one simple selector at a time (the
- * browsers' fast path); a small added subtree in one go (fewer calls).
+ * browsers' fast path).
  */
-function indexFlagged(root: ParentNode & Node, st: ScanState): void {
-  if (root.nodeType !== DOCUMENT_NODE) {
-    for (const el of root.querySelectorAll(FLAGGED_SELECTOR)) noteFlagged(el, st);
-    return;
-  }
+function indexDocument(root: Document, st: ScanState): void {
   for (const el of root.querySelectorAll(MARK_SELECTOR)) st.premarked.add(el);
   for (const selector of DEEP_SKIP_PARTS) {
-    if (st.lookUp) return;
+    if (st.lookUp) break;
     for (const el of root.querySelectorAll(selector)) noteFlagged(el, st);
   }
+  visitLinks(root.querySelectorAll(LINK_CANDIDATES), st);
+}
+
+/**
+ * The same for a small subtree (typically a row the page just added): one
+ * query for everything, because the fixed cost of each query call dominates.
+ */
+function indexSubtree(root: ParentNode & Node, st: ScanState): void {
+  const links: Element[] = root.nodeType === ELEMENT_NODE && (root as Element).localName === 'a' ? [root as Element] : [];
+  for (const el of root.querySelectorAll(SUBTREE_SELECTOR)) {
+    if (el.localName === 'a' && el.hasAttribute('href')) links.push(el);
+    noteFlagged(el, st);
+  }
+  visitLinks(links, st);
 }
 
 function inSkippedSubtree(el: Element, st: ScanState): boolean {
@@ -118,11 +130,8 @@ function visitLink(el: Element, st: ScanState): void {
   if (address) st.desired.set(el, address);
 }
 
-function visitLinks(root: ParentNode & Node, st: ScanState): void {
-  if (root.nodeType === ELEMENT_NODE && (root as Element).localName === 'a') visitLink(root as Element, st);
-  for (const link of root.querySelectorAll(LINK_CANDIDATES)) {
-    if (!inSkippedSubtree(link, st)) visitLink(link, st);
-  }
+function visitLinks(links: Iterable<Element>, st: ScanState): void {
+  for (const link of links) if (!inSkippedSubtree(link, st)) visitLink(link, st);
 }
 
 /**
@@ -184,9 +193,12 @@ function visitText(text: Text, st: ScanState): void {
   // Our own wrapper is transparent: the page's element above it is the context.
   const context = isOurWrapper(parent, st) ? (parent.parentElement ?? parent) : parent;
 
-  if (refs.length === 1 && ownsWholeElement(text, s, parentTag, refs[0]!)) {
+  const only = refs.length === 1 ? refs[0]! : undefined;
+  if (only && ownsWholeElement(text, s, parentTag, only)) {
+    // A link showing its own address: already decided (the usual full-text link).
+    if (only.kind === 'full' && st.desired.get(parent) === only.address) return;
     // The parent's own link mark does not cover it: visible text wins over href.
-    const address = addressToMark(refs[0]!, context, enclosingLinkMark(parent.parentElement, st), st);
+    const address = addressToMark(only, context, enclosingLinkMark(parent.parentElement, st), st);
     if (address) st.desired.set(parent, address);
     return;
   }
@@ -258,21 +270,40 @@ function apply(st: ScanState): ScanResult {
   return { found, added };
 }
 
-function isInSkippedRoot(root: Node): boolean {
-  return root.nodeType === ELEMENT_NODE && (root as Element).closest(SKIPPED_ANCESTOR) !== null;
+function isSkippedElement(el: Element): boolean {
+  return SKIPPED_TAGS.has(el.localName) || el.hasAttribute(UI_ATTR) || isEditable(el);
+}
+
+/**
+ * Whether a root sits in (or is) a skipped subtree. Roots of one batch often
+ * share a parent (rows appended to one table), so the look up is made once
+ * per parent.
+ */
+function isInSkippedRoot(root: Node, st: ScanState): boolean {
+  if (root.nodeType !== ELEMENT_NODE) return false;
+  const el = root as Element;
+  if (isSkippedElement(el)) return true;
+  const parent = el.parentElement;
+  if (!parent) return false;
+  let skipped = st.skippedParents.get(parent);
+  if (skipped === undefined) {
+    skipped = parent.closest(SKIPPED_ANCESTOR) !== null;
+    st.skippedParents.set(parent, skipped);
+  }
+  return skipped;
 }
 
 function addSubtree(root: ParentNode & Node, st: ScanState): void {
-  if (isInSkippedRoot(root)) return;
+  if (isInSkippedRoot(root, st)) return;
   if (root.nodeType === ELEMENT_NODE && (root as Element).hasAttribute(MARK_ATTR)) st.premarked.add(root as Element);
-  indexFlagged(root, st);
-  visitLinks(root, st);
+  if (root.nodeType === DOCUMENT_NODE) indexDocument(root as Document, st);
+  else indexSubtree(root, st);
   walkText(root, st);
 }
 
 /** Decides only `el` and its own text children: enough after a text change, without rewalking a large container. */
 function addOwnText(el: Element, st: ScanState): void {
-  if (isInSkippedRoot(el)) return;
+  if (isInSkippedRoot(el, st)) return;
   if (el.hasAttribute(MARK_ATTR)) st.premarked.add(el);
   if (el.localName === 'a') visitLink(el, st);
   for (let child = el.firstChild; child; child = child.nextSibling) {
