@@ -44,6 +44,5 @@ export function createBackgroundHandlers(): Handlers {
       return result.ok ? { ok: true, added } : { ok: false, error: result.error };
     },
     openOptions: () => browser.runtime.openOptionsPage(),
-    hasApiKey: async () => (await apiKeyItem.getValue()).trim() !== '',
   };
 }

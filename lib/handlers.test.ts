@@ -19,7 +19,7 @@ describe('message checks', () => {
 
   it('rejects every message from another extension or a page', () => {
     expect(() => checkMessage('getBalances', { chainId: 1, address: ADDRESS }, otherExtension, runtime)).toThrow(/not allowed/);
-    expect(() => checkMessage('hasApiKey', {}, { url: 'https://evil.example/' }, runtime)).toThrow(/not allowed/);
+    expect(() => checkMessage('openOptions', {}, { url: 'https://evil.example/' }, runtime)).toThrow(/not allowed/);
   });
 
   it('keeps key and settings messages away from content scripts', () => {

@@ -17,8 +17,6 @@ export interface ProtocolMap {
   addToWatchlist(data: { address: string; label?: string }): { ok: true; added: boolean } | { ok: false; error: string };
   /** Content scripts cannot open the options page themselves. */
   openOptions(data: Record<string, never>): void;
-  /** Whether an API key is set (never the key itself). */
-  hasApiKey(data: Record<string, never>): boolean;
 }
 
 export type BalancesRequest = v.InferOutput<typeof BalancesRequestSchema>;
@@ -49,14 +47,12 @@ export const PAYLOADS = {
   clearCache: Empty,
   addToWatchlist: v.strictObject({ address: AddressSchema, label: v.optional(v.pipe(v.string(), v.maxLength(100))) }),
   openOptions: Empty,
-  hasApiKey: Empty,
 } satisfies { [K in keyof ProtocolMap]: v.GenericSchema };
 
 export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<keyof ProtocolMap> = new Set([
   'getBalances',
   'addToWatchlist',
   'openOptions',
-  'hasApiKey',
 ] as const);
 
 export interface SenderInfo {

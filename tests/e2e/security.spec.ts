@@ -77,7 +77,7 @@ test.describe('API key isolation', () => {
       const runtime = (globalThis as { chrome?: { runtime?: { sendMessage?: (...a: unknown[]) => Promise<unknown> } } }).chrome?.runtime;
       if (!runtime?.sendMessage) return 'no runtime.sendMessage';
       try {
-        return JSON.stringify(await runtime.sendMessage(id, { id: 1, type: 'hasApiKey', data: {}, timestamp: 0 }));
+        return JSON.stringify(await runtime.sendMessage(id, { id: 1, type: 'getBalances', data: { chainId: 1, address: '0xd8da6bf26964af9d7eed9e03e53415d37aa96045' }, timestamp: 0 }));
       } catch (e) {
         return `threw: ${(e as Error).message}`;
       }
