@@ -272,5 +272,14 @@ test.describe('popup', () => {
     await expect(items.nth(1)).toContainText('Gitcoin');
     const stored = await serviceWorker.evaluate(() => chrome.storage.sync.get('watchlist'));
     expect((stored.watchlist as { label: string }[]).map((e) => e.label)).toEqual(['Vitalik', 'Gitcoin']);
+
+    // Reorder from the edit row: Gitcoin moves to the top, and the order is stored.
+    await page.getByRole('button', { name: 'Edit label of Gitcoin' }).click();
+    await page.getByRole('button', { name: 'Move Gitcoin up' }).click();
+    await expect(items.nth(0).getByLabel('Label for 0x71C7…976F')).toBeVisible();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(items.nth(0)).toContainText('Gitcoin');
+    const reordered = await serviceWorker.evaluate(() => chrome.storage.sync.get('watchlist'));
+    expect((reordered.watchlist as { label: string }[]).map((e) => e.label)).toEqual(['Gitcoin', 'Vitalik']);
   });
 });
