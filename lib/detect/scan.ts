@@ -228,6 +228,13 @@ function unmark(el: Element): void {
   parent.removeChild(el);
 }
 
+/** Takes every mark out of `root` (our wrappers undone): the page is left as we found it. */
+export function unmarkAll(root: ParentNode): number {
+  const marked = [...root.querySelectorAll(`[${MARK_ATTR}]`)];
+  for (const el of marked) unmark(el);
+  return marked.length;
+}
+
 /**
  * Wraps slices right to left so earlier offsets stay valid. The page's own
  * text node keeps its place (possibly emptied); only split-off copies move

@@ -121,6 +121,21 @@ describe('watch', () => {
     expect(document.querySelector(`[${MARK_ATTR}]`)).toBeNull();
   });
 
+  it('takes its marks and wrappers back on abort, leaving the text as it was', async () => {
+    const p = document.createElement('p');
+    p.textContent = `Sent to ${B} today`;
+    document.body.append(p);
+    table.append(row(A));
+    const before = document.body.textContent;
+    start();
+    await vi.waitFor(() => expect(document.querySelectorAll(`[${MARK_ATTR}]`)).toHaveLength(2));
+    expect(p.querySelector('span')).not.toBeNull(); // the plain-text address got a wrapper
+    controller.abort();
+    expect(document.querySelectorAll(`[${MARK_ATTR}]`)).toHaveLength(0);
+    expect(p.querySelector('span')).toBeNull();
+    expect(document.body.textContent).toBe(before);
+  });
+
   it('does nothing when the signal is already aborted', async () => {
     table.append(row(A));
     controller.abort();

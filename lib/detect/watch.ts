@@ -6,7 +6,7 @@
  */
 import { SOURCE_ATTRS, UI_ATTR } from './constants';
 import { scheduleIdle } from './schedule';
-import { scanBatch, scanRoot, type Found } from './scan';
+import { scanBatch, scanRoot, unmarkAll, type Found } from './scan';
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -117,6 +117,8 @@ export function watch(doc: Document, onFound: (found: Found[]) => void, opts: { 
       cancelBatch?.();
       cancelBatch = undefined;
       view?.removeEventListener('popstate', schedule);
+      // Cards switched off (or the extension reloaded): leave no marks behind.
+      unmarkAll(doc);
     },
     { once: true },
   );

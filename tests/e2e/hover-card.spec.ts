@@ -383,6 +383,8 @@ test.describe('hover card', () => {
     await card(page).getByRole('button', { name: 'Turn off on this site' }).click();
     await expect(card(page)).toHaveCount(0);
     await expect.poll(() => serviceWorker.evaluate(async () => (await chrome.storage.sync.get('disabledSites')).disabledSites)).toEqual(['etherscan.io']);
+    // Nothing of ours is left in the page.
+    await expect(page.locator('[data-cbb-address]')).toHaveCount(0);
 
     await pointerAway(page);
     await header.hover();
@@ -392,6 +394,7 @@ test.describe('hover card', () => {
     // The options page's switch writes the same list; the open page follows it.
     await serviceWorker.evaluate(() => chrome.storage.sync.set({ disabledSites: [] }));
     await pointerAway(page);
+    await expect(header).toHaveAttribute('data-cbb-address', DONATE);
     await header.hover();
     await expect(card(page).locator('[data-native]')).toHaveText('0.75 ETH');
   });
