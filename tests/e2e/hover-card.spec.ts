@@ -40,6 +40,15 @@ async function openDonatePage(page: Page, serveExplorer: (u: string, f: { file: 
   return header;
 }
 
+/** The Etherscan page of DONATE with its card open and loaded. */
+async function openDonateCard(page: Page, serveExplorer: (u: string, f: { file: string }) => Promise<void>) {
+  const header = await openDonatePage(page, serveExplorer);
+  await header.hover();
+  const dialog = card(page);
+  await expect(dialog.locator('[data-native]')).toHaveText('0.75 ETH');
+  return { header, dialog };
+}
+
 /** Moves the pointer to a corner where nothing of ours is. */
 async function pointerAway(page: Page): Promise<void> {
   await page.mouse.move(2, 2);
@@ -99,10 +108,7 @@ test.describe('hover card', () => {
   test('one card at a time, and the pointer can move into the card', async ({ context, setup, serveExplorer }) => {
     await setup({ apiKey: 'demo' });
     const page = await context.newPage();
-    const header = await openDonatePage(page, serveExplorer);
-    await header.hover();
-    const dialog = card(page);
-    await expect(dialog.locator('[data-native]')).toHaveText('0.75 ETH');
+    const { dialog } = await openDonateCard(page, serveExplorer);
 
     // Into the card: it stays (the grace period covers the gap).
     await dialog.locator('[data-native]').hover();
@@ -315,10 +321,7 @@ test.describe('hover card', () => {
   test('Refresh that fails keeps the old data on screen with the error', async ({ context, setup, fakeApi, serveExplorer }) => {
     await setup({ apiKey: 'demo' });
     const page = await context.newPage();
-    const header = await openDonatePage(page, serveExplorer);
-    await header.hover();
-    const dialog = card(page);
-    await expect(dialog.locator('[data-native]')).toHaveText('0.75 ETH');
+    const { dialog } = await openDonateCard(page, serveExplorer);
     fakeApi.simulate({ kind: 'status', status: 500 });
     await dialog.getByRole('button', { name: 'Refresh balances' }).click();
     const alert = dialog.getByRole('alert');
