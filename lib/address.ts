@@ -1,18 +1,14 @@
 /** EVM address parsing and EIP-55 checksums. */
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { isAddress } from './address-format';
 
 export type ParsedAddress =
   | { ok: true; address: string; checksummed: string }
   | { ok: false; error: string };
 
 const HEX_DIGITS = 40;
-const ADDRESS_RE = /^0x[0-9a-fA-F]{40}$/;
-
-/** Format only (0x + 40 hex, any case); says nothing about the checksum. */
-export function isAddress(s: string): boolean {
-  return ADDRESS_RE.test(s);
-}
+export { isAddress };
 
 /**
  * EIP-55: a hex letter is upper-case when the matching nibble of

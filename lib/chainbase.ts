@@ -1,5 +1,6 @@
 import ky, { isHTTPError, isTimeoutError, type KyInstance } from 'ky';
 import * as v from 'valibot';
+import { ADDRESS_PATTERN } from './address-format';
 import { apiError, ChainbaseError, kindForStatus } from './api-error';
 import { hexToDecimalString } from './format';
 import type { Token } from './types';
@@ -36,7 +37,7 @@ const Envelope = v.object({
 });
 
 const TokenMeta = v.object({
-  contract_address: v.pipe(v.string(), v.regex(/^0x[0-9a-fA-F]{40}$/)),
+  contract_address: v.pipe(v.string(), v.regex(ADDRESS_PATTERN)),
   decimals: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(255)),
   name: v.string(),
   symbol: v.string(),

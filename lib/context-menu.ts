@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { isAddress } from './address-format';
 
 /**
  * "Show token balances" on a selected address (or a link to one) on any page.
@@ -25,7 +26,7 @@ export function lookupUrl(address: string, popupUrl: string): string {
 /** The address a lookup window was opened for (`?address=`), if it is one. */
 export function lookupFromSearch(search: string): string | undefined {
   const value = new URLSearchParams(search).get('address') ?? '';
-  return /^0x[0-9a-fA-F]{40}$/.test(value) ? value.toLowerCase() : undefined;
+  return isAddress(value) ? value.toLowerCase() : undefined;
 }
 
 export async function openLookup(address: string): Promise<void> {

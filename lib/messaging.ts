@@ -1,6 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import * as v from 'valibot';
 import type { ApiErrorInfo, BalancesResult } from './types';
+import { ADDRESS_PATTERN } from './address-format';
 import { isChainId } from './chains';
 
 /**
@@ -27,7 +28,7 @@ export interface BalancesAnswer extends BalancesResult {
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
 
-const AddressSchema = v.pipe(v.string(), v.regex(/^0x[0-9a-fA-F]{40}$/), v.toLowerCase());
+const AddressSchema = v.pipe(v.string(), v.regex(ADDRESS_PATTERN), v.toLowerCase());
 const Empty = v.strictObject({});
 
 export const BalancesRequestSchema = v.strictObject({

@@ -1,5 +1,6 @@
 import { storage } from '#imports';
 import { DEFAULT_API_BASE, parseApiBase } from './api-base';
+import { isAddress } from './address-format';
 import { CHAINS, isChainId } from './chains';
 
 /**
@@ -91,7 +92,7 @@ export function migrateWatchlistV1toV2(old: unknown): WatchEntry[] {
   const seen = new Set<string>();
   const entries: WatchEntry[] = [];
   for (const item of old) {
-    if (typeof item !== 'string' || !/^0x[0-9a-fA-F]{40}$/.test(item.trim())) {
+    if (typeof item !== 'string' || !isAddress(item.trim())) {
       // Keep the whole old value: a failed migration leaves storage as it was.
       throw new Error(`watchlist v1 holds an entry that is not an address: ${JSON.stringify(item)}`);
     }
