@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { sendMessage, type BalancesAnswer, type BalancesRequest } from '@/lib/messaging';
-import { callWorker } from '@/lib/worker-call';
+import { loadBalances, type BalancesState } from '@/lib/load-balances';
 
 export interface ChainLoad {
   /** The latest answer; kept while a refresh is under way. */
@@ -11,17 +11,12 @@ export interface ChainLoad {
   askedAt: number;
 }
 
-/** How many times we follow `refreshing: true` with `waitForFresh`; a failed refresh can answer "refreshing" again. */
-const MAX_FOLLOW_UPS = 2;
+const getBalances = (request: BalancesRequest) => sendMessage('getBalances', request);
 
-async function ask(req: BalancesRequest): Promise<BalancesAnswer> {
-  try {
-    // A worker stopped mid-call (MV3 does that) gets one retry before we report it.
-    return await callWorker(() => sendMessage('getBalances', req));
-  } catch (e) {
-    const message = `The extension's background did not answer: ${e instanceof Error ? e.message : String(e)}`;
-    return { stale: false, refreshing: false, error: { kind: 'server', message } };
-  }
+/** The popup shows an unreachable background like any other error, over what it already had. */
+function asAnswer(state: BalancesState): BalancesAnswer | undefined {
+  if (!state.unreachable) return state.answer;
+  return { ...state.answer, stale: !!state.answer?.portfolio, refreshing: false, error: { kind: 'server', message: state.unreachable } };
 }
 
 const loadKey = (chainId: number, address: string) => `${chainId}:${address}`;
@@ -47,18 +42,15 @@ export function useBalances(address: string | undefined, chainIds: readonly numb
       seq.current.set(key, mine);
       const current = () => seq.current.get(key) === mine;
       const askedAt = Date.now();
-      const put = (answer: BalancesAnswer | undefined, busy: boolean) => {
-        if (!current()) return;
-        loads.current.set(key, { answer, busy, askedAt });
-        rerender();
-      };
-      put(loads.current.get(key)?.answer, true);
-      let answer = await ask({ chainId, address: addr, ...(refresh && { refresh: true }) });
-      put(answer, answer.refreshing);
-      for (let i = 0; answer.refreshing && i < MAX_FOLLOW_UPS && current(); i++) {
-        answer = await ask({ chainId, address: addr, waitForFresh: true });
-        put(answer, answer.refreshing && i + 1 < MAX_FOLLOW_UPS);
-      }
+      await loadBalances(getBalances, { chainId, address: addr }, {
+        refresh,
+        previous: loads.current.get(key)?.answer,
+        isCurrent: current,
+        onState: (state) => {
+          loads.current.set(key, { answer: asAnswer(state), busy: state.busy, askedAt });
+          rerender();
+        },
+      });
     },
     [rerender],
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { BalancesAnswer, BalancesRequest } from '../messaging';
-import type { Portfolio } from '../types';
+import type { BalancesAnswer, BalancesRequest } from './messaging';
+import type { Portfolio } from './types';
 import { loadBalances, type BalancesState } from './load-balances';
 
 const TARGET = { chainId: 1, address: `0x${'1'.repeat(40)}` };

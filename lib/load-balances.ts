@@ -1,9 +1,11 @@
 /**
- * One card's conversation with the background about one (chain, address):
+ * A page's conversation with the background about one (chain, address), shared by
+ * the popup and the hover card:
  * ask, show what comes back at once (maybe stale), and when the background says
  * a refresh is under way, ask again with `waitForFresh` for the fresh result.
  */
-import type { BalancesAnswer, BalancesRequest } from '../messaging';
+import type { BalancesAnswer, BalancesRequest } from './messaging';
+import { callWorker } from './worker-call';
 
 export interface BalancesState {
   /** The latest answer; kept while a refresh is under way. */
@@ -40,10 +42,12 @@ export async function loadBalances(
   };
   put({ answer: options.previous, busy: true });
   try {
-    let answer = await getBalances({ ...target, ...(options.refresh && { refresh: true }) });
+    // A worker stopped mid-call (MV3 does that) gets one retry before we report it.
+    const ask = (request: BalancesRequest) => callWorker(() => getBalances(request));
+    let answer = await ask({ ...target, ...(options.refresh && { refresh: true }) });
     put({ answer, busy: answer.refreshing });
     for (let i = 0; answer.refreshing && i < MAX_FOLLOW_UPS && isCurrent(); i++) {
-      answer = await getBalances({ ...target, waitForFresh: true });
+      answer = await ask({ ...target, waitForFresh: true });
       put({ answer, busy: answer.refreshing && i + 1 < MAX_FOLLOW_UPS });
     }
   } catch (e) {

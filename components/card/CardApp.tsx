@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Chain } from '@/lib/chains';
 import { shortenAddress, toChecksumAddress } from '@/lib/address';
-import { INITIAL_BALANCES_STATE, loadBalances, type BalancesState } from '@/lib/card/load-balances';
+import { INITIAL_BALANCES_STATE, loadBalances, type BalancesState } from '@/lib/load-balances';
 import { cardView } from '@/lib/card/view-model';
 import type { CardEnv } from '@/lib/card/contract';
 import { useNow } from '../use-now';

@@ -8,7 +8,7 @@ import { formatAmount, formatUsd, usdValue } from '../format';
 import { summarize } from '../totals';
 import { updatedAgo } from '../time-ago';
 import type { ApiErrorInfo, ErrorKind, Portfolio, Token } from '../types';
-import type { BalancesState } from './load-balances';
+import type { BalancesState } from '../load-balances';
 
 /** Tokens listed by name; the rest are summed up as "+N more". */
 export const TOP_TOKENS = 5;
