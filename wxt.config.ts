@@ -1,8 +1,8 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import tailwindcss from '@tailwindcss/vite';
-import { DEFAULT_API_BASE, CUSTOM_API_ORIGINS } from './lib/api-base';
-import { EXPLORER_MATCHES } from './lib/chains';
+import { DEFAULT_API_BASE, CUSTOM_API_ORIGINS } from './lib/core/api-base';
+import { EXPLORER_MATCHES } from './lib/core/chains';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({

@@ -1,5 +1,5 @@
 /** The hover card as a pure view of its props (state lives in CardApp). */
-import type { Chain } from '@/lib/chains';
+import type { Chain } from '@/lib/core/chains';
 import type { CardView, DataView } from '@/lib/card/view-model';
 import { CardButton, CopyIcon, ErrorNotice, RefreshIcon, Skeleton, TokenRows } from './CardParts';
 

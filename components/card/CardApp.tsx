@@ -1,11 +1,11 @@
 /** The hover card for one address: its state, its requests and its keyboard behaviour. */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Chain } from '@/lib/chains';
-import { shortenAddress, toChecksumAddress } from '@/lib/address';
-import { INITIAL_BALANCES_STATE, loadBalances, type BalancesState } from '@/lib/load-balances';
+import type { Chain } from '@/lib/core/chains';
+import { shortenAddress, toChecksumAddress } from '@/lib/core/address';
+import { INITIAL_BALANCES_STATE, loadBalances, type BalancesState } from '@/lib/messaging/balances-loader';
 import { cardView } from '@/lib/card/view-model';
 import type { CardEnv } from '@/lib/card/contract';
-import { useNow } from '../use-now';
+import { useNow } from '@/components/shared/use-now';
 import { BalanceCard, type CopyState, type WatchState } from './BalanceCard';
 
 const COPY_FEEDBACK_MS = 1500;

@@ -1,10 +1,10 @@
 /** Small presentational pieces of the hover card. */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { secondsLeft } from '@/lib/time-ago';
+import { secondsLeft } from '@/lib/core/time-ago';
 import type { ErrorView, TokenLine } from '@/lib/card/view-model';
-import { TokenLogo } from '../TokenLogo';
-import { UntrustedText } from '../UntrustedText';
+import { TokenLogo } from '@/components/shared/TokenLogo';
+import { UntrustedText } from '@/components/shared/UntrustedText';
 
 /** When Chainbase sends no Retry-After, offer a retry after this long. */
 const DEFAULT_WAIT_MS = 5000;

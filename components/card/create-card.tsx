@@ -5,10 +5,10 @@
  */
 import { render } from 'preact';
 import { createShadowRootUi } from '#imports';
-import { chainById } from '@/lib/chains';
-import { followReference } from '@/lib/card-position';
+import { chainById } from '@/lib/core/chains';
+import { followReference } from '@/lib/card/position';
 import type { CardApi, CardEnv, CreateCard } from '@/lib/card/contract';
-import type { HoverTarget } from '@/lib/hover-intent';
+import type { HoverTarget } from '@/lib/content/hover-intent';
 import { CardApp } from './CardApp';
 import cardCss from './card.css?inline';
 

@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import { createBackgroundHandlers } from '@/lib/background-services';
-import { registerContextMenu } from '@/lib/context-menu';
-import { registerHandlers } from '@/lib/handlers';
-import { restrictStorageToTrustedContexts } from '@/lib/storage-access';
+import { createBackgroundHandlers } from '@/lib/background/services';
+import { registerContextMenu } from '@/lib/background/context-menu';
+import { registerHandlers } from '@/lib/background/handlers';
+import { restrictStorageToTrustedContexts } from '@/lib/background/storage-access';
 
 export default defineBackground(() => {
   void restrictStorageToTrustedContexts();

@@ -1,5 +1,5 @@
-import { EXPLORER_MATCHES } from '@/lib/chains';
-import { runExplorerCards } from './run';
+import { EXPLORER_MATCHES } from '@/lib/core/chains';
+import { runExplorerCards } from '@/lib/content/run';
 
 /**
  * Hover balance cards on block explorers. This always-loaded part stays small

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { PopupApp } from '@/components/PopupApp';
-import '@/components/styles.css';
+import { PopupApp } from '@/components/popup/PopupApp';
+import '@/components/shared/styles.css';
 
 render(<PopupApp />, document.getElementById('app')!);

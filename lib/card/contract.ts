@@ -5,8 +5,8 @@
  * Only types and two constants live here: importing this pulls no code in.
  */
 import type { ContentScriptContext } from '#imports';
-import type { BalancesAnswer, BalancesRequest } from '../messaging';
-import type { HoverTarget, ShowReason } from '../hover-intent';
+import type { BalancesAnswer, BalancesRequest } from '@/lib/messaging/protocol';
+import type { HoverTarget, ShowReason } from '@/lib/content/hover-intent';
 
 /** Built from entrypoints/explorer-card.ts; listed in web_accessible_resources for the explorer matches. */
 export const CARD_MODULE_PATH = '/explorer-card.js';

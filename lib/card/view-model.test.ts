@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { chainById, type Chain } from '../chains';
-import type { BalancesAnswer } from '../messaging';
-import type { Portfolio, Token } from '../types';
+import { chainById, type Chain } from '@/lib/core/chains';
+import type { BalancesAnswer } from '@/lib/messaging/protocol';
+import type { Portfolio, Token } from '@/lib/core/types';
 import { cardView, describeApiError, TOP_TOKENS } from './view-model';
 
 const ETH = chainById(1)!;

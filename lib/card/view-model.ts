@@ -3,12 +3,12 @@
  * the card (loading, no key, each error, data, stale data with its error) is
  * decided here, so it is testable without rendering.
  */
-import type { Chain } from '../chains';
-import { formatAmount, formatUsd, usdValue } from '../format';
-import { summarize } from '../totals';
-import { updatedAgo } from '../time-ago';
-import type { ApiErrorInfo, ErrorKind, Portfolio, Token } from '../types';
-import type { BalancesState } from '../load-balances';
+import type { Chain } from '@/lib/core/chains';
+import { formatAmount, formatUsd, usdValue } from '@/lib/core/format';
+import { summarize } from '@/lib/core/totals';
+import { updatedAgo } from '@/lib/core/time-ago';
+import type { ApiErrorInfo, ErrorKind, Portfolio, Token } from '@/lib/core/types';
+import type { BalancesState } from '@/lib/messaging/balances-loader';
 
 /** Tokens listed by name; the rest are summed up as "+N more". */
 export const TOP_TOKENS = 5;

@@ -3,7 +3,7 @@
  * Run alone: `npx tsx scripts/bench/format.ts`.
  */
 import { pathToFileURL } from 'node:url';
-import { formatAmount } from '../../lib/format';
+import { formatAmount } from '../../lib/core/format';
 
 const COUNT = 100_000;
 const RUNS = 5;

@@ -12,7 +12,7 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { CHAINS } from '../../lib/chains';
+import { CHAINS } from '../../lib/core/chains';
 import { HOARDER } from '../../tests/fake-api/data';
 import { startFakeApi } from '../../tests/fake-api/server';
 import { EXTENSION_DIR, launchExtension } from '../../tests/e2e/launch';

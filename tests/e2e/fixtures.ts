@@ -26,7 +26,7 @@ interface Fixtures {
   setup: (s?: ExtensionSetup) => Promise<void>;
   openPopup: () => Promise<Page>;
   openOptions: () => Promise<Page>;
-  /** Serves `body` (or a file from shared/fixtures/explorers) at a real explorer URL. */
+  /** Serves `body` (or a file from tests/fixtures/explorers) at a real explorer URL. */
   serveExplorer: (url: string, fixture: { file: string } | { html: string }) => Promise<void>;
 }
 

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EXPLORER_FIXTURES, expect, test } from './fixtures';
 import { DONATE, HOSTILE, nativeFor, SHOWCASE } from '../fake-api/data';
-import { formatAmount } from '../../lib/format';
+import { formatAmount } from '../../lib/core/format';
 
 declare const chrome: typeof import('webextension-polyfill');
 

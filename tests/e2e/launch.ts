@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export const EXTENSION_DIR = path.resolve(import.meta.dirname, '../../.output/chrome-mv3');
-export const EXPLORER_FIXTURES = path.resolve(import.meta.dirname, '../../../shared/fixtures/explorers');
+export const EXPLORER_FIXTURES = path.resolve(import.meta.dirname, '../fixtures/explorers');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Flags for Debian's Chromium on these machines: the network is closed, so nothing may phone home. */

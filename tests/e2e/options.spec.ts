@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from '@playwright/test';
-import { toChecksumAddress } from '../../lib/address';
+import { toChecksumAddress } from '../../lib/core/address';
 import { DONATE, EMPTY, SHOWCASE } from '../fake-api/data';
 import { test, expect } from './fixtures';
 

@@ -1,5 +1,5 @@
 import type { Page, Worker } from '@playwright/test';
-import { toChecksumAddress } from '../../lib/address';
+import { toChecksumAddress } from '../../lib/core/address';
 import { DONATE, EMPTY, HOARDER, HOSTILE, HUGE_STRING, SHOWCASE, XSS_IMG, XSS_SCRIPT } from '../fake-api/data';
 import { TOKENS_PATH } from '../fake-api/server';
 import { test, expect } from './fixtures';

@@ -5,7 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isChainId } from '../../lib/chains';
+import { isChainId } from '../../lib/core/chains';
 import { lastPageSaysZero, nativeFor, toHexQuantity, toTokenMeta, tokensFor } from './data';
 
 export const DEFAULT_KEYS = ['demo', 'test-key'] as const;

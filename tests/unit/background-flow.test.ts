@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { BalancesService } from '@/lib/balances';
-import { PortfolioCache } from '@/lib/cache';
-import { createPortfolioFetcher } from '@/lib/portfolio-fetch';
-import { TokenBucket } from '@/lib/ratelimit';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/storage';
+import { BalancesService } from '../../lib/background/balances-service';
+import { PortfolioCache } from '../../lib/background/portfolio-cache';
+import { createPortfolioFetcher } from '../../lib/background/portfolio-fetch';
+import { TokenBucket } from '../../lib/background/rate-limiter';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/storage/items';
 import { startFakeApi, type FakeApi } from '../fake-api/server';
 import { SHOWCASE } from '../fake-api/data';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { CardApi, CardEnv, CreateCard } from '@/lib/card/contract';
-import type { HoverTarget } from '@/lib/hover-intent';
-import { createLazyCard } from '@/entrypoints/explorer.content/lazy-card';
+import type { HoverTarget } from '../../../lib/content/hover-intent';
+import { createLazyCard } from '../../../lib/content/lazy-card';
 
 const A: HoverTarget = { element: document.createElement('a'), address: `0x${'a'.repeat(40)}` };
 const B: HoverTarget = { element: document.createElement('a'), address: `0x${'b'.repeat(40)}` };

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { HoverIntent, HoverTarget, PointerPlace } from '@/lib/hover-intent';
-import { listenForCardTriggers } from '@/entrypoints/explorer.content/triggers';
+import type { HoverIntent, HoverTarget, PointerPlace } from '../../../lib/content/hover-intent';
+import { listenForCardTriggers } from '../../../lib/content/triggers';
 
 const ADDR = `0x${'ab'.repeat(20)}`;
 

@@ -1,0 +1,168 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { DEFAULT_API_BASE, parseApiBase, permissionPatternFor } from '@/lib/core/api-base';
+import { CHAINS } from '@/lib/core/chains';
+import { settingsItem, SETTING_LIMITS, type Settings } from '@/lib/storage/items';
+
+type NumericSetting = keyof typeof SETTING_LIMITS;
+
+const NUMBER_FIELDS: { key: NumericSetting; label: string; step: string; hint: string }[] = [
+  { key: 'cacheTtlMinutes', label: 'Cache lifetime (minutes)', step: '1', hint: 'Balances younger than this are shown without asking the API again.' },
+  { key: 'requestsPerSecond', label: 'Requests per second', step: '0.1', hint: 'Stay under your plan’s limit (the demo key allows very few).' },
+  { key: 'maxPages', label: 'Pages per address (100 tokens each)', step: '1', hint: 'Stops very large wallets from using up your quota.' },
+];
+
+/** A number within the setting's bounds, and a note when it had to be moved there. */
+export function clampSetting(key: NumericSetting, input: string, fallback: number): { value: number; note?: string } {
+  const { min, max } = SETTING_LIMITS[key];
+  const parsed = Number(input);
+  if (input.trim() === '' || !Number.isFinite(parsed)) return { value: fallback, note: `not a number, kept ${fallback}` };
+  // A page count is whole; the others may be fractions (0.5 requests per second).
+  const n = key === 'maxPages' ? Math.round(parsed) : parsed;
+  if (n < min) return { value: min, note: `raised to the minimum, ${min}` };
+  if (n > max) return { value: max, note: `lowered to the maximum, ${max}` };
+  return { value: n };
+}
+
+type Draft = Omit<Settings, NumericSetting> & Record<NumericSetting, string>;
+
+function toDraft(s: Settings): Draft {
+  return {
+    ...s,
+    cacheTtlMinutes: String(s.cacheTtlMinutes),
+    requestsPerSecond: String(s.requestsPerSecond),
+    maxPages: String(s.maxPages),
+  };
+}
+
+/**
+ * Asks for the host permission a custom API base needs. Must run inside the click
+ * handler, before any await: browsers only grant from a user gesture.
+ */
+function requestApiPermission(base: string): Promise<boolean> {
+  const pattern = permissionPatternFor(base);
+  if (!pattern) return Promise.resolve(true);
+  return browser.permissions.request({ origins: [pattern] }).catch(() => false);
+}
+
+export function SettingsForm({ settings }: { settings: Settings }) {
+  const [draft, setDraft] = useState<Draft>(() => toDraft(settings));
+  const [baseError, setBaseError] = useState('');
+  const [notes, setNotes] = useState<string[]>([]);
+  useEffect(() => setDraft(toDraft(settings)), [settings]);
+
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const toggleChain = (id: number, on: boolean) =>
+    set('chains', on ? CHAINS.map((c) => c.id).filter((c) => c === id || draft.chains.includes(c)) : draft.chains.filter((c) => c !== id));
+
+  const save = (e: Event) => {
+    e.preventDefault();
+    const base = parseApiBase(draft.apiBase);
+    if (!base.ok) {
+      setBaseError(base.error);
+      setNotes([]);
+      return;
+    }
+    setBaseError('');
+    const permission = requestApiPermission(base.value);
+    void finishSave(base.value, permission);
+  };
+
+  const finishSave = async (apiBase: string, permission: Promise<boolean>) => {
+    const next: Settings = { ...settings, apiBase, hideSpam: draft.hideSpam, chains: draft.chains };
+    const out: string[] = [];
+    for (const f of NUMBER_FIELDS) {
+      const { value, note } = clampSetting(f.key, draft[f.key], settings[f.key]);
+      next[f.key] = value;
+      if (note) out.push(`${f.label}: ${note}.`);
+    }
+    if (next.chains.length === 0) {
+      next.chains = CHAINS.map((c) => c.id);
+      out.push('At least one chain must be shown; all chains were turned back on.');
+    }
+    const granted = await permission;
+    if (!granted) out.push(`Access to ${new URL(apiBase).hostname} was not granted; requests to it may fail until you allow it.`);
+    await settingsItem.setValue(next);
+    setDraft(toDraft(next));
+    setNotes(['Settings saved.', ...out]);
+  };
+
+  return (
+    <form class="space-y-4" onSubmit={save} noValidate>
+      <div>
+        <label for="api-base" class="block text-sm font-medium">
+          API base URL
+        </label>
+        <div class="mt-1 flex gap-2">
+          <input
+            id="api-base"
+            class="input min-w-0 flex-1 font-mono"
+            value={draft.apiBase}
+            spellcheck={false}
+            aria-invalid={!!baseError}
+            aria-describedby="api-base-hint"
+            onInput={(e) => set('apiBase', e.currentTarget.value)}
+          />
+          <button type="button" class="btn-secondary" onClick={() => set('apiBase', DEFAULT_API_BASE)}>
+            Use default
+          </button>
+        </div>
+        <p id="api-base-hint" class={`mt-1 text-xs ${baseError ? 'text-red-700 dark:text-red-400' : 'text-slate-500 dark:text-slate-400'}`}>
+          {baseError || `A self-hosted proxy or local server; the browser asks for access to any URL other than ${DEFAULT_API_BASE}.`}
+        </p>
+      </div>
+
+      <div class="grid gap-3 sm:grid-cols-3">
+        {NUMBER_FIELDS.map((f) => (
+          <div key={f.key}>
+            <label for={`setting-${f.key}`} class="block text-sm font-medium">
+              {f.label}
+            </label>
+            <input
+              id={`setting-${f.key}`}
+              type="number"
+              class="input mt-1 w-full"
+              min={SETTING_LIMITS[f.key].min}
+              max={SETTING_LIMITS[f.key].max}
+              step={f.step}
+              value={draft[f.key]}
+              aria-describedby={`setting-${f.key}-hint`}
+              onInput={(e) => set(f.key, e.currentTarget.value)}
+            />
+            <p id={`setting-${f.key}-hint`} class="mt-1 text-xs text-slate-500 dark:text-slate-400">
+              {f.hint} ({SETTING_LIMITS[f.key].min}–{SETTING_LIMITS[f.key].max})
+            </p>
+          </div>
+        ))}
+      </div>
+
+      <label class="flex items-center gap-2 text-sm">
+        <input type="checkbox" checked={draft.hideSpam} onChange={(e) => set('hideSpam', e.currentTarget.checked)} />
+        Hide spam and dust tokens (they are folded away and left out of totals)
+      </label>
+
+      <fieldset>
+        <legend class="text-sm font-medium">Chains in the popup</legend>
+        <div class="mt-1 grid grid-cols-2 gap-1 sm:grid-cols-3">
+          {CHAINS.map((c) => (
+            <label key={c.id} class="flex items-center gap-2 text-sm">
+              <input type="checkbox" checked={draft.chains.includes(c.id)} onChange={(e) => toggleChain(c.id, e.currentTarget.checked)} />
+              {c.name}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <div class="flex items-start gap-3">
+        <button type="submit" class="btn-primary">
+          Save settings
+        </button>
+        <div role="status" class="text-sm">
+          {notes.map((n) => (
+            <p key={n}>{n}</p>
+          ))}
+        </div>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,118 @@
+import { useState } from 'preact/hooks';
+import { apiKeyItem, maskApiKey } from '@/lib/storage/api-key';
+import { sendMessage } from '@/lib/messaging/protocol';
+import { useStorageItem } from './use-storage';
+
+export const DEMO_KEY = 'demo';
+export const GET_KEY_URL = 'https://console.chainbase.com/';
+
+type Status = { tone: 'ok' | 'error' | 'info'; text: string } | undefined;
+
+const TONE_CLASS = {
+  ok: 'text-green-700 dark:text-green-400',
+  error: 'text-red-700 dark:text-red-400',
+  info: 'text-slate-600 dark:text-slate-300',
+};
+
+interface Props {
+  /** The options page adds "Test key", "Remove key" and shows the saved key masked. */
+  full?: boolean;
+  idPrefix: string;
+}
+
+/** Enter, save, test the Chainbase API key. The key is written to storage.local only and never shown in full again. */
+export function ApiKeyForm({ full = false, idPrefix }: Props) {
+  const saved = useStorageItem(apiKeyItem);
+  const [draft, setDraft] = useState('');
+  const [reveal, setReveal] = useState(false);
+  const [status, setStatus] = useState<Status>();
+  const [testing, setTesting] = useState(false);
+  const inputId = `${idPrefix}-api-key`;
+  const statusId = `${idPrefix}-api-key-status`;
+
+  const save = async (key: string, what: string) => {
+    const trimmed = key.trim();
+    if (!trimmed) return setStatus({ tone: 'error', text: 'Enter a key first.' });
+    await apiKeyItem.setValue(trimmed);
+    setDraft('');
+    setReveal(false);
+    setStatus({ tone: 'ok', text: what });
+  };
+
+  const test = async () => {
+    setTesting(true);
+    setStatus({ tone: 'info', text: 'Testing the key…' });
+    try {
+      const result = await sendMessage('testKey', draft.trim() ? { apiKey: draft.trim() } : {});
+      setStatus(result.ok ? { tone: 'ok', text: 'The key works.' } : { tone: 'error', text: result.error.message });
+    } catch (e) {
+      setStatus({ tone: 'error', text: `The test could not run: ${e instanceof Error ? e.message : String(e)}` });
+    } finally {
+      setTesting(false);
+    }
+  };
+
+  const remove = async () => {
+    await apiKeyItem.removeValue();
+    setStatus({ tone: 'info', text: 'Key removed.' });
+  };
+
+  return (
+    <form
+      class="space-y-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save(draft, 'Key saved.');
+      }}
+    >
+      <label for={inputId} class="block text-sm font-medium">
+        API key
+      </label>
+      <div class="flex gap-2">
+        <input
+          id={inputId}
+          type={reveal ? 'text' : 'password'}
+          class="input min-w-0 flex-1 font-mono"
+          autocomplete="off"
+          spellcheck={false}
+          placeholder={saved ? `Saved: ${maskApiKey(saved)}` : 'Paste your Chainbase API key'}
+          value={draft}
+          aria-describedby={statusId}
+          onInput={(e) => setDraft(e.currentTarget.value)}
+        />
+        <button type="button" class="btn-secondary" aria-pressed={reveal} onClick={() => setReveal(!reveal)}>
+          {reveal ? 'Hide key' : 'Show key'}
+        </button>
+      </div>
+      <div class="flex flex-wrap gap-2">
+        <button type="submit" class="btn-primary">
+          Save
+        </button>
+        {full && (
+          <button type="button" class="btn-secondary" disabled={testing} onClick={() => void test()}>
+            Test key
+          </button>
+        )}
+        <button type="button" class="btn-secondary" onClick={() => void save(DEMO_KEY, 'Demo key saved. It is rate-limited; get your own key for daily use.')}>
+          Use demo key
+        </button>
+        {full && saved && (
+          <button type="button" class="btn-secondary" onClick={() => void remove()}>
+            Remove key
+          </button>
+        )}
+      </div>
+      <p id={statusId} role="status" class={`min-h-5 text-sm ${status ? TONE_CLASS[status.tone] : ''}`}>
+        {status?.text}
+      </p>
+      <p class="text-xs text-slate-500 dark:text-slate-400">
+        {full && saved && <>Saved key: <span class="font-mono">{maskApiKey(saved)}</span>. </>}
+        No key yet?{' '}
+        <a class="link" href={GET_KEY_URL} target="_blank" rel="noopener noreferrer">
+          Get a free key at console.chainbase.com
+        </a>
+        . The demo key is shared and rate-limited.
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,27 @@
+import { summarize, type PortfolioSummary } from '@/lib/core/totals';
+import type { Portfolio, Token } from '@/lib/core/types';
+
+const summaries = new WeakMap<Portfolio, Map<boolean, PortfolioSummary>>();
+
+/** summarize() once per portfolio object and setting: sorting 1,000 tokens on every keystroke adds up. */
+export function summaryOf(portfolio: Portfolio, hideSpam: boolean): PortfolioSummary {
+  let byFlag = summaries.get(portfolio);
+  if (!byFlag) summaries.set(portfolio, (byFlag = new Map()));
+  let summary = byFlag.get(hideSpam);
+  if (!summary) byFlag.set(hideSpam, (summary = summarize(portfolio, { hideSpam })));
+  return summary;
+}
+
+export function normalizeQuery(query: string): string {
+  return query.trim().toLowerCase();
+}
+
+/** Symbol, name or contract contains the query (case-insensitive); an empty query matches all. */
+export function tokenMatches(t: Token, query: string): boolean {
+  if (!query) return true;
+  return t.symbol.toLowerCase().includes(query) || t.name.toLowerCase().includes(query) || t.contract.includes(query);
+}
+
+export function hasAnyBalance(p: Portfolio): boolean {
+  return p.tokens.length > 0 || !/^0*$/.test(p.native);
+}

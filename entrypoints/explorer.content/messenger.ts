@@ -1,9 +1,0 @@
-import { sendMessage } from '@/lib/messaging';
-import type { CardMessenger } from '@/lib/card/contract';
-
-/** The only messages the card sends; the background checks the sender again. */
-export const cardMessenger: CardMessenger = {
-  getBalances: (request) => sendMessage('getBalances', request),
-  addToWatchlist: (address) => sendMessage('addToWatchlist', { address }),
-  openOptions: () => sendMessage('openOptions', {}),
-};

@@ -1,0 +1,216 @@
+// @vitest-environment node
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createChainbaseClient, type ClientOptions } from './chainbase-client';
+import { ChainbaseError } from './errors';
+import { startFakeApi, type FakeApi } from '@/tests/fake-api/server';
+import { EMPTY, HOARDER, NEXT_PAGE_ZERO, SHOWCASE, WHALE, WHALE_TOKEN_COUNT, tokensFor } from '@/tests/fake-api/data';
+
+let api: FakeApi;
+beforeAll(async () => {
+  api = await startFakeApi();
+});
+afterAll(() => api.close());
+beforeEach(() => api.reset());
+
+const client = (opts: Partial<ClientOptions> = {}) => createChainbaseClient({ apiBase: api.url, apiKey: 'demo', ...opts });
+
+async function errorOf(promise: Promise<unknown>): Promise<ChainbaseError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ChainbaseError);
+  return error as ChainbaseError;
+}
+
+describe('pagination', () => {
+  it('follows next_page across 3 pages and returns every token once', async () => {
+    const list = await client().tokens(1, WHALE);
+    expect(list.tokens).toHaveLength(WHALE_TOKEN_COUNT);
+    expect(new Set(list.tokens.map((t) => t.contract)).size).toBe(WHALE_TOKEN_COUNT);
+    expect(list.capped).toBe(false);
+    expect([1, 2, 3].map((page) => api.count({ path: '/v1/account/tokens', address: WHALE, page }))).toEqual([1, 1, 1]);
+    expect(api.total()).toBe(3);
+  });
+
+  it('stops at the page cap and says so', async () => {
+    const list = await client({ maxPages: 10 }).tokens(1, HOARDER);
+    expect(list.tokens).toHaveLength(1000);
+    expect(list.capped).toBe(true);
+    expect(api.total()).toBe(10);
+    const small = await client({ maxPages: 2 }).tokens(1, WHALE);
+    expect(small).toMatchObject({ capped: true });
+    expect(small.tokens).toHaveLength(200);
+  });
+
+  it('treats next_page 0 as the last page', async () => {
+    const list = await client().tokens(1, NEXT_PAGE_ZERO);
+    expect(list).toMatchObject({ capped: false });
+    expect(list.tokens).toHaveLength(150);
+    expect(api.total()).toBe(2);
+  });
+
+  it('breaks an endless next_page loop at the cap', async () => {
+    api.simulate({ kind: 'endless-pages' });
+    const list = await client({ maxPages: 4 }).tokens(1, SHOWCASE);
+    expect(list.capped).toBe(true);
+    expect(api.total()).toBe(4);
+  });
+
+  it('reads data: null as no tokens', async () => {
+    expect(await client().tokens(1, EMPTY)).toEqual({ tokens: [], invalid: 0, capped: false });
+  });
+});
+
+describe('contract filter', () => {
+  const whaleContracts = tokensFor(1, WHALE).map((t) => t.contract_address);
+
+  it.each([
+    [101, 2],
+    [250, 3],
+  ])('splits %i contracts into %i calls of at most 100 and merges them', async (n, calls) => {
+    const contracts = whaleContracts.slice(0, n);
+    const list = await client().tokens(1, WHALE, { contracts });
+    expect(api.total()).toBe(calls);
+    expect(new Set(list.tokens.map((t) => t.contract))).toEqual(new Set(contracts));
+  });
+});
+
+describe('token parsing', () => {
+  it('turns hex balances into exact decimal strings and keeps only https logos', async () => {
+    const list = await client().tokens(1, SHOWCASE);
+    const usdc = list.tokens.find((t) => t.symbol === 'USDC');
+    expect(usdc).toMatchObject({ decimals: 6, balance: '1234567891', priceUsd: 1 });
+    expect(usdc?.logo).toMatch(/^https:\/\//);
+    const dust = list.tokens.find((t) => t.symbol === 'DUST');
+    expect(dust).toMatchObject({ balance: '1', priceUsd: 0 });
+    expect(dust?.logo).toBeUndefined();
+  });
+
+  it('reads the native balance', async () => {
+    expect(await client().nativeBalance(1, SHOWCASE)).toBe('1500000000000000000');
+  });
+
+  it('leaves out malformed entries and counts them', async () => {
+    api.simulate({
+      kind: 'replace',
+      body: {
+        code: 0,
+        message: 'ok',
+        data: [
+          { contract_address: '0x' + 'a'.repeat(40), decimals: 18, name: 'Good', symbol: 'GOOD', balance: '0x10', current_usd_price: 2 },
+          { contract_address: '0x' + 'b'.repeat(40), decimals: 18, name: 'Negative', symbol: 'NEG', balance: '-0x10' },
+          { contract_address: '0x' + 'c'.repeat(40), decimals: 300, name: 'Decimals', symbol: 'DEC', balance: '0x1' },
+          { contract_address: 'nope', decimals: 18, name: 'Addr', symbol: 'ADDR', balance: '0x1' },
+          { decimals: 18, name: 'Missing', symbol: 'MISS' },
+          'not an object',
+        ],
+      },
+    });
+    const list = await client().tokens(1, SHOWCASE);
+    expect(list.tokens.map((t) => t.symbol)).toEqual(['GOOD']);
+    expect(list.tokens[0]?.balance).toBe('16');
+    expect(list.invalid).toBe(5);
+  });
+});
+
+describe('errors', () => {
+  it('bad-key for a wrong key (401), without leaking the key', async () => {
+    const error = await errorOf(client({ apiKey: 'wrong-secret-key' }).tokens(1, SHOWCASE));
+    expect(error.info).toMatchObject({ kind: 'bad-key', status: 401 });
+    expect(error.message).not.toContain('wrong-secret-key');
+    expect(api.total()).toBe(1);
+  });
+
+  it('bad-key for 403', async () => {
+    api.simulate({ kind: 'status', status: 403, body: { code: 403, message: 'forbidden' } });
+    expect((await errorOf(client().tokens(1, SHOWCASE))).info.kind).toBe('bad-key');
+  });
+
+  it('bad-request for 400 (unsupported chain) and 422 (bad address), not retried', async () => {
+    expect((await errorOf(client().tokens(999, SHOWCASE))).info).toMatchObject({ kind: 'bad-request', status: 400 });
+    expect((await errorOf(client().tokens(1, '0x123'))).info).toMatchObject({ kind: 'bad-request', status: 422 });
+    expect(api.total()).toBe(2);
+  });
+
+  it('not-found for 404', async () => {
+    expect((await errorOf(client({ apiBase: `${api.url}/nowhere` }).tokens(1, SHOWCASE))).info.kind).toBe('not-found');
+  });
+
+  it('server for 500 after two retries', async () => {
+    api.simulate({ kind: 'status', status: 500, body: { code: 500, message: 'boom' } });
+    const error = await errorOf(client().tokens(1, SHOWCASE));
+    expect(error.info).toMatchObject({ kind: 'server', status: 500 });
+    expect(error.message).toContain('boom');
+    expect(api.total()).toBe(3);
+  }, 15_000);
+
+  it('rate-limited with the wait when Retry-After is too long to wait out', async () => {
+    api.simulate({ kind: 'status', status: 429, retryAfterSeconds: 30, body: { code: 429, message: 'too many' } });
+    const error = await errorOf(client().tokens(1, SHOWCASE));
+    expect(error.info).toMatchObject({ kind: 'rate-limited', status: 429, retryAfterMs: 30_000 });
+    expect(api.total()).toBe(1);
+  });
+
+  it('honours Retry-After, then succeeds', async () => {
+    api.simulate({ kind: 'status', status: 429, retryAfterSeconds: 1, times: 1 });
+    const started = Date.now();
+    const list = await client().tokens(1, SHOWCASE);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect(list.tokens.length).toBeGreaterThan(0);
+    const times = api.requests.map((r) => r.time);
+    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(950);
+  });
+
+  it('an error for HTTP 200 with a non-zero code', async () => {
+    api.simulate({ kind: 'code-error', code: 429, message: 'credits exhausted' });
+    const error = await errorOf(client().tokens(1, SHOWCASE));
+    expect(error.info).toMatchObject({ kind: 'rate-limited', status: 429 });
+    expect(error.message).toContain('credits exhausted');
+    api.clearSimulations();
+    api.simulate({ kind: 'code-error', code: 10001, message: 'odd failure' });
+    expect((await errorOf(client().nativeBalance(1, SHOWCASE))).info.kind).toBe('server');
+  });
+
+  it.each([
+    ['a non-JSON body', '{"code":0,"data":['],
+    ['an empty body', ''],
+  ])('malformed for %s', async (_name, body) => {
+    api.simulate({ kind: 'malformed', body });
+    expect((await errorOf(client().tokens(1, SHOWCASE))).info.kind).toBe('malformed');
+  });
+
+  it.each([
+    ['data that is not a list', { code: 0, data: { a: 1 } }],
+    ['no code', { data: [] }],
+    ['a native balance that is not hex', { code: 0, data: 'lots' }],
+  ])('malformed for %s', async (_name, body) => {
+    api.simulate({ kind: 'replace', body });
+    const call = _name.includes('native') ? client().nativeBalance(1, SHOWCASE) : client().tokens(1, SHOWCASE);
+    expect((await errorOf(call)).info.kind).toBe('malformed');
+  });
+
+  it('timeout when the server is too slow', async () => {
+    api.simulate({ kind: 'slow', delayMs: 1500 });
+    const error = await errorOf(client({ timeoutMs: 300 }).tokens(1, SHOWCASE));
+    expect(error.info.kind).toBe('timeout');
+  });
+
+  it('network when nothing listens', async () => {
+    const closed = await startFakeApi();
+    const url = closed.url;
+    await closed.close();
+    const error = await errorOf(createChainbaseClient({ apiBase: url, apiKey: 'demo' }).tokens(1, SHOWCASE));
+    expect(error.info.kind).toBe('network');
+  }, 20_000);
+});
+
+describe('rate limiting hook', () => {
+  it('waits for the limiter before every attempt, retries included', async () => {
+    let takes = 0;
+    api.simulate({ kind: 'status', status: 500, times: 1 });
+    await client({ beforeRequest: async () => void takes++ }).tokens(1, SHOWCASE);
+    expect(takes).toBe(2);
+    expect(api.total()).toBe(2);
+  });
+});

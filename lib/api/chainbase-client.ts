@@ -1,0 +1,263 @@
+import ky, { isHTTPError, isTimeoutError, type KyInstance } from 'ky';
+import * as v from 'valibot';
+import { ADDRESS_PATTERN } from '@/lib/core/address-format';
+import { apiError, ChainbaseError, kindForStatus } from './errors';
+import { hexToDecimalString } from '@/lib/core/format';
+import type { Token } from '@/lib/core/types';
+
+/**
+ * The HTTP client for the Chainbase balance API: requests, pagination, contract
+ * chunking, runtime validation and typed errors. valibot validates responses: it is
+ * modular, so only the few schema functions used here are bundled (~2 KB gzip, against
+ * ~13 KB for zod), and it gives typed output without hand-written guards.
+ */
+export interface ClientOptions {
+  apiBase: string;
+  apiKey: string;
+  /** Resolves when the rate limiter lets the next request go; called before every attempt. */
+  beforeRequest?: () => Promise<void>;
+  timeoutMs?: number;
+  /** Pages of PAGE_SIZE fetched per address (per contract chunk) at most. */
+  maxPages?: number;
+  /** Retry-After longer than this is not waited for; the caller gets `rate-limited`. */
+  maxRetryAfterMs?: number;
+  fetch?: typeof fetch;
+}
+
+export const PAGE_SIZE = 100;
+export const MAX_CONTRACTS_PER_CALL = 100;
+export const MAX_RETRIES = 2;
+
+const Envelope = v.object({
+  code: v.number(),
+  message: v.optional(v.nullable(v.string())),
+  data: v.optional(v.unknown()),
+  next_page: v.optional(v.nullable(v.number())),
+  count: v.optional(v.nullable(v.number())),
+});
+
+const TokenMeta = v.object({
+  contract_address: v.pipe(v.string(), v.regex(ADDRESS_PATTERN)),
+  decimals: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(255)),
+  name: v.string(),
+  symbol: v.string(),
+  balance: v.string(),
+  current_usd_price: v.optional(v.nullable(v.number())),
+  logos: v.optional(v.nullable(v.array(v.unknown()))),
+});
+
+export interface TokenPage {
+  tokens: Token[];
+  /** Entries that failed validation and were left out. */
+  invalid: number;
+  nextPage?: number;
+}
+
+export interface TokenList {
+  tokens: Token[];
+  invalid: number;
+  /** Pagination stopped at the page cap before the last page. */
+  capped: boolean;
+}
+
+export interface ChainbaseClient {
+  tokens(chainId: number, address: string, opts?: { contracts?: string[] }): Promise<TokenList>;
+  tokenPage(chainId: number, address: string, page: number, contracts?: string[]): Promise<TokenPage>;
+  nativeBalance(chainId: number, address: string): Promise<string>;
+}
+
+export function createChainbaseClient(opts: ClientOptions): ChainbaseClient {
+  const http = createHttp(opts);
+  const maxPages = opts.maxPages ?? 10;
+
+  async function getJson(path: string, searchParams: Record<string, string>): Promise<v.InferOutput<typeof Envelope>> {
+    const body = await request(http, path, searchParams, opts.apiKey);
+    const envelope = v.safeParse(Envelope, body);
+    if (!envelope.success) throw apiError('malformed', { serverMessage: 'the response has no numeric code' });
+    const { code, message } = envelope.output;
+    // The API sometimes answers HTTP 200 with an error code in the body.
+    if (code !== 0) {
+      throw apiError(kindForStatus(code), { status: code, serverMessage: message ?? undefined, secret: opts.apiKey });
+    }
+    return envelope.output;
+  }
+
+  async function tokenPage(chainId: number, address: string, page: number, contracts?: string[]): Promise<TokenPage> {
+    const params: Record<string, string> = { chain_id: String(chainId), address, limit: String(PAGE_SIZE), page: String(page) };
+    if (contracts?.length) params.contract_address = contracts.join(',');
+    const body = await getJson('v1/account/tokens', params);
+    const { tokens, invalid } = parseTokens(body.data);
+    const next = body.next_page;
+    // A next_page that does not move forward would loop forever: treat it as the last page.
+    return { tokens, invalid, ...(next && next > page ? { nextPage: next } : {}) };
+  }
+
+  async function allPages(chainId: number, address: string, contracts?: string[]): Promise<TokenList> {
+    const tokens: Token[] = [];
+    let invalid = 0;
+    let page: number | undefined = 1;
+    let fetched = 0;
+    while (page !== undefined && fetched < maxPages) {
+      const result: TokenPage = await tokenPage(chainId, address, page, contracts);
+      tokens.push(...result.tokens);
+      invalid += result.invalid;
+      fetched++;
+      page = result.nextPage;
+    }
+    return { tokens, invalid, capped: page !== undefined };
+  }
+
+  return {
+    tokenPage,
+    async tokens(chainId, address, { contracts } = {}) {
+      if (!contracts?.length) return dedupe(await allPages(chainId, address));
+      const results: TokenList[] = [];
+      for (const chunk of chunks(contracts, MAX_CONTRACTS_PER_CALL)) results.push(await allPages(chainId, address, chunk));
+      return dedupe({
+        tokens: results.flatMap((r) => r.tokens),
+        invalid: results.reduce((n, r) => n + r.invalid, 0),
+        capped: results.some((r) => r.capped),
+      });
+    },
+    async nativeBalance(chainId, address) {
+      const body = await getJson('v1/account/balance', { chain_id: String(chainId), address });
+      if (typeof body.data !== 'string') throw apiError('malformed', { serverMessage: 'the native balance is not a string' });
+      return toDecimalOrMalformed(body.data);
+    },
+  };
+}
+
+function createHttp(opts: ClientOptions): KyInstance {
+  const maxRetryAfterMs = opts.maxRetryAfterMs ?? 10_000;
+  return ky.create({
+    prefixUrl: opts.apiBase,
+    headers: { 'x-api-key': opts.apiKey, accept: 'application/json' },
+    timeout: opts.timeoutMs ?? 15_000,
+    ...(opts.fetch && { fetch: opts.fetch }),
+    retry: {
+      limit: MAX_RETRIES,
+      methods: ['get'],
+      statusCodes: [429, 500, 502, 503, 504],
+      afterStatusCodes: [429, 503],
+      backoffLimit: 8_000,
+      shouldRetry: ({ error }) => {
+        // A long Retry-After is better reported to the user than waited out silently.
+        if (isHTTPError(error)) {
+          const after = retryAfterMs(error.response);
+          if (after !== undefined && after > maxRetryAfterMs) return false;
+        }
+        return undefined;
+      },
+    },
+    hooks: { beforeRequest: opts.beforeRequest ? [async () => void (await opts.beforeRequest!())] : [] },
+  });
+}
+
+async function request(http: KyInstance, path: string, searchParams: Record<string, string>, secret: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await http.get(path, { searchParams }).text();
+  } catch (error) {
+    throw await toChainbaseError(error, secret);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw apiError('malformed', { serverMessage: text ? 'the body is not JSON' : 'the body is empty' });
+  }
+}
+
+async function toChainbaseError(error: unknown, secret: string): Promise<ChainbaseError> {
+  if (error instanceof ChainbaseError) return error;
+  if (isHTTPError(error)) {
+    const status = error.response.status;
+    const serverMessage = await error.response
+      .clone()
+      .json()
+      .then((b: unknown) => (b && typeof b === 'object' && 'message' in b && typeof b.message === 'string' ? b.message : undefined))
+      .catch(() => undefined);
+    return apiError(kindForStatus(status), { status, serverMessage, secret, retryAfterMs: retryAfterMs(error.response) });
+  }
+  if (isTimeoutError(error)) return apiError('timeout');
+  return apiError('network', { serverMessage: error instanceof Error ? error.message : undefined, secret });
+}
+
+function retryAfterMs(response: Response): number | undefined {
+  const header = response.headers.get('retry-after');
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+function parseTokens(data: unknown): { tokens: Token[]; invalid: number } {
+  if (data === null || data === undefined) return { tokens: [], invalid: 0 };
+  if (!Array.isArray(data)) throw apiError('malformed', { serverMessage: 'data is not a list' });
+  const tokens: Token[] = [];
+  let invalid = 0;
+  for (const item of data) {
+    const token = toToken(item);
+    if (token) tokens.push(token);
+    else invalid++;
+  }
+  return { tokens, invalid };
+}
+
+/** One API entry as a Token, or undefined when it is unusable (kept out, and counted). */
+function toToken(item: unknown): Token | undefined {
+  const parsed = v.safeParse(TokenMeta, item);
+  if (!parsed.success) return undefined;
+  const t = parsed.output;
+  let balance: string;
+  try {
+    balance = hexToDecimalString(t.balance);
+  } catch {
+    return undefined;
+  }
+  const price = t.current_usd_price;
+  const logo = firstHttpsLogo(t.logos);
+  return {
+    contract: t.contract_address.toLowerCase(),
+    symbol: t.symbol,
+    name: t.name,
+    decimals: t.decimals,
+    balance,
+    priceUsd: typeof price === 'number' && Number.isFinite(price) && price > 0 ? price : 0,
+    ...(logo && { logo }),
+  };
+}
+
+function firstHttpsLogo(logos: unknown[] | null | undefined): string | undefined {
+  for (const logo of logos ?? []) {
+    const uri = logo && typeof logo === 'object' && 'uri' in logo ? logo.uri : undefined;
+    if (typeof uri !== 'string') continue;
+    try {
+      if (new URL(uri).protocol === 'https:') return uri;
+    } catch {
+      // not a URL: skip it
+    }
+  }
+  return undefined;
+}
+
+function toDecimalOrMalformed(hex: string): string {
+  try {
+    return hexToDecimalString(hex);
+  } catch {
+    throw apiError('malformed', { serverMessage: 'the native balance is not a hex number' });
+  }
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Pages can overlap when balances change mid-pagination: keep the first of each contract. */
+function dedupe(list: TokenList): TokenList {
+  const seen = new Set<string>();
+  const tokens = list.tokens.filter((t) => !seen.has(t.contract) && seen.add(t.contract));
+  return { ...list, tokens };
+}

@@ -1,0 +1,45 @@
+import { browser } from 'wxt/browser';
+import { isAddress } from '@/lib/core/address-format';
+
+/**
+ * "Show token balances" on a selected address (or a link to one) on any page.
+ * It opens the popup's page in a small window for that address; no page access is
+ * needed (the selection text comes with the click), so no host permission either.
+ */
+export const MENU_ID = 'cbb-show-balances';
+
+const ADDRESS_IN_TEXT = /(?<![0-9a-fA-Fx])0x[0-9a-fA-F]{40}(?![0-9a-fA-F])/;
+
+/** The first whole address in a selection or link URL, lowercase. */
+export function addressFromClick(info: { selectionText?: string; linkUrl?: string }): string | undefined {
+  for (const source of [info.selectionText, info.linkUrl]) {
+    const match = source?.match(ADDRESS_IN_TEXT);
+    if (match) return match[0].toLowerCase();
+  }
+  return undefined;
+}
+
+export function lookupUrl(address: string, popupUrl: string): string {
+  return `${popupUrl}?address=${address}`;
+}
+
+/** The address a lookup window was opened for (`?address=`), if it is one. */
+export function lookupFromSearch(search: string): string | undefined {
+  const value = new URLSearchParams(search).get('address') ?? '';
+  return isAddress(value) ? value.toLowerCase() : undefined;
+}
+
+export async function openLookup(address: string): Promise<void> {
+  await browser.windows.create({ url: lookupUrl(address, browser.runtime.getURL('/popup.html')), type: 'popup', width: 420, height: 640 });
+}
+
+export function registerContextMenu(open: (address: string) => Promise<void> = openLookup): void {
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: MENU_ID, title: 'Show token balances', contexts: ['selection', 'link'] });
+  });
+  browser.contextMenus.onClicked.addListener((info) => {
+    if (info.menuItemId !== MENU_ID) return;
+    const address = addressFromClick(info);
+    if (address) void open(address);
+  });
+}

@@ -1,0 +1,57 @@
+import type { ContentScriptContext } from '#imports';
+import { watch } from './detect';
+import { createHoverIntent } from './hover-intent';
+import type { CardEnv } from '@/lib/card/contract';
+import { createLazyCard } from './lazy-card';
+import { focusableOf, listenForCardTriggers } from './triggers';
+import { cardMessenger } from './messenger';
+
+export interface SessionOptions {
+  chainId: number;
+  site: string;
+  /** Aborted when the site is switched off or the extension goes away. */
+  signal: AbortSignal;
+  turnOffSite(): Promise<void>;
+}
+
+export interface CardSession {
+  /** Closes the card now (e.g. the single-page app navigated). */
+  closeCard(): void;
+}
+
+/** Detection, hover intent and the (lazy) card, all torn down by `signal`. */
+export function startCardSession(ctx: ContentScriptContext, options: SessionOptions): CardSession {
+  const { signal } = options;
+  // Marks are all we need from the detector: the hover listeners find them by delegation.
+  watch(document, () => undefined, { signal });
+
+  const env: CardEnv = {
+    ctx,
+    chainId: options.chainId,
+    site: options.site,
+    messenger: cardMessenger,
+    turnOffSite: options.turnOffSite,
+    requestClose(returnFocus) {
+      const shown = intent.shown;
+      // Focus first: removing the card while it holds the focus would read as a blur.
+      if (returnFocus && shown) focusableOf(shown)?.focus({ preventScroll: true });
+      intent.dismiss();
+    },
+    focusAddress() {
+      const shown = intent.shown;
+      if (shown) focusableOf(shown)?.focus({ preventScroll: true });
+    },
+  };
+  const card = createLazyCard(env);
+  const intent = createHoverIntent({
+    onShow: (target, reason) => card.show(target, reason),
+    onHide: () => card.hide(),
+  });
+
+  listenForCardTriggers(document, intent, card, signal);
+  signal.addEventListener('abort', () => {
+    intent.dispose();
+    card.hide();
+  }, { once: true });
+  return { closeCard: () => intent.dismiss() };
+}

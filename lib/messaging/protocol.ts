@@ -1,0 +1,78 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import * as v from 'valibot';
+import type { ApiErrorInfo, BalancesResult } from '@/lib/core/types';
+import { ADDRESS_PATTERN } from '@/lib/core/address-format';
+import { isChainId } from '@/lib/core/chains';
+
+/**
+ * The message protocol. Everything crossing it is plain JSON.
+ * Content scripts may send only the messages in CONTENT_SCRIPT_MESSAGES;
+ * the rest are for extension pages (popup, options).
+ */
+export interface ProtocolMap {
+  /** Balances for one (chain, address). `refresh` bypasses the TTL; `waitForFresh` waits for an under-way refresh. */
+  getBalances(data: BalancesRequest): BalancesAnswer;
+  /** One real call with the given (or stored) key and base URL. */
+  testKey(data: { apiKey?: string; apiBase?: string }): { ok: true } | { ok: false; error: ApiErrorInfo };
+  clearCache(data: Record<string, never>): { cleared: number };
+  addToWatchlist(data: { address: string; label?: string }): { ok: true; added: boolean } | { ok: false; error: string };
+  /** Content scripts cannot open the options page themselves. */
+  openOptions(data: Record<string, never>): void;
+}
+
+export type BalancesRequest = v.InferOutput<typeof BalancesRequestSchema>;
+export interface BalancesAnswer extends BalancesResult {
+  /** A background refresh is under way; ask again with waitForFresh to get it. */
+  refreshing: boolean;
+}
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
+
+const AddressSchema = v.pipe(v.string(), v.regex(ADDRESS_PATTERN), v.toLowerCase());
+const Empty = v.strictObject({});
+
+export const BalancesRequestSchema = v.strictObject({
+  chainId: v.pipe(v.number(), v.check((id: number) => isChainId(id), 'unsupported chain')),
+  address: AddressSchema,
+  refresh: v.optional(v.boolean()),
+  waitForFresh: v.optional(v.boolean()),
+});
+
+/** Payload schema of every message. */
+export const PAYLOADS = {
+  getBalances: BalancesRequestSchema,
+  testKey: v.strictObject({
+    apiKey: v.optional(v.pipe(v.string(), v.maxLength(512))),
+    apiBase: v.optional(v.pipe(v.string(), v.maxLength(2048))),
+  }),
+  clearCache: Empty,
+  addToWatchlist: v.strictObject({ address: AddressSchema, label: v.optional(v.pipe(v.string(), v.maxLength(100))) }),
+  openOptions: Empty,
+} satisfies { [K in keyof ProtocolMap]: v.GenericSchema };
+
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<keyof ProtocolMap> = new Set([
+  'getBalances',
+  'addToWatchlist',
+  'openOptions',
+] as const);
+
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: unknown;
+}
+
+export type SenderKind = 'extension-page' | 'content-script' | 'foreign';
+
+/** Who sent a message: our own pages, our content scripts, or anyone else. */
+export function classifySender(sender: SenderInfo, runtimeId: string, extensionOrigin: string): SenderKind {
+  if (sender.id !== runtimeId) return 'foreign';
+  if (sender.url?.startsWith(extensionOrigin)) return 'extension-page';
+  return 'content-script';
+}
+
+export function isAllowed(type: keyof ProtocolMap, kind: SenderKind): boolean {
+  if (kind === 'extension-page') return true;
+  if (kind === 'content-script') return CONTENT_SCRIPT_MESSAGES.has(type);
+  return false;
+}

@@ -1,0 +1,108 @@
+import { storage } from '#imports';
+import { DEFAULT_API_BASE, parseApiBase } from '@/lib/core/api-base';
+import { isAddress } from '@/lib/core/address-format';
+import { CHAINS, isChainId } from '@/lib/core/chains';
+
+/**
+ * Every persisted item, versioned. A failed migration throws MigrationError inside
+ * WXT and leaves the stored value untouched, so old data is never silently dropped.
+ * The API key lives in its own module (lib/api-key.ts) so that code which shows
+ * settings never bundles access to the key.
+ */
+
+export interface Settings {
+  /** Chainbase API base URL, without trailing slash. */
+  apiBase: string;
+  cacheTtlMinutes: number;
+  requestsPerSecond: number;
+  /** Pages of 100 tokens fetched per (chain, address) at most. */
+  maxPages: number;
+  hideSpam: boolean;
+  /** Chains offered in the popup, in table order. */
+  chains: number[];
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  apiBase: DEFAULT_API_BASE,
+  cacheTtlMinutes: 5,
+  requestsPerSecond: 2,
+  maxPages: 10,
+  hideSpam: true,
+  chains: CHAINS.map((c) => c.id),
+};
+
+/** Bounds a setting may take; the options page and the migration both clamp to them. */
+export const SETTING_LIMITS = {
+  cacheTtlMinutes: { min: 0, max: 24 * 60 },
+  requestsPerSecond: { min: 0.2, max: 50 },
+  maxPages: { min: 1, max: 100 },
+} as const;
+
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});
+
+/** Reads settings; fields that are missing, of the wrong type or out of bounds fall back to defaults. */
+export async function getSettings(): Promise<Settings> {
+  return sanitizeSettings(await settingsItem.getValue());
+}
+
+export function sanitizeSettings(raw: unknown): Settings {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const base = typeof r.apiBase === 'string' ? parseApiBase(r.apiBase) : undefined;
+  const chains = Array.isArray(r.chains) ? r.chains.filter((id): id is number => isChainId(id)) : undefined;
+  return {
+    apiBase: base?.ok ? base.value : DEFAULT_SETTINGS.apiBase,
+    cacheTtlMinutes: clampSetting('cacheTtlMinutes', r.cacheTtlMinutes),
+    requestsPerSecond: clampSetting('requestsPerSecond', r.requestsPerSecond),
+    maxPages: Math.round(clampSetting('maxPages', r.maxPages)),
+    hideSpam: typeof r.hideSpam === 'boolean' ? r.hideSpam : DEFAULT_SETTINGS.hideSpam,
+    chains: chains?.length ? chains : DEFAULT_SETTINGS.chains,
+  };
+}
+
+function clampSetting(name: keyof typeof SETTING_LIMITS, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return DEFAULT_SETTINGS[name];
+  const { min, max } = SETTING_LIMITS[name];
+  return Math.min(max, Math.max(min, value));
+}
+
+export interface WatchEntry {
+  /** Lowercase 0x + 40 hex. */
+  address: string;
+  label: string;
+  addedAt: number;
+}
+
+/**
+ * v1 was a plain list of address strings; v2 adds labels and the time added.
+ * In sync storage so the watchlist follows the browser profile.
+ */
+export const watchlistItem = storage.defineItem<WatchEntry[]>('sync:watchlist', {
+  fallback: [],
+  version: 2,
+  migrations: {
+    2: migrateWatchlistV1toV2,
+  },
+});
+
+export function migrateWatchlistV1toV2(old: unknown): WatchEntry[] {
+  if (!Array.isArray(old)) throw new Error('watchlist v1 is not a list');
+  const seen = new Set<string>();
+  const entries: WatchEntry[] = [];
+  for (const item of old) {
+    if (typeof item !== 'string' || !isAddress(item.trim())) {
+      // Keep the whole old value: a failed migration leaves storage as it was.
+      throw new Error(`watchlist v1 holds an entry that is not an address: ${JSON.stringify(item)}`);
+    }
+    const address = item.trim().toLowerCase();
+    if (seen.has(address)) continue;
+    seen.add(address);
+    entries.push({ address, label: '', addedAt: 0 });
+  }
+  return entries;
+}
+
+/** Per-site hover-card switches: its own module so the content script bundles nothing else. */
+export { disabledSitesItem } from './disabled-sites';

@@ -1,0 +1,313 @@
+/**
+ * The watchlist's rules: add (validated, deduplicated), remove/restore, relabel,
+ * reorder, export to CSV/JSON and import back. The list functions are pure; the
+ * storage functions at the bottom read and write `watchlistItem` (sync storage).
+ */
+import { parseAddress, toChecksumAddress } from '@/lib/core/address';
+import { watchlistItem, type WatchEntry } from './items';
+
+export type { WatchEntry };
+
+/** Same cap as the `addToWatchlist` message schema. */
+export const MAX_LABEL_LENGTH = 100;
+/**
+ * chrome.storage.sync allows 8,192 bytes per item (key + JSON value); going over makes
+ * the write fail, so the list is checked before it is saved.
+ */
+export const SYNC_ITEM_QUOTA_BYTES = 8192;
+const STORAGE_KEY = 'watchlist';
+
+export type ChangeResult = { ok: true; list: WatchEntry[] } | { ok: false; error: string };
+
+/** Trims, turns control/format characters (newlines, bidi overrides) into spaces and caps the length. */
+export function cleanLabel(label: string): string {
+  const plain = label.replace(/[\p{Cc}\p{Cf}]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  return [...plain].slice(0, MAX_LABEL_LENGTH).join('');
+}
+
+export function findEntry(list: readonly WatchEntry[], address: string): WatchEntry | undefined {
+  const a = address.toLowerCase();
+  return list.find((e) => e.address === a);
+}
+
+/** Adds an address typed by the user; rejects bad input and duplicates with a message that says why. */
+export function addEntry(list: readonly WatchEntry[], input: string, label = '', now = Date.now()): ChangeResult {
+  const parsed = parseAddress(input);
+  if (!parsed.ok) return { ok: false, error: parsed.error };
+  const existing = findEntry(list, parsed.address);
+  if (existing) {
+    const name = existing.label ? ` as "${existing.label}"` : '';
+    return { ok: false, error: `${parsed.checksummed} is already in the watchlist${name}.` };
+  }
+  return { ok: true, list: [...list, { address: parsed.address, label: cleanLabel(label), addedAt: now }] };
+}
+
+export function removeEntry(
+  list: readonly WatchEntry[],
+  address: string,
+): { list: WatchEntry[]; removed?: WatchEntry; index: number } {
+  const index = list.findIndex((e) => e.address === address.toLowerCase());
+  if (index < 0) return { list: [...list], index };
+  return { list: list.filter((_, i) => i !== index), removed: list[index], index };
+}
+
+/** Undo of a removal: puts the entry back where it was, unless the address was added again meanwhile. */
+export function restoreEntry(list: readonly WatchEntry[], entry: WatchEntry, index: number): WatchEntry[] {
+  if (findEntry(list, entry.address)) return [...list];
+  const at = Math.min(Math.max(index, 0), list.length);
+  return [...list.slice(0, at), entry, ...list.slice(at)];
+}
+
+export function relabelEntry(list: readonly WatchEntry[], address: string, label: string): WatchEntry[] {
+  const a = address.toLowerCase();
+  return list.map((e) => (e.address === a ? { ...e, label: cleanLabel(label) } : e));
+}
+
+/** Moves an entry up (delta < 0) or down; out-of-range moves stop at the ends. */
+export function moveEntry(list: readonly WatchEntry[], address: string, delta: number): WatchEntry[] {
+  const from = list.findIndex((e) => e.address === address.toLowerCase());
+  if (from < 0) return [...list];
+  const to = Math.min(Math.max(from + delta, 0), list.length - 1);
+  const next = [...list];
+  const [moved] = next.splice(from, 1);
+  next.splice(to, 0, moved!);
+  return next;
+}
+
+/** Bytes the list takes in sync storage (key + JSON value, as Chrome counts it). */
+export function syncBytes(list: readonly WatchEntry[]): number {
+  return new TextEncoder().encode(STORAGE_KEY + JSON.stringify(list)).length;
+}
+
+export function quotaError(list: readonly WatchEntry[]): string | undefined {
+  if (syncBytes(list) <= SYNC_ITEM_QUOTA_BYTES) return undefined;
+  return 'The watchlist is full: browser sync storage holds about 8 KB. Remove an address or shorten some labels.';
+}
+
+// ---------------------------------------------------------------------------
+// Export
+// ---------------------------------------------------------------------------
+
+/** Spreadsheets run cells starting with these as formulas; a leading ' keeps them text. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function csvCell(value: string): string {
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** `address,label` with a header row; addresses checksummed (as explorers show them). */
+export function watchlistToCsv(list: readonly WatchEntry[]): string {
+  const rows = list.map((e) => `${toChecksumAddress(e.address)},${csvCell(e.label)}`);
+  return ['address,label', ...rows].join('\r\n') + '\r\n';
+}
+
+export const JSON_FORMAT = 'chainbase-balances-watchlist';
+
+export function watchlistToJson(list: readonly WatchEntry[]): string {
+  const entries = list.map((e) => ({ address: toChecksumAddress(e.address), label: e.label, addedAt: e.addedAt }));
+  return JSON.stringify({ format: JSON_FORMAT, version: 1, entries }, null, 2) + '\n';
+}
+
+// ---------------------------------------------------------------------------
+// Import
+// ---------------------------------------------------------------------------
+
+export interface ImportProblem {
+  /** Line in the file (CSV) or entry number (JSON), counting from 1. */
+  line: number;
+  message: string;
+}
+
+export interface ParsedImport {
+  entries: WatchEntry[];
+  problems: ImportProblem[];
+  /** How `line` counts: physical lines of a CSV, or entries of a JSON list. */
+  unit: 'line' | 'entry';
+}
+
+/** JSON when the text starts like JSON, else CSV. */
+export function parseWatchlistFile(text: string, now = Date.now()): ParsedImport {
+  const body = text.replace(/^\uFEFF/, '');
+  return /^\s*[[{]/.test(body) ? parseJsonImport(body, now) : parseCsvImport(body, now);
+}
+
+interface CsvRecord {
+  line: number;
+  cells: string[];
+}
+
+/** RFC 4180 records, each tagged with the physical line it starts on (quoted cells may span lines). */
+function csvRecords(text: string): { records: CsvRecord[]; unterminatedAt?: number } {
+  const records: CsvRecord[] = [];
+  let line = 1;
+  let cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  let recordLine = 1;
+  let quoteLine = 0;
+  const endRecord = () => {
+    cells.push(cell);
+    records.push({ line: recordLine, cells });
+    cells = [];
+    cell = '';
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') {
+        quoted = false;
+      } else {
+        if (ch === '\n') line++;
+        cell += ch;
+      }
+    } else if (ch === '"' && cell === '') {
+      quoted = true;
+      quoteLine = line;
+    } else if (ch === ',') {
+      cells.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      endRecord();
+      line++;
+      recordLine = line;
+    } else {
+      cell += ch;
+    }
+  }
+  if (quoted) return { records, unterminatedAt: quoteLine };
+  if (cell !== '' || cells.length > 0) endRecord();
+  return { records };
+}
+
+function parseCsvImport(text: string, now: number): ParsedImport {
+  const { records, unterminatedAt } = csvRecords(text);
+  const problems: ImportProblem[] = [];
+  const rows = records.filter((r) => r.cells.some((c) => c.trim() !== ''));
+  const header = rows[0]?.cells.map((c) => c.trim().toLowerCase());
+  let addressCol = 0;
+  let labelCol = 1;
+  // A header names its columns; without one (a bare list of addresses) the columns are address,label.
+  if (header?.includes('address')) {
+    addressCol = header.indexOf('address');
+    labelCol = header.indexOf('label');
+    rows.shift();
+  }
+  const candidates = rows.map((r) => ({
+    line: r.line,
+    address: r.cells[addressCol] ?? '',
+    label: labelCol >= 0 ? unescapeFormula(r.cells[labelCol] ?? '') : '',
+  }));
+  const result = collectEntries(candidates, now, problems);
+  if (unterminatedAt !== undefined) {
+    problems.push({ line: unterminatedAt, message: 'A quoted cell starting here is never closed; the rest of the file was skipped.' });
+  }
+  return { ...result, unit: 'line' };
+}
+
+function unescapeFormula(label: string): string {
+  return label.startsWith("'") && FORMULA_START.test(label.slice(1)) ? label.slice(1) : label;
+}
+
+function parseJsonImport(text: string, now: number): ParsedImport {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return { entries: [], problems: [{ line: 1, message: `Not valid JSON: ${(e as Error).message}` }], unit: 'entry' };
+  }
+  const list = Array.isArray(data) ? data : (data as { entries?: unknown } | null)?.entries;
+  if (!Array.isArray(list)) {
+    return { entries: [], problems: [{ line: 1, message: 'Expected a list of entries or an export with "entries".' }], unit: 'entry' };
+  }
+  const problems: ImportProblem[] = [];
+  const candidates = list.flatMap((item: unknown, i) => {
+    const line = i + 1;
+    if (typeof item === 'string') return [{ line, address: item, label: '' }];
+    if (item && typeof item === 'object' && typeof (item as { address?: unknown }).address === 'string') {
+      const { address, label, addedAt } = item as { address: string; label?: unknown; addedAt?: unknown };
+      return [{ line, address, label: typeof label === 'string' ? label : '', addedAt }];
+    }
+    problems.push({ line, message: 'Not an entry: expected an object with an "address".' });
+    return [];
+  });
+  return { ...collectEntries(candidates, now, problems), unit: 'entry' };
+}
+
+interface Candidate {
+  line: number;
+  address: string;
+  label: string;
+  addedAt?: unknown;
+}
+
+function collectEntries(candidates: Candidate[], now: number, problems: ImportProblem[]): Omit<ParsedImport, 'unit'> {
+  const entries: WatchEntry[] = [];
+  const firstLine = new Map<string, number>();
+  for (const c of candidates) {
+    const parsed = parseAddress(c.address);
+    if (!parsed.ok) {
+      problems.push({ line: c.line, message: parsed.error });
+      continue;
+    }
+    const earlier = firstLine.get(parsed.address);
+    if (earlier !== undefined) {
+      problems.push({ line: c.line, message: `Duplicate of ${parsed.checksummed} above (${earlier}); skipped.` });
+      continue;
+    }
+    firstLine.set(parsed.address, c.line);
+    const addedAt = typeof c.addedAt === 'number' && Number.isFinite(c.addedAt) && c.addedAt >= 0 ? c.addedAt : now;
+    entries.push({ address: parsed.address, label: cleanLabel(c.label), addedAt });
+  }
+  problems.sort((a, b) => a.line - b.line);
+  return { entries, problems };
+}
+
+/** Appends imported entries that are new; entries already in the list are kept exactly as they are. */
+export function mergeEntries(
+  list: readonly WatchEntry[],
+  imported: readonly WatchEntry[],
+): { list: WatchEntry[]; added: number; alreadyPresent: number } {
+  const next = [...list];
+  let alreadyPresent = 0;
+  for (const entry of imported) {
+    if (findEntry(next, entry.address)) alreadyPresent++;
+    else next.push(entry);
+  }
+  return { list: next, added: next.length - list.length, alreadyPresent };
+}
+
+// ---------------------------------------------------------------------------
+// Storage
+// ---------------------------------------------------------------------------
+
+export function loadWatchlist(): Promise<WatchEntry[]> {
+  return watchlistItem.getValue();
+}
+
+/** Reads, changes and writes the list; a change that fails or would exceed the sync quota writes nothing. */
+export async function changeWatchlist(
+  change: (list: WatchEntry[]) => ChangeResult | WatchEntry[],
+): Promise<ChangeResult> {
+  const current = await watchlistItem.getValue();
+  const result = change(current);
+  const outcome: ChangeResult = Array.isArray(result) ? { ok: true, list: result } : result;
+  if (!outcome.ok) return outcome;
+  // A list already over the quota (written elsewhere) may still shrink.
+  const tooBig = quotaError(outcome.list);
+  if (tooBig && syncBytes(outcome.list) > syncBytes(current)) return { ok: false, error: tooBig };
+  try {
+    await watchlistItem.setValue(outcome.list);
+  } catch (e) {
+    return { ok: false, error: `Could not save the watchlist: ${(e as Error).message}` };
+  }
+  return outcome;
+}
+
+export function watchWatchlist(onChange: (list: WatchEntry[]) => void): () => void {
+  return watchlistItem.watch((list) => onChange(list ?? []));
+}
