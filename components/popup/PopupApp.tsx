@@ -3,7 +3,7 @@ import { shortenAddress } from '@/lib/core/address';
 import { apiKeyItem } from '@/lib/storage/api-key';
 import { CHAINS } from '@/lib/core/chains';
 import { watchlistItem } from '@/lib/storage/items';
-import { lookupFromSearch } from '@/lib/background/context-menu';
+import { lookupFromSearch } from '@/lib/core/lookup-url';
 import { addEntry, changeWatchlist, removeEntry, restoreEntry, type WatchEntry } from '@/lib/storage/watchlist';
 import { ApiKeyForm } from '@/components/shared/ApiKeyForm';
 import { BalancesPanel, type ChainChoice } from './BalancesPanel';

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { isAddress } from '@/lib/core/address-format';
+import { firstAddressIn } from '@/lib/core/address-format';
+import { lookupUrl } from '@/lib/core/lookup-url';
 
 /**
  * "Show token balances" on a selected address (or a link to one) on any page.
@@ -8,25 +9,13 @@ import { isAddress } from '@/lib/core/address-format';
  */
 export const MENU_ID = 'cbb-show-balances';
 
-const ADDRESS_IN_TEXT = /(?<![0-9a-fA-Fx])0x[0-9a-fA-F]{40}(?![0-9a-fA-F])/;
-
 /** The first whole address in a selection or link URL, lowercase. */
 export function addressFromClick(info: { selectionText?: string; linkUrl?: string }): string | undefined {
   for (const source of [info.selectionText, info.linkUrl]) {
-    const match = source?.match(ADDRESS_IN_TEXT);
-    if (match) return match[0].toLowerCase();
+    const address = source && firstAddressIn(source);
+    if (address) return address;
   }
   return undefined;
-}
-
-export function lookupUrl(address: string, popupUrl: string): string {
-  return `${popupUrl}?address=${address}`;
-}
-
-/** The address a lookup window was opened for (`?address=`), if it is one. */
-export function lookupFromSearch(search: string): string | undefined {
-  const value = new URLSearchParams(search).get('address') ?? '';
-  return isAddress(value) ? value.toLowerCase() : undefined;
 }
 
 export async function openLookup(address: string): Promise<void> {
