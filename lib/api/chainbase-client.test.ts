@@ -214,3 +214,36 @@ describe('rate limiting hook', () => {
     expect(api.total()).toBe(2);
   });
 });
+
+describe('tokenPrice', () => {
+  const WETH = '0xc02aaa39b223fe8d0a0e5c4f27ead9083c756cc2';
+
+  it('reads price, symbol, decimals and updated_at from data', async () => {
+    expect(await client().tokenPrice(1, WETH)).toEqual({
+      priceUsd: 3000,
+      symbol: 'WETH',
+      decimals: 18,
+      updatedAt: Date.parse('2026-01-01T00:00:00Z'),
+    });
+    expect(api.count({ path: '/v1/token/price', chainId: 1 })).toBe(1);
+  });
+
+  it('is undefined when the API has no price (data null) or a zero price', async () => {
+    expect(await client().tokenPrice(4200, WETH)).toBeUndefined();
+    api.simulate({ kind: 'replace', body: { code: 0, message: 'ok', data: { price: 0, symbol: 'WETH' } }, times: 1 });
+    expect(await client().tokenPrice(1, WETH)).toBeUndefined();
+  });
+
+  it('calls a non-numeric price malformed', async () => {
+    api.simulate({ kind: 'replace', body: { code: 0, data: { price: '3000' } }, times: 1 });
+    expect((await errorOf(client().tokenPrice(1, WETH))).info.kind).toBe('malformed');
+  });
+});
+
+describe('total supply', () => {
+  it('keeps a decimal total supply so an impossible balance can be flagged', async () => {
+    const { tokens } = await client().tokens(1, SHOWCASE);
+    const usdc = tokens.find((t) => t.symbol === 'USDC');
+    expect(usdc?.totalSupply).toMatch(/^\d+$/);
+  });
+});

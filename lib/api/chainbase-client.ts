@@ -16,6 +16,10 @@ export interface ClientOptions {
   apiKey: string;
   /** Resolves when the rate limiter lets the next request go; called before every attempt. */
   beforeRequest?: () => Promise<void>;
+  /** Called once per successful call (HTTP 2xx and code 0) with its path, e.g. 'v1/account/tokens': the credit ledger charges it. */
+  onSuccess?: (path: string) => void;
+  /** Called on every 429 with the wait it asked for (ms; 1 s when it gave none), so the scheduler holds every caller. */
+  onRateLimited?: (retryAfterMs: number) => void;
   timeoutMs?: number;
   /** Pages of PAGE_SIZE fetched per address (per contract chunk) at most. */
   maxPages?: number;
@@ -44,7 +48,25 @@ const TokenMeta = v.object({
   balance: v.string(),
   current_usd_price: v.optional(v.nullable(v.number())),
   logos: v.optional(v.nullable(v.array(v.unknown()))),
+  total_supply: v.optional(v.nullable(v.unknown())),
 });
+
+/** `data` of GET /v1/token/price: USD price of one whole token and when it was last updated. */
+const PriceData = v.object({
+  price: v.pipe(v.number(), v.finite()),
+  symbol: v.optional(v.nullable(v.string())),
+  decimals: v.optional(v.nullable(v.number())),
+  updated_at: v.optional(v.nullable(v.union([v.string(), v.number()]))),
+});
+
+export interface TokenPrice {
+  /** USD per whole token; > 0 (a zero or negative price is reported as no price). */
+  priceUsd: number;
+  symbol?: string;
+  decimals?: number;
+  /** Epoch ms the API last updated the price, when it says. */
+  updatedAt?: number;
+}
 
 export interface TokenPage {
   tokens: Token[];
@@ -64,6 +86,8 @@ export interface ChainbaseClient {
   tokens(chainId: number, address: string, opts?: { contracts?: string[] }): Promise<TokenList>;
   tokenPage(chainId: number, address: string, page: number, contracts?: string[]): Promise<TokenPage>;
   nativeBalance(chainId: number, address: string): Promise<string>;
+  /** The token's USD price, or undefined when the API has none for it. */
+  tokenPrice(chainId: number, contract: string): Promise<TokenPrice | undefined>;
 }
 
 export function createChainbaseClient(opts: ClientOptions): ChainbaseClient {
@@ -79,6 +103,7 @@ export function createChainbaseClient(opts: ClientOptions): ChainbaseClient {
     if (code !== 0) {
       throw apiError(kindForStatus(code), { status: code, serverMessage: message ?? undefined, secret: opts.apiKey });
     }
+    opts.onSuccess?.(path);
     return envelope.output;
   }
 
@@ -124,6 +149,25 @@ export function createChainbaseClient(opts: ClientOptions): ChainbaseClient {
       if (typeof body.data !== 'string') throw apiError('malformed', { serverMessage: 'the native balance is not a string' });
       return toDecimalOrMalformed(body.data);
     },
+    async tokenPrice(chainId, contract) {
+      const body = await getJson('v1/token/price', { chain_id: String(chainId), contract_address: contract });
+      return parsePrice(body.data);
+    },
+  };
+}
+
+function parsePrice(data: unknown): TokenPrice | undefined {
+  if (data === null || data === undefined) return undefined;
+  const parsed = v.safeParse(PriceData, data);
+  if (!parsed.success) throw apiError('malformed', { serverMessage: 'the price is not a number' });
+  const { price, symbol, decimals, updated_at } = parsed.output;
+  if (price <= 0) return undefined;
+  const updatedAt = typeof updated_at === 'string' ? Date.parse(updated_at) : updated_at;
+  return {
+    priceUsd: price,
+    ...(symbol && { symbol }),
+    ...(typeof decimals === 'number' && { decimals }),
+    ...(typeof updatedAt === 'number' && Number.isFinite(updatedAt) && { updatedAt }),
   };
 }
 
@@ -141,6 +185,8 @@ function createHttp(opts: ClientOptions): KyInstance {
       afterStatusCodes: [429, 503],
       backoffLimit: 8_000,
       shouldRetry: ({ error }) => {
+        // The scheduler refused the call (nobody waits, budget spent): it never left, and asking again will not help.
+        if (error instanceof NotSent) return false;
         // A long Retry-After is better reported to the user than waited out silently.
         if (isHTTPError(error)) {
           const after = retryAfterMs(error.response);
@@ -149,7 +195,10 @@ function createHttp(opts: ClientOptions): KyInstance {
         return undefined;
       },
     },
-    hooks: { beforeRequest: opts.beforeRequest ? [async () => void (await opts.beforeRequest!())] : [] },
+    hooks: {
+      beforeRequest: opts.beforeRequest ? [async () => void (await notSentIfThrows(opts.beforeRequest!))] : [],
+      afterResponse: opts.onRateLimited ? [(_request, _options, response) => void reportRateLimit(response, opts.onRateLimited!)] : [],
+    },
   });
 }
 
@@ -158,6 +207,7 @@ async function request(http: KyInstance, path: string, searchParams: Record<stri
   try {
     text = await http.get(path, { searchParams }).text();
   } catch (error) {
+    if (error instanceof NotSent) throw error.reason;
     throw await toChainbaseError(error, secret);
   }
   try {
@@ -180,6 +230,28 @@ async function toChainbaseError(error: unknown, secret: string): Promise<Chainba
   }
   if (isTimeoutError(error)) return apiError('timeout');
   return apiError('network', { serverMessage: error instanceof Error ? error.message : undefined, secret });
+}
+
+/** A call that `beforeRequest` refused: it is passed on to the caller as it was thrown, never retried. */
+class NotSent extends Error {
+  constructor(readonly reason: unknown) {
+    super('not sent');
+  }
+}
+
+async function notSentIfThrows(beforeRequest: () => Promise<void>): Promise<void> {
+  try {
+    await beforeRequest();
+  } catch (error) {
+    throw new NotSent(error);
+  }
+}
+
+/** Without a Retry-After a 429 still holds everyone for a moment. */
+const DEFAULT_RATE_LIMIT_PAUSE_MS = 1000;
+
+function reportRateLimit(response: Response, onRateLimited: (retryAfterMs: number) => void): void {
+  if (response.status === 429) onRateLimited(retryAfterMs(response) ?? DEFAULT_RATE_LIMIT_PAUSE_MS);
 }
 
 function retryAfterMs(response: Response): number | undefined {
@@ -217,6 +289,7 @@ function toToken(item: unknown): Token | undefined {
   }
   const price = t.current_usd_price;
   const logo = firstHttpsLogo(t.logos);
+  const totalSupply = decimalSupply(t.total_supply);
   return {
     contract: t.contract_address.toLowerCase(),
     symbol: t.symbol,
@@ -225,7 +298,19 @@ function toToken(item: unknown): Token | undefined {
     balance,
     priceUsd: typeof price === 'number' && Number.isFinite(price) && price > 0 ? price : 0,
     ...(logo && { logo }),
+    ...(totalSupply && { totalSupply }),
   };
+}
+
+/** A total supply given as decimal digits or hex; anything else is ignored (it only feeds a plausibility check). */
+function decimalSupply(raw: unknown): string | undefined {
+  if (typeof raw !== 'string' || raw === '') return undefined;
+  try {
+    const value = /^0x/i.test(raw) ? hexToDecimalString(raw) : /^\d+$/.test(raw) ? BigInt(raw).toString() : undefined;
+    return value && value !== '0' ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function firstHttpsLogo(logos: unknown[] | null | undefined): string | undefined {

@@ -3,27 +3,48 @@ import { toErrorInfo } from '@/lib/api/errors';
 import { apiKeyItem } from '@/lib/storage/api-key';
 import { BalancesService } from './balances-service';
 import { PortfolioCache } from './portfolio-cache';
-import { TokenBucket } from './rate-limiter';
+import { Scheduler } from './scheduler';
+import { CreditLedger, budgetState } from './credit-ledger';
+import { CallerPresence, laneFor } from './caller-presence';
 import { clientFor, createPortfolioFetcher, type PortfolioFetchDeps } from './portfolio-fetch';
-import { getSettings } from '@/lib/storage/items';
+import { PriceService, storageAreaPriceStore, withNativePrices } from './price-service';
+import { getCreditBudget, getSettings } from '@/lib/storage/items';
 import type { Handlers } from './handlers';
+import { createContentLookups } from './content-lookups';
 import { addEntry, changeWatchlist, findEntry } from '@/lib/storage/watchlist';
 
 /** The address the key test asks about: one cheap call that any valid key can answer. */
 const KEY_TEST_ADDRESS = '0x0000000000000000000000000000000000000000';
 
 export function createBackgroundHandlers(): Handlers {
-  const limiter = new TokenBucket(2, 2);
+  const scheduler = new Scheduler({ ratePerSecond: 2, burst: 2 });
+  const ledger = new CreditLedger(browser.storage.local);
+  const presence = new CallerPresence();
+  presence.listen();
   const cache = new PortfolioCache(browser.storage.local);
-  const deps: PortfolioFetchDeps = { getApiKey: () => apiKeyItem.getValue(), getSettings, limiter };
+  const budgetExhausted = async () => (await ledger.monthUsed()) >= (await getCreditBudget());
+  const deps: PortfolioFetchDeps = { getApiKey: () => apiKeyItem.getValue(), getSettings, scheduler, ledger, budgetExhausted };
+  const fetchPortfolio = createPortfolioFetcher(deps);
+  const ttlMs = async () => (await getSettings()).cacheTtlMinutes * 60_000;
+  // One native-coin price per chain per TTL, shared by every address (never one per address).
+  const prices = new PriceService({
+    fetchPrice: async (chainId, contract) => (await clientFor(deps)).tokenPrice(chainId, contract),
+    ttlMs,
+    store: storageAreaPriceStore(browser.storage.local),
+  });
   const balances = new BalancesService({
     cache,
-    fetchPortfolio: createPortfolioFetcher(deps),
-    ttlMs: async () => (await getSettings()).cacheTtlMinutes * 60_000,
+    // The caller's lane and signal go through the price wrapper (which only passes chain and address).
+    fetchPortfolio: (chainId, address, call) => withNativePrices((c, a) => fetchPortfolio(c, a, call), prices)(chainId, address),
+    ttlMs,
+    blockedUntil: () => scheduler.blockedUntil,
   });
 
   return {
-    getBalances: (req) => balances.get(req),
+    // Content scripts: per-tab lookup budget and fresh data only (lib/background/content-lookups.ts).
+    getBalances: createContentLookups(({ visible, ...req }, caller) =>
+      balances.get(req, { lane: laneFor(caller, { visible }), signal: presence.signalFor(caller) }),
+    ),
     async testKey({ apiKey, apiBase }) {
       try {
         const client = await clientFor(deps, { apiKey, apiBase });
@@ -44,5 +65,11 @@ export function createBackgroundHandlers(): Handlers {
       return result.ok ? { ok: true, added } : { ok: false, error: result.error };
     },
     openOptions: () => browser.runtime.openOptionsPage(),
+    async getCredits() {
+      const [usage, budget] = await Promise.all([ledger.usage(), getCreditBudget()]);
+      return { ...usage, budget, state: budgetState(usage.thisMonth, budget) };
+    },
+    getCacheStatus: () => cache.status(),
+    getSchedulerLog: () => ({ grants: scheduler.grants(), blockedUntil: scheduler.blockedUntil, now: Date.now() }),
   };
 }

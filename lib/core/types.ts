@@ -14,6 +14,8 @@ export interface Token {
   priceUsd: number;
   /** First https logo, if any. */
   logo?: string;
+  /** Raw total supply (same unit as balance), when the API gives a usable one: a balance above it is implausible. */
+  totalSupply?: string;
 }
 
 export interface Portfolio {
@@ -29,6 +31,13 @@ export interface Portfolio {
   invalidTokens?: number;
   /** Epoch ms of the fetch. */
   fetchedAt: number;
+  /**
+   * USD price of one whole native coin (from the chain's wrapped token, shared by every
+   * address on the chain), as known when the portfolio was fetched. Absent = no price
+   * (no wrapped token known, e.g. Merlin, or the price call failed): the native value is
+   * then left out of totals and named under them.
+   */
+  nativePriceUsd?: number;
 }
 
 export type ErrorKind =
@@ -49,6 +58,8 @@ export interface ApiErrorInfo {
   status?: number;
   /** For rate-limited: how long to wait before retrying. */
   retryAfterMs?: number;
+  /** For rate-limited: epoch ms (the worker's clock) when the worker itself asks again; pages show it and do not retry on their own. */
+  retryAt?: number;
 }
 
 /** What the background answers for a (chain, address). */

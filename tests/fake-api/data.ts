@@ -47,6 +47,8 @@ export interface TokenMeta extends Omit<FakeToken, 'balance'> {
 export const SHOWCASE = '0xd8da6bf26964af9d7eed9e03e53415d37aa96045';
 /** Hand-written donation address (appears on explorer fixture pages); see DONATE_TOKENS / DONATE_NATIVE. */
 export const DONATE = '0x71c7656ec7ab88b098defb751b7401b5f6d8976f';
+/** Net-worth wallet: 2 ETH + USDC + LINK on chain 1, 0.5 BTC on Merlin (no native price there); see TWO_ETH_TOKENS. */
+export const TWO_ETH = '0x0000000000000000000000000000000000e7e7e7';
 /** Chain 1: exactly WHALE_TOKEN_COUNT generated tokens (3 pages at limit 100). */
 export const WHALE = '0x28c6c06298d514db089934071355e5743bf21d60';
 /** Chain 1: HOARDER_TOKEN_COUNT tokens, so a 10-page cap at limit 100 is hit. */
@@ -257,6 +259,61 @@ export const DONATE_BSC_TOKENS: readonly FakeToken[] = [
   },
 ];
 
+/**
+ * TWO_ETH on chain 1: USDC 0xa0b8…eb48 (6 dec, 500, $1) and LINK 0x5149…86ca (18 dec, 10, $15).
+ * With ETH at the fake WETH price ($3,000) its Ethereum total is 2 × 3,000 + 500 + 150 = $6,650.00.
+ */
+export const TWO_ETH_TOKENS: readonly FakeToken[] = [
+  {
+    contract_address: '0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48',
+    decimals: 6,
+    name: 'USD Coin',
+    symbol: 'USDC',
+    total_supply: '40000000000000000',
+    logos: logo('usdc'),
+    urls: website('usdc'),
+    current_usd_price: 1,
+    balance: 500_000_000n,
+  },
+  {
+    contract_address: '0x514910771af9ca656af840dff83e8264ecf986ca',
+    decimals: 18,
+    name: 'ChainLink Token',
+    symbol: 'LINK',
+    total_supply: '1000000000000000000000000000',
+    logos: logo('link'),
+    urls: website('link'),
+    current_usd_price: 15,
+    balance: 10n * ETHER,
+  },
+];
+
+/** TWO_ETH native balances: 2 ETH on chain 1, 0.5 BTC on Merlin (4200), 0 elsewhere. */
+export const TWO_ETH_NATIVE: Readonly<Record<number, bigint>> = { 1: 2n * ETHER, 4200: ETHER / 2n };
+
+/**
+ * What GET /v1/token/price answers, per chain and lowercase contract: the wrapped native
+ * tokens the extension prices native coins with. Any other contract has no price (data: null).
+ * WETH is $3,000 everywhere, as SHOWCASE's WETH token; Merlin has no entry.
+ */
+export const TOKEN_PRICES: Readonly<Record<number, Readonly<Record<string, { price: number; symbol: string }>>>> = {
+  1: { '0xc02aaa39b223fe8d0a0e5c4f27ead9083c756cc2': { price: 3000, symbol: 'WETH' } },
+  56: { '0xbb4cdb9cbd36b01bd1cbaebf2de08d9173bc095c': { price: 600, symbol: 'WBNB' } },
+  137: { '0x0d500b1d8e8ef31e21c99d1db9a6444d3adf1270': { price: 0.5, symbol: 'WPOL' } },
+  43114: { '0xb31f66aa3c1e785363f0875a1b74e27b85fd66c7': { price: 35, symbol: 'WAVAX' } },
+  42161: { '0x82af49447d8a07e3bd95bd0d56f35241523fbab1': { price: 3000, symbol: 'WETH' } },
+  10: { '0x4200000000000000000000000000000000000006': { price: 3000, symbol: 'WETH' } },
+  8453: { '0x4200000000000000000000000000000000000006': { price: 3000, symbol: 'WETH' } },
+  324: { '0x5aea5775959fbc2557cc8789bc1bf90a239d9a91': { price: 3000, symbol: 'WETH' } },
+};
+
+/** The fixed `updated_at` of every fake price (deterministic answers). */
+export const PRICE_UPDATED_AT = '2026-01-01T00:00:00Z';
+
+export function priceFor(chainId: number, contract: string): { price: number; symbol: string } | undefined {
+  return TOKEN_PRICES[chainId]?.[contract.toLowerCase()];
+}
+
 /** DONATE native balances in wei: 0.75 ETH on chain 1, 0 elsewhere. */
 export const DONATE_NATIVE: Readonly<Record<number, bigint>> = { 1: 750000000000000000n };
 
@@ -453,6 +510,7 @@ function randomNative(chainId: number, address: string): bigint {
 const NAMED_NATIVE: Readonly<Record<string, Readonly<Record<number, bigint>>>> = {
   [SHOWCASE]: SHOWCASE_NATIVE,
   [DONATE]: DONATE_NATIVE,
+  [TWO_ETH]: TWO_ETH_NATIVE,
   /** 42,000 ETH on chain 1. */
   [WHALE]: { 1: 42_000n * ETHER },
   /** 1 ETH on chain 1. */
@@ -465,6 +523,7 @@ const NAMED_NATIVE: Readonly<Record<string, Readonly<Record<number, bigint>>>> =
 const NAMED_TOKENS: Readonly<Record<string, Readonly<Record<number, () => readonly FakeToken[]>>>> = {
   [SHOWCASE]: { 1: () => SHOWCASE_TOKENS, 56: () => SHOWCASE_BSC_TOKENS },
   [DONATE]: { 1: () => DONATE_TOKENS, 56: () => DONATE_BSC_TOKENS },
+  [TWO_ETH]: { 1: () => TWO_ETH_TOKENS },
   [WHALE]: { 1: () => generatedWallet('whale', WHALE_TOKEN_COUNT) },
   [HOARDER]: { 1: () => generatedWallet('hoarder', HOARDER_TOKEN_COUNT) },
   [HOSTILE]: { 1: () => HOSTILE_TOKENS },

@@ -442,3 +442,32 @@ describe('HTTP control endpoints', () => {
     expect((await get(tokensUrl({ chain_id: 1, address: SHOWCASE }))).status).toBe(200);
   });
 });
+
+describe('GET /v1/token/price (documented shape: data {price, symbol, decimals, updated_at})', () => {
+  const WETH = '0xC02aaA39b223FE8D0A0e5c4F27eAD9083C756Cc2';
+  const priceUrl = (chainId: number | string, contract: string) => `${api.url}/v1/token/price?chain_id=${chainId}&contract_address=${contract}`;
+
+  it('prices the wrapped native token of a chain, whatever the contract case', async () => {
+    const res = await get(priceUrl(1, WETH));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      code: 0,
+      message: 'ok',
+      data: { price: 3000, symbol: 'WETH', decimals: 18, updated_at: '2026-01-01T00:00:00Z' },
+    });
+    expect(api.count({ path: '/v1/token/price', chainId: 1 })).toBe(1);
+  });
+
+  it('has no price (data null) for a token it does not know, and none for Merlin', async () => {
+    const unknown = (await (await get(priceUrl(1, '0x1000000000000000000000000000000000000001'))).json()) as { code: number; data: unknown };
+    expect(unknown).toMatchObject({ code: 0, data: null });
+    const merlin = (await (await get(priceUrl(4200, WETH))).json()) as { data: unknown };
+    expect(merlin.data).toBeNull();
+  });
+
+  it('refuses a missing key, an unsupported chain and a malformed contract like the other endpoints', async () => {
+    expect((await get(priceUrl(1, WETH), null)).status).toBe(401);
+    expect((await get(priceUrl(5, WETH))).status).toBe(400);
+    expect((await get(priceUrl(1, '0x123'))).status).toBe(422);
+  });
+});

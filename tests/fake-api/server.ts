@@ -6,12 +6,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isChainId } from '../../lib/core/chains';
-import { lastPageSaysZero, nativeFor, toHexQuantity, toTokenMeta, tokensFor } from './data';
+import { lastPageSaysZero, nativeFor, PRICE_UPDATED_AT, priceFor, toHexQuantity, toTokenMeta, tokensFor } from './data';
 
 export const DEFAULT_KEYS = ['demo', 'test-key'] as const;
 
 export const TOKENS_PATH = '/v1/account/tokens';
 export const BALANCE_PATH = '/v1/account/balance';
+export const PRICE_PATH = '/v1/token/price';
 
 export interface RequestLog {
   path: string;
@@ -257,10 +258,27 @@ function answerBalance(req: ApiRequest, keys: ReadonlySet<string>): Answer {
   return { status: 200, body: { code: 0, message: 'ok', data: toHexQuantity(nativeFor(chainId, address)) } };
 }
 
+/** GET /v1/token/price?chain_id&contract_address: `data` {price, symbol, decimals, updated_at}, or null when unpriced. */
+function answerPrice(req: ApiRequest, keys: ReadonlySet<string>): Answer {
+  const keyError = checkKey(req.apiKey, keys);
+  if (keyError) return keyError;
+  const rawChain = req.params.get('chain_id');
+  const chainId = parseWhole(rawChain);
+  if (chainId === undefined || !isChainId(chainId)) return errorAnswer(400, `unsupported chain_id: ${rawChain ?? ''}`);
+  const contract = req.params.get('contract_address');
+  if (contract === null || !ADDRESS_RE.test(contract)) {
+    return errorAnswer(422, 'contract_address must match ^0[xX][a-fA-F0-9]{40}$');
+  }
+  const known = priceFor(chainId, contract);
+  const data = known && { price: known.price, symbol: known.symbol, decimals: 18, updated_at: PRICE_UPDATED_AT };
+  return { status: 200, body: { code: 0, message: 'ok', data: data ?? null } };
+}
+
 function answerApi(req: ApiRequest, method: string, keys: ReadonlySet<string>, mods: Modifiers): Answer {
-  const known = req.path === TOKENS_PATH || req.path === BALANCE_PATH;
+  const known = req.path === TOKENS_PATH || req.path === BALANCE_PATH || req.path === PRICE_PATH;
   if (!known) return errorAnswer(404, 'not found');
   if (method !== 'GET') return errorAnswer(405, 'method not allowed');
+  if (req.path === PRICE_PATH) return answerPrice(req, keys);
   return req.path === TOKENS_PATH ? answerTokens(req, keys, mods) : answerBalance(req, keys);
 }
 
