@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createChainbaseClient, type ClientOptions } from './chainbase-client';
 import { ChainbaseError } from './errors';
 import { startFakeApi, type FakeApi } from '@/tests/fake-api/server';
+import { DONATE, DONATE_ENS, NO_ADDRESS_ENS } from '@/tests/fake-api/data';
 import { EMPTY, HOARDER, NEXT_PAGE_ZERO, SHOWCASE, WHALE, WHALE_TOKEN_COUNT, tokensFor } from '@/tests/fake-api/data';
 
 let api: FakeApi;
@@ -100,6 +101,7 @@ describe('token parsing', () => {
         data: [
           { contract_address: '0x' + 'a'.repeat(40), decimals: 18, name: 'Good', symbol: 'GOOD', balance: '0x10', current_usd_price: 2 },
           { contract_address: '0x' + 'b'.repeat(40), decimals: 18, name: 'Negative', symbol: 'NEG', balance: '-0x10' },
+          { contract_address: '0x' + 'd'.repeat(40), decimals: 18, name: 'No prefix', symbol: 'BARE', balance: '1000' },
           { contract_address: '0x' + 'c'.repeat(40), decimals: 300, name: 'Decimals', symbol: 'DEC', balance: '0x1' },
           { contract_address: 'nope', decimals: 18, name: 'Addr', symbol: 'ADDR', balance: '0x1' },
           { decimals: 18, name: 'Missing', symbol: 'MISS' },
@@ -110,7 +112,7 @@ describe('token parsing', () => {
     const list = await client().tokens(1, SHOWCASE);
     expect(list.tokens.map((t) => t.symbol)).toEqual(['GOOD']);
     expect(list.tokens[0]?.balance).toBe('16');
-    expect(list.invalid).toBe(5);
+    expect(list.invalid).toBe(6);
   });
 });
 
@@ -182,12 +184,21 @@ describe('errors', () => {
 
   it.each([
     ['data that is not a list', { code: 0, data: { a: 1 } }],
-    ['no code', { data: [] }],
+    ['a code that is not a number', { code: 'ok', data: [] }],
     ['a native balance that is not hex', { code: 0, data: 'lots' }],
+    ['a native balance without 0x', { code: 0, data: '1000' }],
   ])('malformed for %s', async (_name, body) => {
     api.simulate({ kind: 'replace', body });
     const call = _name.includes('native') ? client().nativeBalance(1, SHOWCASE) : client().tokens(1, SHOWCASE);
     expect((await errorOf(call)).info.kind).toBe('malformed');
+  });
+
+  it('reads an answer without `code` as a success (the documented default is 0)', async () => {
+    const token = { contract_address: '0x' + 'a'.repeat(40), decimals: 6, name: 'Good', symbol: 'GOOD', balance: '0x2a' };
+    api.simulate({ kind: 'replace', body: { data: [token] }, path: '/v1/account/tokens' });
+    api.simulate({ kind: 'replace', body: { data: '0x10' }, path: '/v1/account/balance' });
+    expect((await client().tokens(1, SHOWCASE)).tokens.map((t) => [t.symbol, t.balance])).toEqual([['GOOD', '42']]);
+    expect(await client().nativeBalance(1, SHOWCASE)).toBe('16');
   });
 
   it('timeout when the server is too slow', async () => {
@@ -245,5 +256,36 @@ describe('total supply', () => {
     const { tokens } = await client().tokens(1, SHOWCASE);
     const usdc = tokens.find((t) => t.symbol === 'USDC');
     expect(usdc?.totalSupply).toMatch(/^\d+$/);
+  });
+});
+
+describe('ENS', () => {
+  it('ensReverse reads data[0].name; an empty list means no name', async () => {
+    expect(await client().ensReverse(DONATE)).toBe(DONATE_ENS);
+    expect(await client().ensReverse(EMPTY)).toBeUndefined();
+    expect(api.count({ path: '/v1/ens/reverse', chainId: 1, address: DONATE })).toBe(1);
+  });
+
+  it('ensRecords reads data.address (lowercased); no address record and unknown names are told apart', async () => {
+    expect(await client().ensRecords(DONATE_ENS)).toEqual({ kind: 'address', address: DONATE });
+    expect(await client().ensRecords(NO_ADDRESS_ENS)).toEqual({ kind: 'no-address' });
+    expect(await client().ensRecords('never-registered.eth')).toEqual({ kind: 'unknown-name' });
+  });
+
+  it('treats the zero address as no address record', async () => {
+    api.simulate({ kind: 'replace', path: '/v1/ens/records', body: { code: 0, message: 'ok', data: { address: '0x0000000000000000000000000000000000000000' } } });
+    expect(await client().ensRecords('zero.eth')).toEqual({ kind: 'no-address' });
+  });
+
+  it('reports answers of the wrong shape as malformed', async () => {
+    api.simulate({ kind: 'replace', path: '/v1/ens/reverse', body: { code: 0, message: 'ok', data: { name: 'not-a-list.eth' } } });
+    expect((await errorOf(client().ensReverse(DONATE))).info.kind).toBe('malformed');
+    api.simulate({ kind: 'replace', path: '/v1/ens/records', body: { code: 0, message: 'ok', data: { address: '<script>' } } });
+    expect((await errorOf(client().ensRecords(DONATE_ENS))).info.kind).toBe('malformed');
+  });
+
+  it('passes API errors on like every other call', async () => {
+    api.simulate({ kind: 'status', status: 500, path: '/v1/ens/records' });
+    expect((await errorOf(client().ensRecords(DONATE_ENS))).info.kind).toBe('server');
   });
 });

@@ -33,7 +33,8 @@ export const MAX_CONTRACTS_PER_CALL = 100;
 export const MAX_RETRIES = 2;
 
 const Envelope = v.object({
-  code: v.number(),
+  // Documented with `default: 0`: an answer that leaves `code` out is a success.
+  code: v.optional(v.number(), 0),
   message: v.optional(v.nullable(v.string())),
   data: v.optional(v.unknown()),
   next_page: v.optional(v.nullable(v.number())),
@@ -88,7 +89,16 @@ export interface ChainbaseClient {
   nativeBalance(chainId: number, address: string): Promise<string>;
   /** The token's USD price, or undefined when the API has none for it. */
   tokenPrice(chainId: number, contract: string): Promise<TokenPrice | undefined>;
+  /** The name an address's ENS reverse record claims (anyone can claim any name: verify it forward). */
+  ensReverse(address: string): Promise<string | undefined>;
+  /** What an ENS name's forward record says. */
+  ensRecords(name: string): Promise<EnsForward>;
 }
+
+/** ENS lives on Ethereum mainnet; Chainbase answers ENS questions for chain 1. */
+export const ENS_CHAIN_ID = 1;
+
+export type EnsForward = { kind: 'address'; address: string } | { kind: 'no-address' } | { kind: 'unknown-name' };
 
 export function createChainbaseClient(opts: ClientOptions): ChainbaseClient {
   const http = createHttp(opts);
@@ -97,7 +107,7 @@ export function createChainbaseClient(opts: ClientOptions): ChainbaseClient {
   async function getJson(path: string, searchParams: Record<string, string>): Promise<v.InferOutput<typeof Envelope>> {
     const body = await request(http, path, searchParams, opts.apiKey);
     const envelope = v.safeParse(Envelope, body);
-    if (!envelope.success) throw apiError('malformed', { serverMessage: 'the response has no numeric code' });
+    if (!envelope.success) throw apiError('malformed', { serverMessage: 'the response is not an object with a numeric code' });
     const { code, message } = envelope.output;
     // The API sometimes answers HTTP 200 with an error code in the body.
     if (code !== 0) {
@@ -153,7 +163,30 @@ export function createChainbaseClient(opts: ClientOptions): ChainbaseClient {
       const body = await getJson('v1/token/price', { chain_id: String(chainId), contract_address: contract });
       return parsePrice(body.data);
     },
+    async ensReverse(address) {
+      const body = await getJson('v1/ens/reverse', { chain_id: String(ENS_CHAIN_ID), address });
+      const parsed = v.safeParse(EnsReverseData, body.data);
+      if (!parsed.success) throw apiError('malformed', { serverMessage: 'the ENS reverse answer is not a list of names' });
+      return parsed.output?.[0]?.name || undefined;
+    },
+    async ensRecords(name) {
+      const body = await getJson('v1/ens/records', { chain_id: String(ENS_CHAIN_ID), domain: name });
+      const parsed = v.safeParse(EnsRecordData, body.data);
+      if (!parsed.success) throw apiError('malformed', { serverMessage: 'the ENS record is not an object with an address' });
+      return toEnsForward(parsed.output);
+    },
   };
+}
+
+const EnsReverseData = v.nullish(v.array(v.object({ name: v.nullish(v.string()) })));
+/** `address` is empty, null or the zero address when the name has no address record. */
+const EnsRecordData = v.nullish(v.object({ address: v.nullish(v.union([v.literal(''), v.pipe(v.string(), v.regex(ADDRESS_PATTERN))])) }));
+const ZERO_ADDRESS = '0x0000000000000000000000000000000000000000';
+
+function toEnsForward(record: v.InferOutput<typeof EnsRecordData>): EnsForward {
+  if (!record) return { kind: 'unknown-name' };
+  const address = record.address?.toLowerCase();
+  return address && address !== ZERO_ADDRESS ? { kind: 'address', address } : { kind: 'no-address' };
 }
 
 function parsePrice(data: unknown): TokenPrice | undefined {

@@ -561,3 +561,79 @@ export function nativeFor(chainId: number, address: string): bigint {
 export function lastPageSaysZero(address: string): boolean {
   return address.toLowerCase() === NEXT_PAGE_ZERO;
 }
+
+// ---------------------------------------------------------------------------
+// ENS names (chain 1 only)
+// ---------------------------------------------------------------------------
+
+/** DONATE's primary name: its reverse record claims it and the forward record agrees. */
+export const DONATE_ENS = 'donations.eth';
+/** SHOWCASE's primary name (verified). */
+export const SHOWCASE_ENS = 'vitalik.eth';
+/** A subdomain pointing at DONATE (forward only; DONATE's reverse record says DONATE_ENS). */
+export const DONATE_SUBDOMAIN_ENS = 'pay.donations.eth';
+/** Spoofed: WHALE's reverse record claims SHOWCASE_ENS, whose forward record points at SHOWCASE. */
+export const SPOOFED_REVERSE = { address: WHALE, name: SHOWCASE_ENS } as const;
+/** A registered name without an address record. */
+export const NO_ADDRESS_ENS = 'no-address.eth';
+/** HOSTILE's verified primary name, with a Cyrillic "а" in a Latin word ("pаypal.eth"). */
+export const MIXED_SCRIPT_ENS = 'p\u0430ypal.eth';
+
+/** Forward records: name → address ('' when the name has no address record). */
+const ENS_FORWARD: Readonly<Record<string, string>> = {
+  [SHOWCASE_ENS]: SHOWCASE,
+  [DONATE_ENS]: DONATE,
+  [DONATE_SUBDOMAIN_ENS]: DONATE,
+  [NO_ADDRESS_ENS]: '',
+  [MIXED_SCRIPT_ENS]: HOSTILE,
+};
+
+/** Reverse records: address → the name it claims. */
+const ENS_REVERSE: Readonly<Record<string, string>> = {
+  [SHOWCASE]: SHOWCASE_ENS,
+  [DONATE]: DONATE_ENS,
+  [SPOOFED_REVERSE.address]: SPOOFED_REVERSE.name,
+  [HOSTILE]: MIXED_SCRIPT_ENS,
+};
+
+/** An ENS record as the API sends it (fields as in Chainbase's ENSRecord). */
+export interface EnsRecord {
+  name: string;
+  address: string;
+  registrant: string;
+  owner: string;
+  resolver: string;
+  registrant_time: string;
+  expiration_time: string;
+  token_id: string;
+  text_records: Record<string, string>;
+}
+
+const ENS_RESOLVER = '0x231b0ee14048e9dccd1d247744d114a4eb5e8e63';
+
+function ensRecord(name: string, address: string): EnsRecord {
+  const owner = address || EMPTY;
+  return {
+    name,
+    address,
+    registrant: owner,
+    owner,
+    resolver: ENS_RESOLVER,
+    registrant_time: '2021-05-04T00:00:00Z',
+    expiration_time: '2031-05-04T00:00:00Z',
+    token_id: '0',
+    text_records: {},
+  };
+}
+
+/** The forward record of `name` (exact, case-sensitive: ENS names are hashed as given), or undefined when unregistered. */
+export function ensRecordFor(name: string): EnsRecord | undefined {
+  const address = ENS_FORWARD[name];
+  return address === undefined ? undefined : ensRecord(name, address);
+}
+
+/** The reverse records of `address` (case-insensitive): one entry, or none. */
+export function ensReverseFor(address: string): EnsRecord[] {
+  const name = ENS_REVERSE[address.toLowerCase()];
+  return name === undefined ? [] : [ensRecord(name, address.toLowerCase())];
+}

@@ -2,6 +2,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   DONATE,
+  DONATE_ENS,
+  DONATE_SUBDOMAIN_ENS,
+  NO_ADDRESS_ENS,
+  SPOOFED_REVERSE,
   EMPTY,
   HOARDER,
   HOSTILE,
@@ -469,5 +473,52 @@ describe('GET /v1/token/price (documented shape: data {price, symbol, decimals, 
     expect((await get(priceUrl(1, WETH), null)).status).toBe(401);
     expect((await get(priceUrl(5, WETH))).status).toBe(400);
     expect((await get(priceUrl(1, '0x123'))).status).toBe(422);
+  });
+});
+
+describe('GET /v1/ens/reverse and /v1/ens/records (documented envelope {code, message, data})', () => {
+  const reverseUrl = (address: string, chainId: number | string = 1) => `${api.url}/v1/ens/reverse?chain_id=${chainId}&address=${address}`;
+  const recordsUrl = (domain: string, chainId: number | string = 1) => `${api.url}/v1/ens/records?chain_id=${chainId}&domain=${encodeURIComponent(domain)}`;
+  const json = async (url: string) => (await (await get(url)).json()) as { code: number; message: string; data: unknown };
+
+  it('reverse: data[0].name is the claimed name, whatever the address case', async () => {
+    const body = await json(reverseUrl(DONATE.toUpperCase().replace('0X', '0x')));
+    expect(body).toMatchObject({ code: 0, message: 'ok', data: [{ name: DONATE_ENS, address: DONATE }] });
+    expect(api.count({ path: '/v1/ens/reverse', chainId: 1 })).toBe(1);
+  });
+
+  it('reverse: an address without a name gets an empty list', async () => {
+    expect(await json(reverseUrl(EMPTY))).toEqual({ code: 0, message: 'ok', data: [] });
+  });
+
+  it('records: data.address is the forward record; a subdomain resolves too', async () => {
+    expect(await json(recordsUrl(DONATE_ENS))).toMatchObject({ code: 0, data: { name: DONATE_ENS, address: DONATE } });
+    expect(await json(recordsUrl(DONATE_SUBDOMAIN_ENS))).toMatchObject({ data: { address: DONATE } });
+  });
+
+  it('a spoofed reverse record names a domain whose forward record points elsewhere', async () => {
+    const reverse = (await json(reverseUrl(SPOOFED_REVERSE.address))) as { data: { name: string }[] };
+    expect(reverse.data[0]!.name).toBe(SPOOFED_REVERSE.name);
+    const forward = (await json(recordsUrl(SPOOFED_REVERSE.name))) as { data: { address: string } };
+    expect(forward.data.address).not.toBe(SPOOFED_REVERSE.address);
+    expect(forward.data.address).toBe(SHOWCASE);
+  });
+
+  it('records: a registered name without an address record has address ""; an unregistered name has data null', async () => {
+    expect(await json(recordsUrl(NO_ADDRESS_ENS))).toMatchObject({ code: 0, data: { name: NO_ADDRESS_ENS, address: '' } });
+    expect(await json(recordsUrl('never-registered.eth'))).toEqual({ code: 0, message: 'ok', data: null });
+  });
+
+  it('records: names are looked up exactly as given (ENS hashes the name as written)', async () => {
+    expect((await json(recordsUrl(DONATE_ENS.toUpperCase()))).data).toBeNull();
+  });
+
+  it('refuses a missing key, a chain other than 1, a bad address and a missing domain', async () => {
+    expect((await get(reverseUrl(DONATE), null)).status).toBe(401);
+    expect((await get(recordsUrl(DONATE_ENS), null)).status).toBe(401);
+    expect((await get(reverseUrl(DONATE, 56))).status).toBe(400);
+    expect((await get(recordsUrl(DONATE_ENS, 56))).status).toBe(400);
+    expect((await get(reverseUrl('0x123'))).status).toBe(422);
+    expect((await get(`${api.url}/v1/ens/records?chain_id=1`)).status).toBe(400);
   });
 });

@@ -7,12 +7,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { isChainId } from '../../lib/core/chains';
 import { lastPageSaysZero, nativeFor, PRICE_UPDATED_AT, priceFor, toHexQuantity, toTokenMeta, tokensFor } from './data';
+import { ensRecordFor, ensReverseFor } from './data';
 
 export const DEFAULT_KEYS = ['demo', 'test-key'] as const;
 
 export const TOKENS_PATH = '/v1/account/tokens';
 export const BALANCE_PATH = '/v1/account/balance';
 export const PRICE_PATH = '/v1/token/price';
+export const ENS_REVERSE_PATH = '/v1/ens/reverse';
+export const ENS_RECORDS_PATH = '/v1/ens/records';
 
 export interface RequestLog {
   path: string;
@@ -274,10 +277,45 @@ function answerPrice(req: ApiRequest, keys: ReadonlySet<string>): Answer {
   return { status: 200, body: { code: 0, message: 'ok', data: data ?? null } };
 }
 
+const ENS_CHAIN_ID = 1;
+
+/** ENS is answered for Ethereum mainnet only. */
+function checkEnsChain(req: ApiRequest): Answer | undefined {
+  const rawChain = req.params.get('chain_id');
+  return parseWhole(rawChain) === ENS_CHAIN_ID ? undefined : errorAnswer(400, `ENS is only available for chain_id ${ENS_CHAIN_ID}, not ${rawChain ?? '(none)'}`);
+}
+
+/** GET /v1/ens/reverse?chain_id=1&address: `data` is a list of ENS records (the primary name first), [] when none. */
+function answerEnsReverse(req: ApiRequest, keys: ReadonlySet<string>): Answer {
+  const account = checkAccount(req, keys);
+  if (!account.ok) return account.answer;
+  const chainError = checkEnsChain(req);
+  if (chainError) return chainError;
+  return { status: 200, body: { code: 0, message: 'ok', data: ensReverseFor(account.value.address) } };
+}
+
+/** GET /v1/ens/records?chain_id=1&domain: `data` is the name's ENS record (address '' when it has none), null when unregistered. */
+function answerEnsRecords(req: ApiRequest, keys: ReadonlySet<string>): Answer {
+  const keyError = checkKey(req.apiKey, keys);
+  if (keyError) return keyError;
+  const chainError = checkEnsChain(req);
+  if (chainError) return chainError;
+  const domain = req.params.get('domain');
+  if (!domain) return errorAnswer(400, 'domain is required');
+  return { status: 200, body: { code: 0, message: 'ok', data: ensRecordFor(domain) ?? null } };
+}
+
+const ENS_ANSWERS: Readonly<Record<string, (req: ApiRequest, keys: ReadonlySet<string>) => Answer>> = {
+  [ENS_REVERSE_PATH]: answerEnsReverse,
+  [ENS_RECORDS_PATH]: answerEnsRecords,
+};
+
 function answerApi(req: ApiRequest, method: string, keys: ReadonlySet<string>, mods: Modifiers): Answer {
-  const known = req.path === TOKENS_PATH || req.path === BALANCE_PATH || req.path === PRICE_PATH;
+  const ens = ENS_ANSWERS[req.path];
+  const known = req.path === TOKENS_PATH || req.path === BALANCE_PATH || req.path === PRICE_PATH || ens !== undefined;
   if (!known) return errorAnswer(404, 'not found');
   if (method !== 'GET') return errorAnswer(405, 'method not allowed');
+  if (ens) return ens(req, keys);
   if (req.path === PRICE_PATH) return answerPrice(req, keys);
   return req.path === TOKENS_PATH ? answerTokens(req, keys, mods) : answerBalance(req, keys);
 }
