@@ -9,7 +9,6 @@ describe('hexToDecimalString / parseRawAmount', () => {
   it('converts hex balances exactly', () => {
     expect(hexToDecimalString('0x11b7')).toBe('4535');
     expect(hexToDecimalString('0x0')).toBe('0');
-    expect(hexToDecimalString('ff')).toBe('255');
     expect(hexToDecimalString(`0x${'f'.repeat(64)}`)).toBe(MAX_UINT256_DEC);
     expect(hexToDecimalString('0XABCDEF')).toBe('11259375');
   });
@@ -20,6 +19,12 @@ describe('hexToDecimalString / parseRawAmount', () => {
     expect(() => hexToDecimalString('-0x1')).toThrow(/hex amount/);
     expect(() => hexToDecimalString('0x12g4')).toThrow(/hex amount/);
     expect(() => hexToDecimalString('0x1.5')).toThrow(/hex amount/);
+  });
+
+  it('refuses hex without 0x: "1000" could be decimal or hex, so it is not guessed', () => {
+    expect(() => hexToDecimalString('1000')).toThrow(/0x hex amount/);
+    expect(() => hexToDecimalString('ff')).toThrow(/0x hex amount/);
+    expect(() => hexToDecimalString(' 10 ')).toThrow(/0x hex amount/);
   });
 
   it('parses decimal or hex raw amounts (total_supply may be either)', () => {

@@ -27,10 +27,14 @@ export function parseRawAmount(s: string): bigint {
   throw new Error(`Not a non-negative integer amount: ${JSON.stringify(s.slice(0, 80))}`);
 }
 
-/** "0x11b7" → "4535". The 0x prefix is optional. Throws on empty, negative or non-hex input. */
+/**
+ * "0x11b7" → "4535". The 0x prefix is required: "1000" could be decimal or hex, so it is
+ * refused rather than guessed. Throws on that and on empty, negative or non-hex input.
+ */
 export function hexToDecimalString(hex: string): string {
   const t = hex.trim();
-  return parseHex(/^0x/i.test(t) ? t : `0x${t}`).toString();
+  if (!/^0x/i.test(t)) throw new Error(`Not a 0x hex amount: ${JSON.stringify(t.slice(0, 80))}`);
+  return parseHex(t).toString();
 }
 
 function parseHex(prefixed: string): bigint {

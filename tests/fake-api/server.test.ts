@@ -327,16 +327,16 @@ describe('simulations', () => {
     expect(body.count).toBe(7);
   });
 
-  it('closes promptly while a slow response is still pending', async () => {
+  it('closes without waiting for a slow response still pending', async () => {
     const other = await startFakeApi();
-    other.simulate({ kind: 'slow', delayMs: 10_000 });
+    // An hour: if close() waited for this answer, the test would hit its timeout instead of passing.
+    other.simulate({ kind: 'slow', delayMs: 60 * 60_000 });
     const pending = fetch(`${other.url}${BALANCE_PATH}?chain_id=1&address=${SHOWCASE}`, { headers: { 'x-api-key': 'demo' } });
     await expect.poll(() => other.count({ path: BALANCE_PATH })).toBe(1); // counted while in flight
     expect(other.requests[0]?.status).toBe(0);
-    const started = Date.now();
     await other.close();
     await expect(pending).rejects.toThrow();
-    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(other.requests[0]?.status).toBe(0); // never answered: the connection was cut
   });
 
   it('keeps next_page going with endless-pages', async () => {
