@@ -105,7 +105,7 @@ export function createChainbaseClient(opts: ClientOptions): ChainbaseClient {
   const maxPages = opts.maxPages ?? 10;
 
   async function getJson(path: string, searchParams: Record<string, string>): Promise<v.InferOutput<typeof Envelope>> {
-    const body = await request(http, path, searchParams, opts.apiKey);
+    const body = await request(http, path, searchParams, opts.apiKey, opts.onRateLimited);
     const envelope = v.safeParse(Envelope, body);
     if (!envelope.success) throw apiError('malformed', { serverMessage: 'the response is not an object with a numeric code' });
     const { code, message } = envelope.output;
@@ -230,17 +230,25 @@ function createHttp(opts: ClientOptions): KyInstance {
     },
     hooks: {
       beforeRequest: opts.beforeRequest ? [async () => void (await notSentIfThrows(opts.beforeRequest!))] : [],
-      afterResponse: opts.onRateLimited ? [(_request, _options, response) => void reportRateLimit(response, opts.onRateLimited!)] : [],
+      // A 429 that ky waits out itself (short Retry-After); the ones it gives up on are reported in request().
+      beforeRetry: opts.onRateLimited ? [({ error }) => void (isHTTPError(error) && reportRateLimit(error.response, opts.onRateLimited!))] : [],
     },
   });
 }
 
-async function request(http: KyInstance, path: string, searchParams: Record<string, string>, secret: string): Promise<unknown> {
+async function request(
+  http: KyInstance,
+  path: string,
+  searchParams: Record<string, string>,
+  secret: string,
+  onRateLimited?: (retryAfterMs: number) => void,
+): Promise<unknown> {
   let text: string;
   try {
     text = await http.get(path, { searchParams }).text();
   } catch (error) {
     if (error instanceof NotSent) throw error.reason;
+    if (isHTTPError(error) && onRateLimited) reportRateLimit(error.response, onRateLimited);
     throw await toChainbaseError(error, secret);
   }
   try {

@@ -1,49 +1,119 @@
-import { toErrorInfo } from '@/lib/api/errors';
+import { apiError, ChainbaseError, toErrorInfo } from '@/lib/api/errors';
+import { higherLane, type Lane, type Ticket } from './scheduler';
 import type { PortfolioCache } from './portfolio-cache';
+import type { PortfolioFetcher } from './portfolio-fetch';
 import type { BalancesAnswer, BalancesRequest } from '@/lib/messaging/protocol';
-import type { Portfolio } from '@/lib/core/types';
+import type { ApiErrorInfo, Portfolio } from '@/lib/core/types';
 
 /**
  * One Portfolio per (chain, address): served from the cache within the TTL,
  * stale-while-revalidate after it, and concurrent asks for the same pair share
- * one fetch.
+ * one fetch. Each fetch carries the lane of its most urgent asker, and is
+ * abandoned when every asker that can go away has gone.
  */
 export interface BalancesDeps {
   cache: PortfolioCache;
-  fetchPortfolio: (chainId: number, address: string) => Promise<Portfolio>;
+  fetchPortfolio: PortfolioFetcher;
   ttlMs: () => Promise<number>;
   now?: () => number;
+  /** When every call is held after a 429 (clock time; 0 when not held). */
+  blockedUntil?: () => number;
+}
+
+/** Who asks: the lane of the request, and a signal that fires when the asker stops waiting. */
+export interface Asker {
+  lane: Lane;
+  signal?: AbortSignal;
+}
+
+/** A chain where the address holds nothing is asked again only after this many TTLs (most addresses use few chains). */
+export const EMPTY_CHAIN_TTL_FACTOR = 12;
+
+interface Flight {
+  promise: Promise<Portfolio>;
+  ticket: Ticket;
+  address: string;
+  controller: AbortController;
+  /** Askers with a signal still waiting; when the last leaves, the fetch is dropped. */
+  waiting: number;
+  /** An asker without a signal joined: the fetch always runs to its end. */
+  pinned: boolean;
+  /** Set when this flight is the automatic retry after a 429. */
+  retryAt?: number;
 }
 
 export class BalancesService {
-  private readonly inFlight = new Map<string, Promise<Portfolio>>();
+  private readonly inFlight = new Map<string, Flight>();
   private readonly now: () => number;
 
   constructor(private readonly deps: BalancesDeps) {
     this.now = deps.now ?? Date.now;
   }
 
-  async get(req: BalancesRequest): Promise<BalancesAnswer> {
+  async get(req: BalancesRequest, asker: Asker = { lane: 'popup' }): Promise<BalancesAnswer> {
     const { chainId, address } = req;
-    const key = `${chainId}:${address}`;
-    const pending = this.inFlight.get(key);
-    if (req.waitForFresh && pending) return this.settle(pending, await this.deps.cache.get(chainId, address));
+    if (asker.lane === 'visible') this.lowerOtherVisible(address);
+    const pending = this.inFlight.get(flightKey(chainId, address));
+    if (req.waitForFresh && pending) return this.settle(this.join(pending, asker), await this.deps.cache.get(chainId, address));
 
     const cached = await this.deps.cache.get(chainId, address);
     if (cached && !req.refresh) {
-      const fresh = this.now() - cached.fetchedAt < (await this.deps.ttlMs());
-      if (fresh) return { portfolio: cached, stale: false, refreshing: false };
+      if (this.now() - cached.fetchedAt < (await this.freshFor(cached))) return { portfolio: cached, stale: false, refreshing: false };
       // Answer at once with what we have; the refresh lands in the cache for the next ask.
-      const refresh = this.fetch(chainId, address);
-      refresh.catch(() => undefined);
+      this.raise(this.fetch(chainId, address), asker.lane).promise.catch(() => undefined);
       return { portfolio: cached, stale: true, refreshing: true };
     }
-    return this.settle(this.fetch(chainId, address), cached);
+    const flight = this.fetch(chainId, address);
+    const held = this.heldAnswer(flight, asker, cached);
+    return held ?? this.settle(this.join(flight, asker), cached);
   }
 
-  /** Whether a fetch for the pair is under way (for tests and diagnostics). */
-  isFetching(chainId: number, address: string): boolean {
-    return this.inFlight.has(`${chainId}:${address}`);
+  /** How long a cached portfolio counts as fresh: empty chains much longer (a manual refresh still asks). */
+  private async freshFor(cached: Portfolio): Promise<number> {
+    const ttl = await this.deps.ttlMs();
+    return isEmptyPortfolio(cached) ? ttl * EMPTY_CHAIN_TTL_FACTOR : ttl;
+  }
+
+  /**
+   * While every call is held after a 429, nobody is kept waiting silently: the answer
+   * says when the request will go, and the asker follows up with waitForFresh.
+   */
+  private heldAnswer(flight: Flight, asker: Asker, cached: Portfolio | undefined): BalancesAnswer | undefined {
+    const until = this.deps.blockedUntil?.() ?? 0;
+    if (until <= this.now()) return undefined;
+    this.raise(flight, asker.lane).promise.catch(() => undefined);
+    return { ...(cached && { portfolio: cached }), stale: !!cached, refreshing: true, error: heldError(until, this.now()) };
+  }
+
+  /** The popup shows another address now: the one it showed before waits behind it. */
+  private lowerOtherVisible(address: string): void {
+    for (const flight of this.inFlight.values()) {
+      if (flight.ticket.lane === 'visible' && flight.address !== address) flight.ticket.lane = 'popup';
+    }
+  }
+
+  private raise(flight: Flight, lane: Lane): Flight {
+    flight.ticket.lane = higherLane(flight.ticket.lane, lane);
+    return flight;
+  }
+
+  /** Adds an asker to a flight; resolves with the flight's result. */
+  private join(flight: Flight, asker: Asker): Promise<Portfolio> {
+    this.raise(flight, asker.lane);
+    const { signal } = asker;
+    if (!signal) {
+      flight.pinned = true;
+      return flight.promise;
+    }
+    flight.waiting++;
+    const leave = () => {
+      flight.waiting--;
+      if (flight.waiting === 0 && !flight.pinned) flight.controller.abort();
+    };
+    signal.addEventListener('abort', leave, { once: true });
+    const done = () => signal.removeEventListener('abort', leave);
+    flight.promise.then(done, done);
+    return flight.promise;
   }
 
   private async settle(fetching: Promise<Portfolio>, fallback: Portfolio | undefined): Promise<BalancesAnswer> {
@@ -51,25 +121,70 @@ export class BalancesService {
       return { portfolio: await fetching, stale: false, refreshing: false };
     } catch (error) {
       // On failure the cached entry (if any) comes back with the error; it is never wiped.
-      return { ...(fallback && { portfolio: fallback }), stale: !!fallback, refreshing: false, error: toErrorInfo(error) };
+      const info = toErrorInfo(error);
+      const retrying = error instanceof RateLimitedRetrying;
+      return { ...(fallback && { portfolio: fallback }), stale: !!fallback, refreshing: retrying, error: info };
     }
   }
 
-  private fetch(chainId: number, address: string): Promise<Portfolio> {
-    const key = `${chainId}:${address}`;
+  private fetch(chainId: number, address: string, retryAt?: number): Flight {
+    const key = flightKey(chainId, address);
     const existing = this.inFlight.get(key);
     if (existing) return existing;
-    const run = (async () => {
+    const flight: Flight = {
+      promise: Promise.resolve() as unknown as Promise<Portfolio>,
+      ticket: { lane: 'background' },
+      address,
+      controller: new AbortController(),
+      waiting: 0,
+      pinned: false,
+      ...(retryAt !== undefined && { retryAt }),
+    };
+    flight.promise = (async () => {
       await null; // registered in inFlight before any work, even if the fetch throws at once
       try {
-        const portfolio = await this.deps.fetchPortfolio(chainId, address);
+        const portfolio = await this.deps.fetchPortfolio(chainId, address, { ticket: flight.ticket, signal: flight.controller.signal });
         await this.deps.cache.set(portfolio);
         return portfolio;
+      } catch (error) {
+        throw this.retryAfterRateLimit(flight, chainId, address, error);
       } finally {
-        this.inFlight.delete(key);
+        if (this.inFlight.get(key) === flight) this.inFlight.delete(key);
       }
     })();
-    this.inFlight.set(key, run);
-    return run;
+    this.inFlight.set(key, flight);
+    return flight;
   }
+
+  /**
+   * A 429 is retried once by the worker itself when the hold ends (the scheduler keeps the
+   * retry queued until then), so pages show "retrying at …" instead of retrying on their own.
+   */
+  private retryAfterRateLimit(flight: Flight, chainId: number, address: string, error: unknown): unknown {
+    if (flight.retryAt !== undefined || !(error instanceof ChainbaseError) || error.info.kind !== 'rate-limited') return error;
+    if (flight.controller.signal.aborted) return error;
+    const retryAt = Math.max(this.deps.blockedUntil?.() ?? 0, this.now() + (error.info.retryAfterMs ?? 0));
+    this.inFlight.delete(flightKey(chainId, address));
+    const retry = this.fetch(chainId, address, retryAt);
+    retry.ticket.lane = flight.ticket.lane;
+    retry.pinned = true;
+    retry.promise.catch(() => undefined);
+    return new RateLimitedRetrying({ ...error.info, retryAt });
+  }
+}
+
+/** A rate-limited answer whose retry the worker has already queued. */
+class RateLimitedRetrying extends ChainbaseError {}
+
+function heldError(until: number, now: number): ApiErrorInfo {
+  return { ...apiError('rate-limited', { retryAfterMs: until - now }).info, retryAt: until };
+}
+
+function flightKey(chainId: number, address: string): string {
+  return `${chainId}:${address}`;
+}
+
+/** Nothing on this chain: no tokens, no native coin, and nothing left out. */
+export function isEmptyPortfolio(p: Portfolio): boolean {
+  return p.tokens.length === 0 && p.native === '0' && !p.capped && !p.invalidTokens;
 }

@@ -1,37 +1,70 @@
 import { apiError } from '@/lib/api/errors';
 import { createChainbaseClient, type ChainbaseClient } from '@/lib/api/chainbase-client';
-import type { TokenBucket } from './rate-limiter';
+import type { Scheduler, Ticket } from './scheduler';
+import type { CreditLedger } from './credit-ledger';
 import type { Settings } from '@/lib/storage/items';
 import type { Portfolio } from '@/lib/core/types';
 
 /**
  * Builds a client from the current key and settings (both may change at any time),
  * and fetches one full Portfolio: every token page plus the native balance.
+ * Every client's calls take a slot from the one scheduler (in the caller's lane)
+ * and are charged to the credit ledger when they succeed.
  */
 export interface PortfolioFetchDeps {
   getApiKey: () => Promise<string>;
   getSettings: () => Promise<Settings>;
-  limiter: TokenBucket;
+  scheduler: Scheduler;
+  ledger?: CreditLedger;
+  /** Background work is refused when this says the month's budget is spent. */
+  budgetExhausted?: () => Promise<boolean>;
   now?: () => number;
 }
 
-export async function clientFor(deps: PortfolioFetchDeps, overrides: { apiKey?: string; apiBase?: string } = {}): Promise<ChainbaseClient> {
+/** Who a call is for: its lane (default popup: an extension page asked) and whether anybody still waits. */
+export interface CallContext {
+  ticket?: Ticket;
+  signal?: AbortSignal;
+}
+
+/** Thrown for background work once the month's credit budget is spent. */
+export class BudgetExhausted extends Error {
+  constructor() {
+    super('The monthly credit budget is spent; background refreshes wait for next month.');
+    this.name = 'BudgetExhausted';
+  }
+}
+
+export async function clientFor(
+  deps: PortfolioFetchDeps,
+  overrides: { apiKey?: string; apiBase?: string } = {},
+  call: CallContext = {},
+): Promise<ChainbaseClient> {
   const [storedKey, settings] = await Promise.all([deps.getApiKey(), deps.getSettings()]);
   const apiKey = (overrides.apiKey ?? storedKey).trim();
   if (!apiKey) throw apiError('no-key');
-  deps.limiter.setRate(settings.requestsPerSecond);
+  deps.scheduler.setRate(settings.requestsPerSecond);
+  const ticket = call.ticket ?? { lane: 'popup' };
+  const now = deps.now ?? Date.now;
   return createChainbaseClient({
     apiBase: overrides.apiBase ?? settings.apiBase,
     apiKey,
     maxPages: settings.maxPages,
-    beforeRequest: () => deps.limiter.take(),
+    beforeRequest: async () => {
+      if (ticket.lane === 'background' && (await deps.budgetExhausted?.())) throw new BudgetExhausted();
+      await deps.scheduler.take(ticket, call.signal);
+    },
+    onSuccess: (path) => void deps.ledger?.charge(path).catch(() => undefined),
+    onRateLimited: (ms) => deps.scheduler.blockUntil(now() + ms),
   });
 }
 
-export function createPortfolioFetcher(deps: PortfolioFetchDeps) {
+export type PortfolioFetcher = (chainId: number, address: string, call?: CallContext) => Promise<Portfolio>;
+
+export function createPortfolioFetcher(deps: PortfolioFetchDeps): PortfolioFetcher {
   const now = deps.now ?? Date.now;
-  return async (chainId: number, address: string): Promise<Portfolio> => {
-    const client = await clientFor(deps);
+  return async (chainId, address, call = {}) => {
+    const client = await clientFor(deps, {}, call);
     const [list, native] = await Promise.all([client.tokens(chainId, address), client.nativeBalance(chainId, address)]);
     return {
       chainId,

@@ -104,5 +104,47 @@ export function migrateWatchlistV1toV2(old: unknown): WatchEntry[] {
   return entries;
 }
 
+/** Monthly Chainbase credit budget: the free plan's 200,000 unless the user sets another. At 100 % background work stops. */
+export const DEFAULT_CREDIT_BUDGET = 200_000;
+export const CREDIT_BUDGET_LIMITS = { min: 1, max: 1_000_000_000 } as const;
+
+export const creditBudgetItem = storage.defineItem<number>('local:creditBudget', { fallback: DEFAULT_CREDIT_BUDGET });
+
+export async function getCreditBudget(): Promise<number> {
+  const value = await creditBudgetItem.getValue();
+  if (typeof value !== 'number' || !Number.isFinite(value)) return DEFAULT_CREDIT_BUDGET;
+  return Math.round(Math.min(CREDIT_BUDGET_LIMITS.max, Math.max(CREDIT_BUDGET_LIMITS.min, value)));
+}
+
+/** Watch alerts: off until the user turns them on (and grants `alarms` and `notifications`). */
+export interface AlertSettings {
+  enabled: boolean;
+  intervalMinutes: number;
+  /** A USD total or token balance moving by more than this share (percent) is reported. */
+  thresholdPercent: number;
+}
+
+export const ALERT_LIMITS = { intervalMinutes: { min: 15, max: 60 }, thresholdPercent: { min: 0.1, max: 100 } } as const;
+export const DEFAULT_ALERTS: AlertSettings = { enabled: false, intervalMinutes: 30, thresholdPercent: 5 };
+
+export const alertSettingsItem = storage.defineItem<AlertSettings>('local:alerts', { fallback: DEFAULT_ALERTS });
+
+export async function getAlertSettings(): Promise<AlertSettings> {
+  return sanitizeAlertSettings(await alertSettingsItem.getValue());
+}
+
+export function sanitizeAlertSettings(raw: unknown): AlertSettings {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const clamp = (name: keyof typeof ALERT_LIMITS, value: unknown) => {
+    if (typeof value !== 'number' || !Number.isFinite(value)) return DEFAULT_ALERTS[name];
+    return Math.min(ALERT_LIMITS[name].max, Math.max(ALERT_LIMITS[name].min, value));
+  };
+  return {
+    enabled: r.enabled === true,
+    intervalMinutes: Math.round(clamp('intervalMinutes', r.intervalMinutes)),
+    thresholdPercent: clamp('thresholdPercent', r.thresholdPercent),
+  };
+}
+
 /** Per-site hover-card switches: its own module so the content script bundles nothing else. */
 export { disabledSitesItem } from './disabled-sites';

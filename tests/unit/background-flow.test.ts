@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { BalancesService } from '../../lib/background/balances-service';
 import { PortfolioCache } from '../../lib/background/portfolio-cache';
 import { createPortfolioFetcher } from '../../lib/background/portfolio-fetch';
-import { TokenBucket } from '../../lib/background/rate-limiter';
+import { Scheduler } from '../../lib/background/scheduler';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/storage/items';
 import { startFakeApi, type FakeApi } from '../fake-api/server';
 import { SHOWCASE } from '../fake-api/data';
@@ -22,11 +22,11 @@ beforeEach(() => {
 
 function worker(settings: Partial<Settings> = {}) {
   const full = { ...DEFAULT_SETTINGS, apiBase: api.url, ...settings };
-  const limiter = new TokenBucket(full.requestsPerSecond, 1);
+  const scheduler = new Scheduler({ ratePerSecond: full.requestsPerSecond, burst: 1 });
   const cache = new PortfolioCache(browser.storage.local);
   return new BalancesService({
     cache,
-    fetchPortfolio: createPortfolioFetcher({ getApiKey: async () => 'demo', getSettings: async () => full, limiter }),
+    fetchPortfolio: createPortfolioFetcher({ getApiKey: async () => 'demo', getSettings: async () => full, scheduler }),
     ttlMs: async () => full.cacheTtlMinutes * 60_000,
   });
 }

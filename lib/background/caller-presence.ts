@@ -1,0 +1,62 @@
+/**
+ * A signal per asker that fires when nobody there waits any more: the tab that asked
+ * was closed, or (for the toolbar popup, which has no tab) the popup's presence port
+ * disconnected because the popup closed. Queued requests of that asker are then dropped.
+ */
+import { browser } from 'wxt/browser';
+import type { Caller } from './handlers';
+import type { Lane } from './scheduler';
+
+/** The name of the port the popup holds open while it is shown. */
+export const POPUP_PRESENCE_PORT = 'popup-presence';
+
+export class CallerPresence {
+  private readonly tabs = new Map<number, AbortController>();
+  private popup: AbortController | undefined;
+  private popupPorts = 0;
+
+  /** Listens for closed tabs and the popup's port; call once in the worker. */
+  listen(): void {
+    browser.tabs?.onRemoved.addListener((tabId) => this.tabGone(tabId));
+    browser.runtime.onConnect.addListener((port) => {
+      if (port.name !== POPUP_PRESENCE_PORT) return;
+      this.popupPorts++;
+      port.onDisconnect.addListener(() => {
+        this.popupPorts--;
+        if (this.popupPorts === 0) this.popupGone();
+      });
+    });
+  }
+
+  /** The signal of this caller, or undefined when we cannot tell when it leaves (then its requests always run). */
+  signalFor(caller: Caller): AbortSignal | undefined {
+    if (caller.tabId !== undefined) return this.controllerFor(caller.tabId).signal;
+    if (caller.kind === 'extension-page' && this.popupPorts > 0) return (this.popup ??= new AbortController()).signal;
+    return undefined;
+  }
+
+  tabGone(tabId: number): void {
+    this.tabs.get(tabId)?.abort();
+    this.tabs.delete(tabId);
+  }
+
+  private popupGone(): void {
+    this.popup?.abort();
+    this.popup = undefined;
+  }
+
+  private controllerFor(tabId: number): AbortController {
+    let controller = this.tabs.get(tabId);
+    if (!controller) {
+      controller = new AbortController();
+      this.tabs.set(tabId, controller);
+    }
+    return controller;
+  }
+}
+
+/** Content scripts ask for hover cards; extension pages for the popup, first for the address on screen. */
+export function laneFor(caller: Caller, request: { visible?: boolean }): Lane {
+  if (caller.kind === 'content-script') return 'card';
+  return request.visible ? 'visible' : 'popup';
+}

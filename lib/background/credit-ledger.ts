@@ -1,0 +1,116 @@
+/**
+ * Chainbase credits spent by this browser, per UTC day and UTC month, in storage.local
+ * so the count survives the worker being stopped. Charges are written one after
+ * another (a queue of promises): two calls finishing together never lose a charge to
+ * a read-modify-write race.
+ */
+import type { StorageAreaLike } from './portfolio-cache';
+
+/** Credits per successful call, by API path (Chainbase's published prices). */
+export const CREDIT_COSTS: Readonly<Record<string, number>> = {
+  'v1/account/tokens': 3,
+  'v1/account/balance': 1,
+  'v1/token/price': 1,
+  'v1/ens/reverse': 1,
+  'v1/ens/records': 1,
+};
+
+/** Calls whose price is not listed are counted at 1: under-counting would be the worse mistake. */
+export const UNKNOWN_PATH_COST = 1;
+
+/** The free plan's monthly credits, the default budget. */
+export const FREE_PLAN_MONTHLY_CREDITS = 200_000;
+
+/** Share of the budget at which the options page warns. */
+export const WARN_AT = 0.8;
+
+export function creditCost(path: string): number {
+  return CREDIT_COSTS[path.replace(/^\/+/, '')] ?? UNKNOWN_PATH_COST;
+}
+
+export interface CreditUsage {
+  /** UTC day, YYYY-MM-DD. */
+  day: string;
+  today: number;
+  /** UTC month, YYYY-MM. */
+  month: string;
+  thisMonth: number;
+}
+
+export const LEDGER_KEY = 'creditLedger';
+
+export type BudgetState = 'ok' | 'warning' | 'exhausted';
+
+export function budgetState(used: number, budget: number): BudgetState {
+  if (used >= budget) return 'exhausted';
+  return used >= budget * WARN_AT ? 'warning' : 'ok';
+}
+
+export class CreditLedger {
+  private writes: Promise<unknown> = Promise.resolve();
+  /** The last value read or written: lets the scheduler check the budget without a storage read per request. */
+  private known: CreditUsage | undefined;
+
+  constructor(
+    private readonly area: StorageAreaLike,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Adds the cost of one successful call to today and this month. */
+  charge(path: string): Promise<void> {
+    const cost = creditCost(path);
+    const write = this.writes.then(async () => {
+      const usage = await this.read();
+      const next = { ...usage, today: usage.today + cost, thisMonth: usage.thisMonth + cost };
+      await this.area.set({ [LEDGER_KEY]: next });
+      this.known = next;
+    });
+    // A failed write must not block the ones after it.
+    this.writes = write.catch((error: unknown) => console.warn('Could not record credits.', error));
+    return write;
+  }
+
+  /** Today's and this month's credits; a new day or month starts from zero. */
+  async usage(): Promise<CreditUsage> {
+    await this.writes;
+    return this.read();
+  }
+
+  /** This month's credits as last known (read from storage on first use). */
+  async monthUsed(): Promise<number> {
+    const known = this.known && this.known.month === monthOf(this.now()) ? this.known : await this.usage();
+    return known.thisMonth;
+  }
+
+  private async read(): Promise<CreditUsage> {
+    const stored = (await this.area.get(LEDGER_KEY))[LEDGER_KEY];
+    this.known = rollOver(isUsage(stored) ? stored : undefined, this.now());
+    return this.known;
+  }
+}
+
+/** The stored usage as of `now`: counts of a past day or month no longer apply. */
+export function rollOver(stored: CreditUsage | undefined, now: number): CreditUsage {
+  const day = dayOf(now);
+  const month = monthOf(now);
+  return {
+    day,
+    today: stored?.day === day ? stored.today : 0,
+    month,
+    thisMonth: stored?.month === month ? stored.thisMonth : 0,
+  };
+}
+
+function dayOf(t: number): string {
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+function monthOf(t: number): string {
+  return new Date(t).toISOString().slice(0, 7);
+}
+
+function isUsage(value: unknown): value is CreditUsage {
+  if (!value || typeof value !== 'object') return false;
+  const u = value as Partial<CreditUsage>;
+  return typeof u.day === 'string' && typeof u.month === 'string' && Number.isFinite(u.today) && Number.isFinite(u.thisMonth);
+}

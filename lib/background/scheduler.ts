@@ -1,0 +1,198 @@
+/**
+ * Every API call in the worker takes a rate slot here. Slots go by lane priority
+ * (the address on screen first, background work last), in arrival order within a
+ * lane; a lane's queue is bounded; waiters whose caller went away are dropped;
+ * and after a 429 one shared "blocked until" holds every caller, so nothing
+ * reaches the server before the time it asked for.
+ */
+export type Lane = 'visible' | 'popup' | 'card' | 'background';
+
+/** Highest priority first. */
+export const LANES: readonly Lane[] = ['visible', 'popup', 'card', 'background'];
+
+export interface Clock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export const realClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+/**
+ * A request's place in line. The lane is read when a slot is handed out, so a
+ * caller may raise it (the popup now shows this address) or lower it (it no
+ * longer does) while the request waits.
+ */
+export interface Ticket {
+  lane: Lane;
+}
+
+/** Why a waiter did not get its slot. */
+export class SchedulerRefusal extends Error {
+  constructor(readonly reason: 'aborted' | 'queue-full') {
+    super(reason === 'aborted' ? 'Nobody waits for this request any more.' : 'Too many requests are waiting; try again shortly.');
+    this.name = 'SchedulerRefusal';
+  }
+}
+
+/** One handed-out slot, for diagnostics, tests and benchmarks. */
+export interface Grant {
+  lane: Lane;
+  /** Clock time the slot was given. */
+  at: number;
+  /** Clock time the request joined the queue. */
+  queuedAt: number;
+}
+
+interface Waiter {
+  ticket: Ticket;
+  queuedAt: number;
+  seq: number;
+  resolve: () => void;
+  reject: (error: Error) => void;
+  detach: () => void;
+}
+
+export interface SchedulerOptions {
+  ratePerSecond?: number;
+  /** Slots that may go at once after a quiet spell. */
+  burst?: number;
+  /** Waiters per lane at most; the oldest is refused when a new one would overflow. */
+  maxQueuePerLane?: number;
+  clock?: Clock;
+  /** Grants remembered for diagnostics. */
+  grantLogSize?: number;
+}
+
+export class Scheduler {
+  private readonly clock: Clock;
+  private readonly burst: number;
+  private readonly maxQueuePerLane: number;
+  private readonly grantLogSize: number;
+  private rate: number;
+  private tokens: number;
+  private last: number;
+  private blocked = 0;
+  private waiters: Waiter[] = [];
+  private seq = 0;
+  private pumping = false;
+  private readonly log: Grant[] = [];
+
+  constructor(opts: SchedulerOptions = {}) {
+    this.clock = opts.clock ?? realClock;
+    this.rate = opts.ratePerSecond ?? 2;
+    this.burst = opts.burst ?? 1;
+    this.maxQueuePerLane = opts.maxQueuePerLane ?? 200;
+    this.grantLogSize = opts.grantLogSize ?? 500;
+    this.tokens = this.burst;
+    this.last = this.clock.now();
+  }
+
+  setRate(ratePerSecond: number): void {
+    this.refill();
+    this.rate = ratePerSecond;
+  }
+
+  /** After a 429: nobody gets a slot before `until` (clock time). Only ever moves later. */
+  blockUntil(until: number): void {
+    this.blocked = Math.max(this.blocked, until);
+  }
+
+  /** Clock time before which no slot is given (0 when not blocked). */
+  get blockedUntil(): number {
+    return this.blocked > this.clock.now() ? this.blocked : 0;
+  }
+
+  /** The latest grants, oldest first. */
+  grants(): Grant[] {
+    return [...this.log];
+  }
+
+  queued(lane?: Lane): number {
+    return lane ? this.waiters.filter((w) => w.ticket.lane === lane).length : this.waiters.length;
+  }
+
+  /** Resolves when the request may go; rejects with SchedulerRefusal when aborted or pushed out of a full lane. */
+  take(ticket: Ticket, signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) return Promise.reject(new SchedulerRefusal('aborted'));
+    const promise = new Promise<void>((resolve, reject) => {
+      const waiter: Waiter = { ticket, queuedAt: this.clock.now(), seq: this.seq++, resolve, reject, detach: () => undefined };
+      if (signal) {
+        const onAbort = () => this.refuse(waiter, 'aborted');
+        signal.addEventListener('abort', onAbort, { once: true });
+        waiter.detach = () => signal.removeEventListener('abort', onAbort);
+      }
+      this.makeRoom(ticket.lane);
+      this.waiters.push(waiter);
+    });
+    void this.pump();
+    return promise;
+  }
+
+  private makeRoom(lane: Lane): void {
+    const inLane = this.waiters.filter((w) => w.ticket.lane === lane);
+    // The newest ask is the one most likely still wanted (a card the user just opened).
+    if (inLane.length >= this.maxQueuePerLane) this.refuse(inLane[0]!, 'queue-full');
+  }
+
+  private refuse(waiter: Waiter, reason: SchedulerRefusal['reason']): void {
+    const i = this.waiters.indexOf(waiter);
+    if (i < 0) return;
+    this.waiters.splice(i, 1);
+    waiter.detach();
+    waiter.reject(new SchedulerRefusal(reason));
+  }
+
+  /** One loop at a time hands out slots until nobody waits. */
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      while (this.waiters.length) {
+        const wait = this.msUntilSlot();
+        if (wait > 0) {
+          await this.clock.sleep(wait);
+          continue; // a block or new waiters may have come meanwhile
+        }
+        const next = this.highestPriority();
+        this.waiters.splice(this.waiters.indexOf(next), 1);
+        next.detach();
+        this.tokens -= 1;
+        this.record({ lane: next.ticket.lane, at: this.clock.now(), queuedAt: next.queuedAt });
+        next.resolve();
+      }
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private msUntilSlot(): number {
+    this.refill();
+    const now = this.clock.now();
+    const forToken = this.tokens >= 1 ? 0 : Math.ceil(((1 - this.tokens) / this.rate) * 1000);
+    return Math.max(forToken, this.blocked - now, 0);
+  }
+
+  private highestPriority(): Waiter {
+    const rank = (w: Waiter) => LANES.indexOf(w.ticket.lane);
+    return this.waiters.reduce((best, w) => (rank(w) < rank(best) || (rank(w) === rank(best) && w.seq < best.seq) ? w : best));
+  }
+
+  private refill(): void {
+    const now = this.clock.now();
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.rate);
+    this.last = now;
+  }
+
+  private record(grant: Grant): void {
+    this.log.push(grant);
+    if (this.log.length > this.grantLogSize) this.log.shift();
+  }
+}
+
+/** The higher-priority of two lanes. */
+export function higherLane(a: Lane, b: Lane): Lane {
+  return LANES.indexOf(a) <= LANES.indexOf(b) ? a : b;
+}
