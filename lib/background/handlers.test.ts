@@ -41,3 +41,15 @@ describe('message checks', () => {
     expect(() => checkMessage('addToWatchlist', { address: ADDRESS, label: 'x'.repeat(101) }, contentScript, runtime)).toThrow(/invalid payload/);
   });
 });
+
+describe('name and look-alike messages', () => {
+  it('content scripts may ask about one address (name, look-alike) but not resolve names', () => {
+    for (const type of ['getName', 'checkLookalike'] as const) {
+      expect(checkMessage(type, { address: ADDRESS }, contentScript, runtime)).toEqual({ address: ADDRESS.toLowerCase() });
+      expect(() => checkMessage(type, { address: '0x123' }, contentScript, runtime)).toThrow(/invalid payload/);
+      expect(() => checkMessage(type, { address: ADDRESS, all: true }, contentScript, runtime)).toThrow(/invalid payload/);
+    }
+    expect(() => checkMessage('resolveName', { name: 'vitalik.eth' }, contentScript, runtime)).toThrow(/not allowed from a content script/);
+    expect(checkMessage('resolveName', { name: 'vitalik.eth' }, popup, runtime)).toEqual({ name: 'vitalik.eth' });
+  });
+});

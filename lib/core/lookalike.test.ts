@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { differingRange, findLookalike, isLookalike, splitAtRange } from './lookalike';
+import { differingRange, findLookalike, isLookalike, lookalikeVerdict, splitAtRange } from './lookalike';
 import { toChecksumAddress } from './address';
 
 const COLD = '0xd8da6bf26964af9d7eed9e03e53415d37aa96045';
@@ -113,5 +113,21 @@ describe('findLookalike', () => {
     const twin = '0xd8da111111111111111111111111111111116045';
     const list = [{ address: twin, label: 'First' }, ...watched];
     expect(findLookalike(POISON, list)?.entry.label).toBe('First');
+  });
+});
+
+describe('lookalikeVerdict', () => {
+  it('carries the one matched entry only: its label, both addresses (lowercase) and the range', () => {
+    const watched = [
+      { address: '0x71c7656ec7ab88b098defb751b7401b5f6d8976f', label: 'Donations', addedAt: 1 },
+      { address: toChecksumAddress(COLD), label: 'Cold wallet', addedAt: 2 },
+    ];
+    expect(lookalikeVerdict(toChecksumAddress(POISON), watched)).toEqual({
+      label: 'Cold wallet',
+      watched: COLD,
+      address: POISON,
+      differing: { start: 6, end: 38 },
+    });
+    expect(lookalikeVerdict(COLD, watched)).toBeUndefined();
   });
 });

@@ -69,3 +69,19 @@ export function findLookalike<E extends LookalikeCandidate>(address: string, wat
 export function splitAtRange(address: string, range: DifferingRange): [string, string, string] {
   return [address.slice(0, range.start), address.slice(range.start, range.end), address.slice(range.end)];
 }
+
+/** What the worker tells a card or the popup about one address: plain JSON, nothing about other entries. */
+export interface LookalikeVerdict {
+  /** The imitated entry's label ('' when it has none). */
+  label: string;
+  /** The imitated watched address, lowercase. */
+  watched: string;
+  /** The address asked about, lowercase. */
+  address: string;
+  differing: DifferingRange;
+}
+
+export function lookalikeVerdict(address: string, watched: readonly LookalikeCandidate[]): LookalikeVerdict | undefined {
+  const match = findLookalike(address, watched);
+  return match && { label: match.entry.label, watched: match.entry.address.toLowerCase(), address: address.toLowerCase(), differing: match.differing };
+}

@@ -1,0 +1,119 @@
+/**
+ * ENS names both ways, in the worker.
+ *
+ * Address → name: a reverse record can be set by anyone to any name, so a name is
+ * given only when the name's forward record points back at the same address. The
+ * verdict (a name, or none) is cached for a day in storage.local: names change
+ * rarely and every lookup costs credits. Lookups happen only when asked (a card
+ * opens, the popup shows the address); there is no prefetching.
+ *
+ * Name → address: for the popup's address field; never cached (the user is about
+ * to store the answer, so it should be the current one).
+ */
+import type { ChainbaseClient, EnsForward } from '@/lib/api/chainbase-client';
+import { toErrorInfo } from '@/lib/api/errors';
+import { parseEnsName } from '@/lib/core/ens-name';
+import type { NameAnswer, ResolveNameAnswer } from '@/lib/messaging/protocol';
+import type { StorageAreaLike } from './portfolio-cache';
+import type { CallContext } from './portfolio-fetch';
+
+export const NAME_TTL_MS = 24 * 60 * 60 * 1000;
+/** About 100 bytes each: the cache stays far below storage.local's quota. */
+export const MAX_CACHED_NAMES = 500;
+export const NAME_CACHE_KEY = 'ensNames';
+
+export type EnsClient = Pick<ChainbaseClient, 'ensReverse' | 'ensRecords'>;
+
+export interface NameServiceDeps {
+  clientFor: (call: CallContext) => Promise<EnsClient>;
+  area: StorageAreaLike;
+  now?: () => number;
+}
+
+interface CachedName {
+  /** null: the address has no verified name. */
+  name: string | null;
+  at: number;
+}
+
+type NameCache = Record<string, CachedName>;
+
+export class NameService {
+  private readonly now: () => number;
+  private readonly inFlight = new Map<string, Promise<NameAnswer>>();
+  /** Cache writes one after another, so two lookups ending together never lose an entry. */
+  private writes: Promise<void> = Promise.resolve();
+
+  constructor(private readonly deps: NameServiceDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  /** The verified primary name of a lowercase address; concurrent asks share one lookup. A failed lookup is not cached. */
+  nameOf(address: string, call: CallContext = {}): Promise<NameAnswer> {
+    let pending = this.inFlight.get(address);
+    if (!pending) {
+      pending = this.lookUp(address, call).finally(() => this.inFlight.delete(address));
+      this.inFlight.set(address, pending);
+    }
+    return pending;
+  }
+
+  /** The address a typed name points at, or a message that says why there is none. */
+  async resolve(input: string, call: CallContext = {}): Promise<ResolveNameAnswer> {
+    const parsed = parseEnsName(input);
+    if (!parsed.ok) return parsed;
+    let forward: EnsForward;
+    try {
+      forward = await (await this.deps.clientFor(call)).ensRecords(parsed.name);
+    } catch (error) {
+      return { ok: false, error: `Could not look up ${parsed.name}: ${toErrorInfo(error).message}` };
+    }
+    if (forward.kind === 'unknown-name') return { ok: false, error: `No ENS name ${parsed.name} is registered. Check the spelling.` };
+    if (forward.kind === 'no-address') return { ok: false, error: `${parsed.name} has no address record, so there is no address to add.` };
+    return { ok: true, name: parsed.name, address: forward.address };
+  }
+
+  private async lookUp(address: string, call: CallContext): Promise<NameAnswer> {
+    const cached = (await this.readCache())[address];
+    if (cached && this.now() - cached.at < NAME_TTL_MS) return cached.name === null ? {} : { name: cached.name };
+    let name: string | null;
+    try {
+      name = await this.verifiedName(address, call);
+    } catch (error) {
+      return { error: toErrorInfo(error) };
+    }
+    await this.remember(address, name);
+    return name === null ? {} : { name };
+  }
+
+  /** The reverse record's name, if its forward record agrees; one call when there is no name, two when there is. */
+  private async verifiedName(address: string, call: CallContext): Promise<string | null> {
+    const client = await this.deps.clientFor(call);
+    const claimed = await client.ensReverse(address);
+    if (!claimed) return null;
+    const forward = await client.ensRecords(claimed);
+    return forward.kind === 'address' && forward.address === address ? claimed : null;
+  }
+
+  private async readCache(): Promise<NameCache> {
+    const stored = (await this.deps.area.get(NAME_CACHE_KEY))[NAME_CACHE_KEY];
+    return stored && typeof stored === 'object' ? (stored as NameCache) : {};
+  }
+
+  private remember(address: string, name: string | null): Promise<void> {
+    const write = this.writes.then(async () => {
+      const cache = { ...(await this.readCache()), [address]: { name, at: this.now() } };
+      await this.deps.area.set({ [NAME_CACHE_KEY]: newest(cache, MAX_CACHED_NAMES) });
+    });
+    // A failed write (quota) only costs a repeated lookup later; the answer still goes out.
+    this.writes = write.catch(() => undefined);
+    return this.writes;
+  }
+}
+
+/** The `max` most recently looked-up entries. */
+function newest(cache: NameCache, max: number): NameCache {
+  const entries = Object.entries(cache);
+  if (entries.length <= max) return cache;
+  return Object.fromEntries(entries.sort(([, a], [, b]) => b.at - a.at).slice(0, max));
+}
