@@ -1,17 +1,23 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Chain } from '@/lib/core/chains';
-import { formatUsd } from '@/lib/core/format';
 import { updatedAgo } from '@/lib/core/time-ago';
-import { sumTotals } from '@/lib/core/totals';
-import { ChainSection, plural, SingleChain, Skeleton, totalNote } from '@/components/shared/ChainBalances';
-import { hasAnyBalance, normalizeQuery, summaryOf } from '@/components/shared/portfolio-view';
+import type { Portfolio } from '@/lib/core/types';
+import { PortfolioContent, plural, Skeleton, totalNote } from '@/components/shared/ChainBalances';
+import { ErrorNotice, groupFailures } from '@/components/shared/ErrorNotice';
+import { fitUsd } from '@/components/shared/fit-number';
+import { chainValue, hasAnyBalance, normalizeQuery, type ChainValue } from '@/components/shared/portfolio-view';
 import { useBalances, type ChainLoad } from '@/components/shared/use-balances';
 import { useNow } from '@/components/shared/use-now';
+import { WORDS } from '@/components/shared/vocabulary';
+import type { KnownTotal } from './known-totals';
 
+/** Which chain's tokens are open: one chain id, or 'all' for none (the overview). */
 export type ChainChoice = number | 'all';
 
 /** The search box appears once there are more tokens than fit at a glance. */
 export const SEARCH_THRESHOLD = 10;
+/** The headline total prints in full up to this many characters, else compact with an "Exact" toggle. */
+const HEADLINE_FIT_CHARS = 14;
 
 interface Props {
   address: string;
@@ -21,133 +27,231 @@ interface Props {
   hideSpam: boolean;
   /** Changes when cached answers must be dropped (a new API key). */
   epoch: unknown;
+  /** Called with the total once every chain answered with data (the watchlist shows it). */
+  onTotal?: (total: KnownTotal) => void;
 }
 
-function ChainSelect({ chains, choice, onChoice }: Pick<Props, 'chains' | 'choice' | 'onChoice'>) {
+interface ChainState {
+  chain: Chain;
+  load: ChainLoad | undefined;
+  portfolio?: Portfolio;
+  value?: ChainValue;
+}
+
+/** Everything the panel shows, derived once from the per-chain loads. */
+function overview(chains: readonly Chain[], get: (id: number) => ChainLoad | undefined, hideSpam: boolean) {
+  const states: ChainState[] = chains.map((chain) => {
+    const load = get(chain.id);
+    const portfolio = load?.answer?.portfolio;
+    return { chain, load, ...(portfolio && { portfolio, value: chainValue(portfolio, hideSpam) }) };
+  });
+  const loaded = states.filter((s) => s.portfolio);
+  const withBalance = loaded
+    .filter((s) => hasAnyBalance(s.portfolio!))
+    .sort((a, b) => b.value!.totalUsd - a.value!.totalUsd || a.chain.name.localeCompare(b.chain.name));
+  const failures = states.flatMap((s) =>
+    s.load?.answer?.error ? [{ where: s.chain.name, error: s.load.answer.error, askedAt: s.load.askedAt }] : [],
+  );
+  return {
+    states,
+    loaded,
+    withBalance,
+    empty: loaded.filter((s) => !hasAnyBalance(s.portfolio!)),
+    pending: states.filter((s) => !s.load?.answer),
+    failedWithoutData: states.filter((s) => s.load?.answer?.error && !s.portfolio),
+    groups: groupFailures(failures),
+    totalUsd: loaded.reduce((sum, s) => sum + s.value!.totalUsd, 0),
+    unpricedCount: loaded.reduce((n, s) => n + s.value!.unpricedCount, 0),
+    nativeUnpriced: loaded.some((s) => s.value!.nativeUnpriced),
+    tokenCount: loaded.reduce((n, s) => n + s.portfolio!.tokens.length, 0),
+  };
+}
+
+type Overview = ReturnType<typeof overview>;
+
+/** The number that matters: one big total, "—" when it cannot be computed, compact when it does not fit. */
+function Headline({ ov, label }: { ov: Overview; label: string }) {
+  const [exact, setExact] = useState(false);
+  const done = ov.pending.length === 0;
+  const known = ov.loaded.length > 0;
+  const fitted = fitUsd(known ? ov.totalUsd : undefined, HEADLINE_FIT_CHARS);
+  const text = known ? `${fitted.text}${done ? '' : '…'}` : done ? WORDS.unknownTotal : '…';
+  const notes = [
+    totalNote(ov.unpricedCount, ov.nativeUnpriced),
+    known && ov.failedWithoutData.length > 0 && `Not loaded: ${ov.failedWithoutData.map((s) => s.chain.name).join(', ')}.`,
+  ].filter(Boolean);
   return (
-    <select
-      aria-label="Chain"
-      class="input py-1 text-sm"
-      value={String(choice)}
-      onChange={(e) => {
-        const v = e.currentTarget.value;
-        onChoice(v === 'all' ? 'all' : Number(v));
-      }}
-    >
-      {chains.length > 1 && <option value="all">All chains</option>}
-      {chains.map((c) => (
-        <option key={c.id} value={String(c.id)}>
-          {c.name}
-        </option>
-      ))}
-    </select>
+    <div>
+      <p class="text-xs text-slate-500 dark:text-slate-400">{label}</p>
+      <div class="flex flex-wrap items-baseline gap-x-2">
+        <span class="text-3xl font-semibold tracking-tight tabular-nums" aria-label={label} data-num data-headline title={fitted.full}>
+          {text}
+        </span>
+        {fitted.full && (
+          <button type="button" class="link text-xs" aria-expanded={exact} onClick={() => setExact(!exact)}>
+            Exact
+          </button>
+        )}
+      </div>
+      {exact && fitted.full && (
+        <p class="font-mono text-sm break-all tabular-nums" data-exact-total>
+          {fitted.full}
+        </p>
+      )}
+      {notes.length > 0 && <p class="text-xs text-slate-500 dark:text-slate-400">{notes.join(' ')}</p>}
+    </div>
   );
 }
 
-/** "updated 12 min ago" from the oldest data shown, plus Refresh. */
-function StatusLine({ loads, onRefresh }: { loads: (ChainLoad | undefined)[]; onRefresh: () => void }) {
+/** Progress (only chains that answered with data count), age of the oldest data, Refresh. */
+function StatusLine({ ov, onRefresh }: { ov: Overview; onRefresh: () => void }) {
   const now = useNow();
-  const portfolios = loads.flatMap((l) => (l?.answer?.portfolio ? [l.answer.portfolio] : []));
-  const stale = loads.some((l) => l?.answer?.stale);
-  const busy = loads.some((l) => l?.busy);
-  const oldest = portfolios.length ? Math.min(...portfolios.map((p) => p.fetchedAt)) : undefined;
+  const total = ov.states.length;
+  const stale = ov.states.some((s) => s.load?.answer?.stale);
+  // "refreshing" only where something is already shown: a first load is "Loading", not a refresh.
+  const refreshing = ov.states.some((s) => s.load?.busy && s.portfolio);
+  const busy = ov.states.some((s) => s.load?.busy);
+  const oldest = ov.loaded.length ? Math.min(...ov.loaded.map((s) => s.portfolio!.fetchedAt)) : undefined;
+  const parts: string[] = [];
+  if (total > 1) parts.push(ov.loaded.length === total ? `All ${total} chains loaded` : `${ov.loaded.length} of ${total} chains loaded`);
+  if (oldest !== undefined) parts.push(`${updatedAgo(oldest, now)}${stale ? ` (${WORDS.outOfDate})` : ''}`);
+  if (refreshing) parts.push('refreshing…');
+  else if (busy && oldest === undefined && total === 1) parts.push('Loading…');
   return (
     <div class="flex items-center justify-between gap-2 text-xs">
       <span role="status" class={stale ? 'text-amber-700 dark:text-amber-400' : 'text-slate-500 dark:text-slate-400'}>
-        {oldest !== undefined && updatedAgo(oldest, now)}
-        {stale && ' (out of date)'}
-        {busy && (oldest !== undefined ? ' · refreshing…' : 'Loading…')}
+        {parts.join(' · ')}
       </span>
-      <button type="button" class="btn-secondary py-0.5" disabled={busy} onClick={onRefresh}>
-        Refresh
+      <button type="button" class="btn-secondary shrink-0 py-0.5 text-xs" disabled={busy} onClick={onRefresh}>
+        {WORDS.refresh}
       </button>
     </div>
   );
 }
 
-function tokenCount(loads: (ChainLoad | undefined)[]): number {
-  return loads.reduce((n, l) => n + (l?.answer?.portfolio?.tokens.length ?? 0), 0);
+function ChainRow({ s, share, open, onToggle }: { s: ChainState; share: number | undefined; open: boolean; onToggle: () => void }) {
+  const fitted = fitUsd(s.value!.totalUsd);
+  const priced = s.value!.totalUsd > 0;
+  return (
+    <button
+      type="button"
+      class="flex w-full min-w-0 items-center gap-2 rounded px-1 py-1.5 text-left text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-500 dark:hover:bg-slate-800"
+      aria-expanded={open}
+      aria-controls={`chain-tokens-${s.chain.id}`}
+      aria-label={`${s.chain.name}: ${priced ? (fitted.full ?? fitted.text) : WORDS.noPrice}${share !== undefined ? `, ${Math.round(share)} % of the total` : ''}`}
+      onClick={onToggle}
+    >
+      <span aria-hidden="true" class="text-xs text-slate-400">{open ? '▾' : '▸'}</span>
+      <span aria-hidden="true" class="h-2.5 w-2.5 shrink-0 rounded-full" style={{ backgroundColor: s.chain.color }} />
+      <span class="min-w-0 flex-1 truncate font-medium">{s.chain.name}</span>
+      {share !== undefined && (
+        <span class="shrink-0 text-xs text-slate-500 tabular-nums dark:text-slate-400" data-num>
+          {share < 1 ? '< 1' : Math.round(share)} %
+        </span>
+      )}
+      <span class="shrink-0 tabular-nums" aria-label={`Total on ${s.chain.name}`} data-num title={fitted.full}>
+        {priced ? fitted.text : WORDS.noPrice}
+      </span>
+    </button>
+  );
 }
 
-interface AllProps {
-  chains: readonly Chain[];
-  get: (id: number) => ChainLoad | undefined;
+interface ListProps {
+  ov: Overview;
+  choice: ChainChoice;
+  onChoice: (c: ChainChoice) => void;
   hideSpam: boolean;
   query: string;
-  onRetry: (id: number) => void;
 }
 
-/** Every chain at once: progress as answers arrive, a grand total, and only the chains that hold something. */
-function AllChains({ chains, get, hideSpam, query, onRetry }: AllProps) {
-  const answered = chains.filter((c) => get(c.id)?.answer);
-  const summaries = answered.flatMap((c) => {
-    const p = get(c.id)?.answer?.portfolio;
-    return p ? [summaryOf(p, hideSpam)] : [];
-  });
-  const { totalUsd, unpricedCount } = sumTotals(summaries);
-  const failed = answered.filter((c) => get(c.id)?.answer?.error && !get(c.id)?.answer?.portfolio);
-  const shown = answered.filter((c) => {
-    const a = get(c.id)!.answer!;
-    return a.error || (a.portfolio && hasAnyBalance(a.portfolio));
-  });
-  const empty = answered.filter((c) => !shown.includes(c));
-  const done = answered.length === chains.length;
+/** Chains by value with their share; one open at a time shows its tokens; empty chains on one line. */
+function ChainList({ ov, choice, onChoice, hideSpam, query }: ListProps) {
   return (
     <div>
-      <p role="status" class="mt-1 text-xs text-slate-500 dark:text-slate-400">
-        {done ? `All ${chains.length} chains loaded` : `${answered.length} of ${chains.length} chains loaded`}
-      </p>
-      <div class="mt-1 flex items-baseline justify-between">
-        <span class="text-sm text-slate-500 dark:text-slate-400">Total across chains</span>
-        <span class="text-lg font-semibold tabular-nums" aria-label="Total across chains">
-          {formatUsd(totalUsd)}
-          {!done && '…'}
-        </span>
-      </div>
-      <p class="text-xs text-slate-500 dark:text-slate-400">
-        {totalNote(unpricedCount)}
-        {failed.length > 0 && ` ${failed.map((c) => c.name).join(', ')} could not be loaded.`}
-      </p>
-      {shown.map((c) => (
-        <ChainSection key={c.id} chain={c} load={get(c.id)} hideSpam={hideSpam} query={query} onRetry={() => onRetry(c.id)} />
-      ))}
-      {!done && shown.length === 0 && <Skeleton label="Loading balances…" />}
-      {empty.length > 0 && (
-        <p class="mt-3 text-xs text-slate-500 dark:text-slate-400">No tokens on {empty.map((c) => c.name).join(', ')}.</p>
+      <ul aria-label="Chains" class="divide-y divide-slate-100 dark:divide-slate-800">
+        {ov.withBalance.map((s) => {
+          const open = choice === s.chain.id;
+          const share = ov.totalUsd > 0 && s.value!.totalUsd > 0 ? (s.value!.totalUsd / ov.totalUsd) * 100 : undefined;
+          return (
+            <li key={s.chain.id}>
+              <h3 class="contents">
+                <ChainRow s={s} share={share} open={open} onToggle={() => onChoice(open ? 'all' : s.chain.id)} />
+              </h3>
+              {open && (
+                <div id={`chain-tokens-${s.chain.id}`} class="pb-2">
+                  <PortfolioContent chain={s.chain} portfolio={s.portfolio!} hideSpam={hideSpam} query={query} />
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {ov.loaded.length === 0 && ov.pending.length > 0 && <Skeleton label="Loading balances…" />}
+      {ov.pending.length > 0 && ov.loaded.length > 0 && (
+        <p class="mt-2 text-xs text-slate-500 dark:text-slate-400" aria-busy="true">
+          Waiting for {ov.pending.map((s) => s.chain.name).join(', ')}…
+        </p>
+      )}
+      {ov.empty.length > 0 && (
+        <p class="mt-2 text-xs text-slate-500 dark:text-slate-400">No tokens on {ov.empty.map((s) => s.chain.name).join(', ')}.</p>
       )}
     </div>
   );
 }
 
-export function BalancesPanel({ address, chains, choice, onChoice, hideSpam, epoch }: Props) {
+/** One chain only (the settings allow just one): its tokens straight away. */
+function OneChain({ s, hideSpam, query }: { s: ChainState; hideSpam: boolean; query: string }) {
+  if (!s.portfolio) return s.load?.answer ? null : <Skeleton label={`Loading balances on ${s.chain.name}…`} />;
+  return <PortfolioContent chain={s.chain} portfolio={s.portfolio} hideSpam={hideSpam} query={query} />;
+}
+
+/** Reports the total once it is complete: every chain answered with data. */
+function useReportTotal(ov: Overview, onTotal: Props['onTotal']) {
+  const complete = ov.pending.length === 0 && ov.failedWithoutData.length === 0 && ov.loaded.length > 0;
+  const at = complete ? Math.min(...ov.loaded.map((s) => s.portfolio!.fetchedAt)) : 0;
+  useEffect(() => {
+    if (complete) onTotal?.({ usd: ov.totalUsd, at });
+  }, [complete, ov.totalUsd, at, onTotal]);
+}
+
+export function BalancesPanel({ address, chains, choice, onChoice, hideSpam, epoch, onTotal }: Props) {
   const [rawQuery, setQuery] = useState('');
-  const ids = choice === 'all' ? chains.map((c) => c.id) : [choice];
+  const ids = chains.map((c) => c.id);
   const { get, refresh, retry } = useBalances(address, ids, epoch);
-  const loads = ids.map(get);
+  const ov = overview(chains, get, hideSpam);
+  useReportTotal(ov, onTotal);
   const query = normalizeQuery(rawQuery);
-  const single = choice === 'all' ? undefined : chains.find((c) => c.id === choice);
-  const showSearch = tokenCount(loads) > SEARCH_THRESHOLD || query !== '';
+  const single = chains.length === 1 ? ov.states[0] : undefined;
+  const showSearch = ov.tokenCount > SEARCH_THRESHOLD || query !== '';
+  const byName = new Map(chains.map((c) => [c.name, c.id]));
 
   return (
-    <section aria-label="Balances" class="space-y-1">
-      <div class="flex items-center gap-2">
-        <ChainSelect chains={chains} choice={choice} onChoice={onChoice} />
-        {showSearch && (
-          <input
-            type="search"
-            aria-label="Search tokens"
-            placeholder={`Search ${plural(tokenCount(loads), 'token')}`}
-            class="input min-w-0 flex-1 py-1 text-sm"
-            value={rawQuery}
-            onInput={(e) => setQuery(e.currentTarget.value)}
-          />
-        )}
-      </div>
-      <StatusLine loads={loads} onRefresh={() => refresh(ids)} />
+    <section aria-label="Balances" class="space-y-2">
+      <Headline ov={ov} label={single ? `Total on ${single.chain.name}` : 'Total across chains'} />
+      <StatusLine ov={ov} onRefresh={() => refresh(ids)} />
+      {ov.groups.map((g) => (
+        <ErrorNotice
+          key={`${g.error.kind}:${g.where.join()}`}
+          group={g}
+          chainCount={chains.length}
+          withData={g.where.every((name) => ov.loaded.some((s) => s.chain.name === name))}
+          onRetry={() => retry(g.where.map((name) => byName.get(name)!))}
+        />
+      ))}
+      {showSearch && (
+        <input
+          type="search"
+          aria-label="Search tokens"
+          placeholder={`Search ${plural(ov.tokenCount, 'token')}`}
+          class="input w-full py-1 text-sm"
+          value={rawQuery}
+          onInput={(e) => setQuery(e.currentTarget.value)}
+        />
+      )}
       {single ? (
-        <SingleChain chain={single} load={get(single.id)} hideSpam={hideSpam} query={query} onRetry={() => retry([single.id])} />
+        <OneChain s={single} hideSpam={hideSpam} query={query} />
       ) : (
-        <AllChains chains={chains} get={get} hideSpam={hideSpam} query={query} onRetry={(id) => retry([id])} />
+        <ChainList ov={ov} choice={choice} onChoice={onChoice} hideSpam={hideSpam} query={query} />
       )}
     </section>
   );

@@ -6,10 +6,12 @@ import { watchlistItem } from '@/lib/storage/items';
 import { lookupFromSearch } from '@/lib/core/lookup-url';
 import { addEntry, changeWatchlist, removeEntry, restoreEntry, type WatchEntry } from '@/lib/storage/watchlist';
 import { ApiKeyForm } from '@/components/shared/ApiKeyForm';
-import { BalancesPanel, type ChainChoice } from './BalancesPanel';
 import { Skeleton } from '@/components/shared/ChainBalances';
 import { openOptionsPage } from '@/components/shared/ErrorNotice';
 import { useSettings, useStorageItem } from '@/components/shared/use-storage';
+import { WORDS } from '@/components/shared/vocabulary';
+import { BalancesPanel, type ChainChoice } from './BalancesPanel';
+import { useKnownTotals } from './known-totals';
 import { AddAddressForm, entryName, WatchList } from './Watchlist';
 
 /** A well-known address with balances on several chains, offered on first run. */
@@ -37,12 +39,46 @@ function useRemembered<T>(key: string, initial: T): [T, (v: T) => void] {
   return [value, set];
 }
 
-function Header() {
+type Panel = 'none' | 'add' | 'watchlist';
+
+interface HeaderProps {
+  current: WatchEntry | undefined;
+  count: number;
+  panel: Panel;
+  onPanel: (p: Panel) => void;
+}
+
+/** The address switcher (opens the watchlist), "+" for a new address, settings. */
+function Header({ current, count, panel, onPanel }: HeaderProps) {
+  const toggle = (p: Panel) => onPanel(panel === p ? 'none' : p);
   return (
-    <header class="flex items-center justify-between border-b border-slate-200 pb-2 dark:border-slate-700">
-      <h1 class="text-base font-semibold">Chainbase Balances</h1>
-      <button type="button" class="btn-secondary" onClick={openOptionsPage}>
-        Settings
+    <header class="flex items-center gap-1.5">
+      {current ? (
+        <button
+          type="button"
+          class="flex min-w-0 flex-1 items-center gap-1.5 rounded-md border border-slate-300 px-2 py-1 text-left hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-500 dark:border-slate-600 dark:hover:bg-slate-800"
+          aria-expanded={panel === 'watchlist'}
+          aria-controls="watchlist-panel"
+          aria-label={`Watchlist (${count}): showing ${entryName(current)}`}
+          title={current.address}
+          onClick={() => toggle('watchlist')}
+        >
+          <span class="min-w-0 flex-1 truncate text-sm">
+            {current.label && <span class="mr-1.5 font-semibold">{current.label}</span>}
+            <span class="font-mono text-xs text-slate-500 dark:text-slate-400">{shortenAddress(current.address)}</span>
+          </span>
+          <span aria-hidden="true" class="text-xs text-slate-500">{panel === 'watchlist' ? '▴' : '▾'}</span>
+        </button>
+      ) : (
+        <h1 class="flex-1 text-base font-semibold">Chainbase Balances</h1>
+      )}
+      <button type="button" class="icon-btn h-8 w-8 text-lg" aria-label="Add address" title="Add address" aria-expanded={panel === 'add'} onClick={() => toggle('add')}>
+        <span aria-hidden="true">+</span>
+      </button>
+      <button type="button" class="icon-btn h-8 w-8" aria-label="Settings" title="Settings" onClick={openOptionsPage}>
+        <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" class="h-4 w-4">
+          <path fill-rule="evenodd" d="M8.34 1.8a1 1 0 0 1 .98-.8h1.36a1 1 0 0 1 .98.8l.26 1.3a7 7 0 0 1 1.5.87l1.26-.43a1 1 0 0 1 1.18.45l.68 1.18a1 1 0 0 1-.2 1.25l-1 .87a7 7 0 0 1 0 1.74l1 .87a1 1 0 0 1 .2 1.25l-.68 1.18a1 1 0 0 1-1.18.45l-1.26-.43a7 7 0 0 1-1.5.87l-.26 1.3a1 1 0 0 1-.98.8H9.32a1 1 0 0 1-.98-.8l-.26-1.3a7 7 0 0 1-1.5-.87l-1.26.43a1 1 0 0 1-1.18-.45l-.68-1.18a1 1 0 0 1 .2-1.25l1-.87a7 7 0 0 1 0-1.74l-1-.87a1 1 0 0 1-.2-1.25l.68-1.18a1 1 0 0 1 1.18-.45l1.26.43a7 7 0 0 1 1.5-.87l.26-1.3ZM10 13a3 3 0 1 0 0-6 3 3 0 0 0 0 6Z" clip-rule="evenodd" />
+        </svg>
       </button>
     </header>
   );
@@ -54,7 +90,7 @@ function KeySetup() {
       <h2 id="key-setup-title" class="mb-1 text-sm font-semibold">
         Add your Chainbase API key to see balances
       </h2>
-      <ApiKeyForm idPrefix="popup" />
+      <ApiKeyForm idPrefix="popup" testBeforeSave />
       <button type="button" class="link text-xs" onClick={openOptionsPage}>
         Open all settings
       </button>
@@ -131,10 +167,10 @@ function LookupBar({ address, onAdded }: { address: string; onAdded: (address: s
     else setError(r.error);
   };
   return (
-    <p class="mb-2 flex items-center justify-between gap-2 text-xs text-slate-600 dark:text-slate-300">
+    <p class="flex items-center justify-between gap-2 text-xs text-slate-600 dark:text-slate-300">
       <span>{error ?? 'Looked up from a page; not in your watchlist.'}</span>
-      <button type="button" class="btn-secondary" onClick={() => void add()}>
-        Add to watchlist
+      <button type="button" class="btn-secondary shrink-0 py-0.5 text-xs" onClick={() => void add()}>
+        {WORDS.addToWatchlist}
       </button>
     </p>
   );
@@ -146,6 +182,8 @@ export function PopupApp() {
   const settings = useSettings();
   const [selected, setSelected] = useRemembered<string | undefined>('popup.selected', undefined);
   const [choice, setChoice] = useRemembered<ChainChoice>('popup.chain', 'all');
+  const [panel, setPanel] = useState<Panel>('none');
+  const [totals, rememberTotal] = useKnownTotals();
   const { removed, remove, undo } = useUndoableRemove();
   // Opened from the context menu ("Show token balances") for one address.
   const [lookup] = useState(() => lookupFromSearch(location.search));
@@ -154,7 +192,6 @@ export function PopupApp() {
     // The frame shows at once; storage answers within a few frames.
     return (
       <main class="space-y-3 p-3">
-        <Header />
         <Skeleton label="Loading…" />
       </main>
     );
@@ -162,49 +199,48 @@ export function PopupApp() {
   const hasKey = apiKey.trim() !== '';
   const chains = CHAINS.filter((c) => settings.chains.includes(c.id));
   const shownChains = chains.length ? chains : CHAINS;
-  const validChoice: ChainChoice =
-    choice !== 'all' && shownChains.some((c) => c.id === choice) ? choice : shownChains.length > 1 ? 'all' : shownChains[0]!.id;
+  const validChoice: ChainChoice = choice !== 'all' && shownChains.some((c) => c.id === choice) ? choice : 'all';
   const unwatchedLookup = lookup && !watchlist.some((e) => e.address === lookup) ? lookup : undefined;
   const current: WatchEntry | undefined = unwatchedLookup
     ? { address: unwatchedLookup, label: '', addedAt: 0 }
     : (watchlist.find((e) => e.address === (selected ?? lookup)) ?? watchlist[0]);
   const explorerChain = validChoice === 'all' ? shownChains[0]!.id : validChoice;
+  const select = (address: string) => {
+    setSelected(address);
+    setPanel('none');
+  };
+  const showAdd = panel === 'add' || (watchlist.length === 0 && !unwatchedLookup);
 
   return (
     <main class="space-y-3 p-3">
-      <Header />
-      {!hasKey && <KeySetup />}
-      <section aria-label="Watched addresses" class="space-y-2">
-        <AddAddressForm onAdded={setSelected} />
-        {watchlist.length === 0 ? (
-          <EmptyWatchlist onAdded={setSelected} />
-        ) : (
+      <Header current={current} count={watchlist.length} panel={panel} onPanel={setPanel} />
+      {showAdd && <AddAddressForm entries={watchlist} onAdded={select} />}
+      {panel === 'watchlist' && watchlist.length > 0 && (
+        <section id="watchlist-panel" aria-label="Watched addresses" class="rounded-md border border-slate-200 p-2 dark:border-slate-700">
           <WatchList
             entries={watchlist}
             selected={current?.address}
+            totals={totals}
             explorerChainId={explorerChain}
-            onSelect={setSelected}
+            onSelect={select}
             onRemove={(e) => void remove(e)}
           />
-        )}
-      </section>
+        </section>
+      )}
+      {!hasKey && <KeySetup />}
+      {watchlist.length === 0 && !unwatchedLookup && <EmptyWatchlist onAdded={select} />}
+      {unwatchedLookup && <LookupBar address={unwatchedLookup} onAdded={select} />}
       {hasKey && current && (
-        <div class="border-t border-slate-200 pt-2 dark:border-slate-700">
-          <h2 class="mb-1 truncate text-sm font-semibold" title={current.address}>
-            {current.label ? `${current.label} · ` : ''}
-            <span class="font-mono font-normal">{shortenAddress(current.address)}</span>
-          </h2>
-          {unwatchedLookup && <LookupBar address={unwatchedLookup} onAdded={setSelected} />}
-          <BalancesPanel
-            key={current.address}
-            address={current.address}
-            chains={shownChains}
-            choice={validChoice}
-            onChoice={setChoice}
-            hideSpam={settings.hideSpam}
-            epoch={apiKey}
-          />
-        </div>
+        <BalancesPanel
+          key={current.address}
+          address={current.address}
+          chains={shownChains}
+          choice={validChoice}
+          onChoice={setChoice}
+          hideSpam={settings.hideSpam}
+          epoch={apiKey}
+          onTotal={(t) => rememberTotal(current.address, t)}
+        />
       )}
       {removed && <UndoBar removed={removed} onUndo={() => void undo()} />}
     </main>

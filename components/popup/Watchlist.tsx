@@ -1,41 +1,61 @@
-import type { ComponentChildren } from 'preact';
-import { useRef, useState } from 'preact/hooks';
-import { shortenAddress, toChecksumAddress } from '@/lib/core/address';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { parseAddress, shortenAddress, toChecksumAddress } from '@/lib/core/address';
 import { chainById, explorerAddressUrl } from '@/lib/core/chains';
-import { addEntry, changeWatchlist, moveEntry, relabelEntry, MAX_LABEL_LENGTH, type WatchEntry } from '@/lib/storage/watchlist';
+import { timeAgo } from '@/lib/core/time-ago';
+import { addEntry, changeWatchlist, findEntry, moveEntry, relabelEntry, MAX_LABEL_LENGTH, type WatchEntry } from '@/lib/storage/watchlist';
+import { fitUsd } from '@/components/shared/fit-number';
+import { WORDS } from '@/components/shared/vocabulary';
+import type { KnownTotal } from './known-totals';
 
 /** What a row is called for screen readers and messages: the label, else the short address. */
 export function entryName(e: WatchEntry): string {
   return e.label || shortenAddress(e.address);
 }
 
-export function AddAddressForm({ onAdded }: { onAdded: (address: string) => void }) {
+/**
+ * Adds an address. An address already watched is not an error: it is selected,
+ * and a short status says so (nothing to dismiss later).
+ */
+export function AddAddressForm({ entries, onAdded }: { entries: readonly WatchEntry[]; onAdded: (address: string) => void }) {
   const [address, setAddress] = useState('');
   const [label, setLabel] = useState('');
   const [error, setError] = useState('');
+  const [note, setNote] = useState('');
   const addressRef = useRef<HTMLInputElement>(null);
+  useEffect(() => addressRef.current?.focus(), []);
 
   const submit = async (e: Event) => {
     e.preventDefault();
+    const parsed = parseAddress(address);
+    const existing = parsed.ok ? findEntry(entries, parsed.address) : undefined;
+    if (existing) {
+      setError('');
+      setAddress('');
+      setNote(`${entryName(existing)} is already in the watchlist; showing it.`);
+      onAdded(existing.address);
+      return;
+    }
     const result = await changeWatchlist((list) => addEntry(list, address, label));
     if (!result.ok) {
       setError(result.error);
+      setNote('');
       addressRef.current?.focus();
       return;
     }
     setError('');
+    setNote('');
     setAddress('');
     setLabel('');
     onAdded(result.list[result.list.length - 1]!.address);
   };
 
   return (
-    <form class="space-y-1.5" onSubmit={(e) => void submit(e)} noValidate>
-      <div class="flex gap-1.5">
+    <form class="space-y-1.5" onSubmit={(e) => void submit(e)} noValidate aria-label="Add address">
+      <div class="flex flex-wrap gap-1.5">
         <input
           ref={addressRef}
           aria-label="Address"
-          class="input min-w-0 flex-[3] font-mono text-xs"
+          class="input min-w-0 flex-[3_1_10rem] font-mono text-xs"
           placeholder="0x… address to watch"
           spellcheck={false}
           autocomplete="off"
@@ -46,7 +66,7 @@ export function AddAddressForm({ onAdded }: { onAdded: (address: string) => void
         />
         <input
           aria-label="Label (optional)"
-          class="input min-w-0 flex-[2] text-xs"
+          class="input min-w-0 flex-[2_1_6rem] text-xs"
           placeholder="Label (optional)"
           maxLength={MAX_LABEL_LENGTH}
           value={label}
@@ -61,43 +81,10 @@ export function AddAddressForm({ onAdded }: { onAdded: (address: string) => void
           {error}
         </p>
       )}
+      <p role="status" class="text-xs text-slate-600 dark:text-slate-300">
+        {note}
+      </p>
     </form>
-  );
-}
-
-const ICON = 'h-3.5 w-3.5';
-
-function IconButton(props: { label: string; onClick: () => void; children: ComponentChildren }) {
-  return (
-    <button type="button" class="icon-btn" aria-label={props.label} title={props.label} onClick={props.onClick}>
-      {props.children}
-    </button>
-  );
-}
-
-function CopyButton({ entry }: { entry: WatchEntry }) {
-  const [feedback, setFeedback] = useState<'Copied' | 'Copy failed'>();
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(toChecksumAddress(entry.address));
-      setFeedback('Copied');
-    } catch {
-      setFeedback('Copy failed');
-    }
-    setTimeout(() => setFeedback(undefined), 1500);
-  };
-  return (
-    <IconButton label={feedback ?? `Copy address of ${entryName(entry)}`} onClick={() => void copy()}>
-      {feedback ? (
-        <span aria-hidden="true" class={`text-xs ${feedback === 'Copied' ? 'text-green-600' : 'text-red-600'}`}>
-          {feedback === 'Copied' ? '✓' : '!'}
-        </span>
-      ) : (
-        <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" class={ICON}>
-          <path d="M7 3a2 2 0 0 0-2 2v1H4a2 2 0 0 0-2 2v8a2 2 0 0 0 2 2h7a2 2 0 0 0 2-2v-1h1a2 2 0 0 0 2-2V5a2 2 0 0 0-2-2H7Zm6 12v1H4V8h1v5a2 2 0 0 0 2 2h6Zm1-10v8H7V5h7Z" />
-        </svg>
-      )}
-    </IconButton>
   );
 }
 
@@ -109,7 +96,6 @@ function LabelEditor({ entry, onDone }: { entry: WatchEntry; onDone: () => void 
     if (r.ok) onDone();
     else setError(r.error);
   };
-  const move = (delta: number) => void changeWatchlist((list) => moveEntry(list, entry.address, delta));
   return (
     <form
       class="flex flex-wrap items-center gap-1 py-1"
@@ -117,7 +103,11 @@ function LabelEditor({ entry, onDone }: { entry: WatchEntry; onDone: () => void 
         e.preventDefault();
         void save();
       }}
-      onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), onDone())}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.stopPropagation();
+        onDone();
+      }}
     >
       <input
         aria-label={`Label for ${shortenAddress(entry.address)}`}
@@ -129,98 +119,242 @@ function LabelEditor({ entry, onDone }: { entry: WatchEntry; onDone: () => void 
       />
       <button type="submit" class="btn-primary">Save</button>
       <button type="button" class="btn-secondary" onClick={onDone}>Cancel</button>
-      <button type="button" class="btn-secondary" aria-label={`Move ${entryName(entry)} up`} onClick={() => move(-1)}>↑</button>
-      <button type="button" class="btn-secondary" aria-label={`Move ${entryName(entry)} down`} onClick={() => move(1)}>↓</button>
       {error && <p role="alert" class="w-full text-xs text-red-700 dark:text-red-400">{error}</p>}
     </form>
+  );
+}
+
+type RowAction = 'copy' | 'edit' | 'up' | 'down' | 'remove';
+
+interface MenuProps {
+  entry: WatchEntry;
+  explorerChainId: number;
+  onAction: (a: RowAction) => void;
+  onClose: () => void;
+}
+
+/** The row's actions: a menu with arrow keys, Esc back to its button. */
+function RowMenu({ entry, explorerChainId, onAction, onClose }: MenuProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus(), []);
+  const chain = chainById(explorerChainId);
+  const url = explorerAddressUrl(explorerChainId, toChecksumAddress(entry.address));
+  const onKeyDown = (e: KeyboardEvent) => {
+    const items = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+    const at = items.indexOf(document.activeElement as HTMLElement);
+    const go = (i: number) => items[(i + items.length) % items.length]?.focus();
+    if (e.key === 'ArrowDown') go(at + 1);
+    else if (e.key === 'ArrowUp') go(at - 1);
+    else if (e.key === 'Home') go(0);
+    else if (e.key === 'End') go(items.length - 1);
+    else if (e.key === 'Escape' || e.key === 'Tab') onClose();
+    else return;
+    if (e.key !== 'Tab') e.preventDefault();
+    e.stopPropagation();
+  };
+  const item = 'block w-full rounded px-2 py-1 text-left text-sm hover:bg-slate-100 focus-visible:bg-slate-100 focus-visible:outline-none dark:hover:bg-slate-700 dark:focus-visible:bg-slate-700';
+  const act = (a: RowAction) => () => onAction(a);
+  return (
+    <div
+      ref={ref}
+      role="menu"
+      aria-label={`Actions for ${entryName(entry)}`}
+      class="absolute right-0 top-full z-10 mt-1 w-48 rounded-md border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-700 dark:bg-slate-800"
+      onKeyDown={onKeyDown}
+    >
+      <button type="button" role="menuitem" tabIndex={-1} class={item} onClick={act('copy')}>Copy address</button>
+      {url && chain && (
+        <a role="menuitem" tabIndex={-1} class={item} href={url} target="_blank" rel="noopener noreferrer" onClick={onClose}>
+          View on {chain.explorers[0]}
+        </a>
+      )}
+      <button type="button" role="menuitem" tabIndex={-1} class={item} onClick={act('edit')}>Edit label</button>
+      <button type="button" role="menuitem" tabIndex={-1} class={item} onClick={act('up')}>Move up</button>
+      <button type="button" role="menuitem" tabIndex={-1} class={item} onClick={act('down')}>Move down</button>
+      <button type="button" role="menuitem" tabIndex={-1} class={`${item} text-red-700 dark:text-red-400`} onClick={act('remove')}>Remove</button>
+    </div>
   );
 }
 
 interface RowProps {
   entry: WatchEntry;
   selected: boolean;
+  /** The row holding the list's one tab stop. */
+  tabStop: boolean;
+  total: KnownTotal | undefined;
   explorerChainId: number;
   onSelect: () => void;
   onRemove: () => void;
+  onFocusRow: () => void;
 }
 
-function WatchRow({ entry, selected, explorerChainId, onSelect, onRemove }: RowProps) {
+function WatchRow({ entry, selected, tabStop, total, explorerChainId, onSelect, onRemove, onFocusRow }: RowProps) {
   const [editing, setEditing] = useState(false);
-  const checksummed = toChecksumAddress(entry.address);
+  const [menu, setMenu] = useState(false);
+  const [copied, setCopied] = useState('');
+  const selectRef = useRef<HTMLButtonElement>(null);
+  const menuButton = useRef<HTMLButtonElement>(null);
   const name = entryName(entry);
-  const chain = chainById(explorerChainId);
-  const explorerUrl = explorerAddressUrl(explorerChainId, checksummed);
+  const fitted = fitUsd(total?.usd);
+
+  const backToRow = () => requestAnimationFrame(() => selectRef.current?.focus());
+  const onAction = (a: RowAction) => {
+    setMenu(false);
+    if (a === 'edit') return setEditing(true);
+    if (a === 'remove') return onRemove();
+    if (a === 'up' || a === 'down') {
+      void changeWatchlist((list) => moveEntry(list, entry.address, a === 'up' ? -1 : 1)).then(backToRow);
+      return;
+    }
+    navigator.clipboard.writeText(toChecksumAddress(entry.address)).then(
+      () => setCopied('Address copied.'),
+      () => setCopied('Copy failed.'),
+    );
+    menuButton.current?.focus();
+  };
+  // Left/Right move between the row's two controls; Up/Down are handled by the list.
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowRight' && document.activeElement === selectRef.current) menuButton.current?.focus();
+    else if (e.key === 'ArrowLeft' && document.activeElement === menuButton.current) selectRef.current?.focus();
+    else return;
+    e.preventDefault();
+  };
+
   if (editing) {
     return (
       <li class="px-1">
-        <LabelEditor entry={entry} onDone={() => setEditing(false)} />
+        <LabelEditor entry={entry} onDone={() => (setEditing(false), backToRow())} />
       </li>
     );
   }
   return (
-    <li class={`flex items-center gap-1 rounded px-1 ${selected ? 'bg-blue-50 dark:bg-blue-950' : ''}`}>
+    <li
+      class={`relative flex items-center gap-1 rounded px-1 ${selected ? 'bg-blue-50 dark:bg-blue-950' : ''}`}
+      data-address={entry.address}
+      onKeyDown={onKeyDown}
+      onFocusIn={onFocusRow}
+    >
       <button
+        ref={selectRef}
         type="button"
-        class="flex min-w-0 flex-1 items-baseline gap-2 py-1 text-left"
+        data-row-select
+        tabIndex={tabStop ? 0 : -1}
+        class="flex min-w-0 flex-1 items-baseline gap-2 py-1.5 text-left focus-visible:outline-2 focus-visible:outline-blue-500"
         aria-current={selected ? 'true' : undefined}
-        aria-label={`Show balances of ${name}${entry.label ? ` (${shortenAddress(entry.address)})` : ''}`}
-        title={checksummed}
+        aria-label={`Show balances of ${name}${entry.label ? ` (${shortenAddress(entry.address)})` : ''}${total ? `, ${fitted.text}` : ''}`}
+        title={toChecksumAddress(entry.address)}
         onClick={onSelect}
       >
-        {entry.label && <span class="truncate text-sm font-medium">{entry.label}</span>}
-        <span class="shrink-0 font-mono text-xs text-slate-500 dark:text-slate-400">{shortenAddress(entry.address)}</span>
-      </button>
-      <CopyButton entry={entry} />
-      {explorerUrl && chain && (
-        <a
-          class="icon-btn"
-          href={explorerUrl}
-          target="_blank"
-          rel="noopener noreferrer"
-          aria-label={`View ${name} on ${chain.explorers[0]}`}
-          title={`View on ${chain.explorers[0]}`}
+        <span class="min-w-0 flex-1 truncate">
+          {entry.label && <span class="mr-1.5 text-sm font-medium">{entry.label}</span>}
+          <span class="font-mono text-xs text-slate-500 dark:text-slate-400">{shortenAddress(entry.address)}</span>
+        </span>
+        <span
+          class="shrink-0 text-right text-sm tabular-nums"
+          data-num
+          title={total ? `${fitted.full ?? fitted.text}, ${timeAgo(total.at)}` : 'Not loaded yet: open it to see its total.'}
         >
-          <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" class={ICON}>
-            <path d="M11 3a1 1 0 1 0 0 2h2.59l-6.3 6.29a1 1 0 1 0 1.42 1.42L15 6.41V9a1 1 0 1 0 2 0V4a1 1 0 0 0-1-1h-5Z" />
-            <path d="M5 5a2 2 0 0 0-2 2v8a2 2 0 0 0 2 2h8a2 2 0 0 0 2-2v-3a1 1 0 1 0-2 0v3H5V7h3a1 1 0 0 0 0-2H5Z" />
-          </svg>
-        </a>
+          {fitted.text}
+        </span>
+      </button>
+      <button
+        ref={menuButton}
+        type="button"
+        tabIndex={-1}
+        class="icon-btn"
+        aria-label={`Actions for ${name}`}
+        aria-haspopup="menu"
+        aria-expanded={menu}
+        onClick={() => setMenu(!menu)}
+      >
+        <span aria-hidden="true">⋯</span>
+      </button>
+      {menu && (
+        <RowMenu
+          entry={entry}
+          explorerChainId={explorerChainId}
+          onAction={onAction}
+          onClose={() => (setMenu(false), menuButton.current?.focus())}
+        />
       )}
-      <IconButton label={`Edit label of ${name}`} onClick={() => setEditing(true)}>
-        <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" class={ICON}>
-          <path d="M13.59 3.59a2 2 0 0 1 2.82 2.82l-8.5 8.5-3.6.78.78-3.6 8.5-8.5Z" />
-        </svg>
-      </IconButton>
-      <IconButton label={`Remove ${name}`} onClick={onRemove}>
-        <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" class={ICON}>
-          <path d="M8 2a1 1 0 0 0-1 1v1H4a1 1 0 0 0 0 2h12a1 1 0 1 0 0-2h-3V3a1 1 0 0 0-1-1H8Zm-3 6 1 9a1 1 0 0 0 1 1h6a1 1 0 0 0 1-1l1-9H5Z" />
-        </svg>
-      </IconButton>
+      <span role="status" class="sr-only">{copied}</span>
     </li>
   );
+}
+
+export type WatchSort = 'own' | 'value' | 'name';
+
+function sorted(entries: readonly WatchEntry[], sort: WatchSort, totals: ReadonlyMap<string, KnownTotal>): WatchEntry[] {
+  const list = [...entries];
+  if (sort === 'value') list.sort((a, b) => (totals.get(b.address)?.usd ?? -1) - (totals.get(a.address)?.usd ?? -1));
+  if (sort === 'name') list.sort((a, b) => entryName(a).localeCompare(entryName(b)));
+  return list;
 }
 
 interface ListProps {
   entries: readonly WatchEntry[];
   selected: string | undefined;
+  totals: ReadonlyMap<string, KnownTotal>;
   explorerChainId: number;
   onSelect: (address: string) => void;
   onRemove: (entry: WatchEntry) => void;
 }
 
-export function WatchList({ entries, selected, explorerChainId, onSelect, onRemove }: ListProps) {
+/** The watchlist: one tab stop (arrow keys move between rows), each row's total, their sum, sorting. */
+export function WatchList({ entries, selected, totals, explorerChainId, onSelect, onRemove }: ListProps) {
+  const [sort, setSort] = useState<WatchSort>('own');
+  const rows = sorted(entries, sort, totals);
+  const [focusAt, setFocusAt] = useState(() => Math.max(0, rows.findIndex((e) => e.address === selected)));
+  const listRef = useRef<HTMLUListElement>(null);
+  const tabStop = Math.min(focusAt, rows.length - 1);
+  const known = entries.flatMap((e) => totals.get(e.address) ?? []);
+  const sum = known.reduce((s, t) => s + t.usd, 0);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    const buttons = [...(listRef.current?.querySelectorAll<HTMLElement>('[data-row-select]') ?? [])];
+    const at = buttons.findIndex((b) => b.closest('li')?.contains(document.activeElement));
+    if (at < 0) return;
+    e.preventDefault();
+    const next = Math.max(0, Math.min(buttons.length - 1, at + (e.key === 'ArrowDown' ? 1 : -1)));
+    setFocusAt(next);
+    buttons[next]?.focus();
+  };
+
   return (
-    <ul aria-label="Watchlist" class="max-h-40 overflow-y-auto">
-      {entries.map((e) => (
-        <WatchRow
-          key={e.address}
-          entry={e}
-          selected={e.address === selected}
-          explorerChainId={explorerChainId}
-          onSelect={() => onSelect(e.address)}
-          onRemove={() => onRemove(e)}
-        />
-      ))}
-    </ul>
+    <div class="space-y-1">
+      <div class="flex items-center justify-between gap-2 text-xs text-slate-500 dark:text-slate-400">
+        <label class="flex items-center gap-1">
+          Sort
+          <select class="input py-0 text-xs" value={sort} onChange={(e) => setSort(e.currentTarget.value as WatchSort)}>
+            <option value="own">your order</option>
+            <option value="value">by value</option>
+            <option value="name">by name</option>
+          </select>
+        </label>
+        <span class="tabular-nums" data-watchlist-sum>
+          Sum{known.length < entries.length ? ` of ${known.length} of ${entries.length}` : ''}:{' '}
+          <span data-num class="font-semibold text-slate-800 dark:text-slate-100">{fitUsd(known.length ? sum : undefined).text}</span>
+        </span>
+      </div>
+      <ul ref={listRef} aria-label="Watchlist" class="divide-y divide-slate-100 dark:divide-slate-800" onKeyDown={onKeyDown}>
+        {rows.map((e, i) => (
+          <WatchRow
+            key={e.address}
+            entry={e}
+            selected={e.address === selected}
+            tabStop={i === tabStop}
+            total={totals.get(e.address)}
+            explorerChainId={explorerChainId}
+            onSelect={() => onSelect(e.address)}
+            onRemove={() => onRemove(e)}
+            onFocusRow={() => setFocusAt(i)}
+          />
+        ))}
+      </ul>
+      <p class="text-xs text-slate-500 dark:text-slate-400">
+        Totals are the last ones seen in this popup ({WORDS.unknownTotal} until an address is opened).
+      </p>
+    </div>
   );
 }

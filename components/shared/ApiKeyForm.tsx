@@ -17,11 +17,24 @@ const TONE_CLASS = {
 interface Props {
   /** The options page adds "Test key", "Remove key" and shows the saved key masked. */
   full?: boolean;
+  /** First run: a key is saved only after one real call with it works; a refused key stays in the field with the reason. */
+  testBeforeSave?: boolean;
   idPrefix: string;
 }
 
+type TestResult = { ok: true } | { ok: false; message: string };
+
+async function testKey(apiKey: string | undefined): Promise<TestResult> {
+  try {
+    const result = await sendMessage('testKey', apiKey ? { apiKey } : {});
+    return result.ok ? result : { ok: false, message: result.error.message };
+  } catch (e) {
+    return { ok: false, message: `The test could not run: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
 /** Enter, save, test the Chainbase API key. The key is written to storage.local only and never shown in full again. */
-export function ApiKeyForm({ full = false, idPrefix }: Props) {
+export function ApiKeyForm({ full = false, testBeforeSave = false, idPrefix }: Props) {
   const saved = useStorageItem(apiKeyItem);
   const [draft, setDraft] = useState('');
   const [reveal, setReveal] = useState(false);
@@ -33,6 +46,13 @@ export function ApiKeyForm({ full = false, idPrefix }: Props) {
   const save = async (key: string, what: string) => {
     const trimmed = key.trim();
     if (!trimmed) return setStatus({ tone: 'error', text: 'Enter a key first.' });
+    if (testBeforeSave) {
+      setTesting(true);
+      setStatus({ tone: 'info', text: 'Testing the key…' });
+      const result = await testKey(trimmed);
+      setTesting(false);
+      if (!result.ok) return setStatus({ tone: 'error', text: `Not saved: ${result.message}` });
+    }
     await apiKeyItem.setValue(trimmed);
     setDraft('');
     setReveal(false);
@@ -42,14 +62,9 @@ export function ApiKeyForm({ full = false, idPrefix }: Props) {
   const test = async () => {
     setTesting(true);
     setStatus({ tone: 'info', text: 'Testing the key…' });
-    try {
-      const result = await sendMessage('testKey', draft.trim() ? { apiKey: draft.trim() } : {});
-      setStatus(result.ok ? { tone: 'ok', text: 'The key works.' } : { tone: 'error', text: result.error.message });
-    } catch (e) {
-      setStatus({ tone: 'error', text: `The test could not run: ${e instanceof Error ? e.message : String(e)}` });
-    } finally {
-      setTesting(false);
-    }
+    const result = await testKey(draft.trim() || undefined);
+    setStatus(result.ok ? { tone: 'ok', text: 'The key works.' } : { tone: 'error', text: result.message });
+    setTesting(false);
   };
 
   const remove = async () => {
@@ -78,6 +93,7 @@ export function ApiKeyForm({ full = false, idPrefix }: Props) {
           placeholder={saved ? `Saved: ${maskApiKey(saved)}` : 'Paste your Chainbase API key'}
           value={draft}
           aria-describedby={statusId}
+          aria-invalid={status?.tone === 'error'}
           onInput={(e) => setDraft(e.currentTarget.value)}
         />
         <button type="button" class="btn-secondary" aria-pressed={reveal} onClick={() => setReveal(!reveal)}>
@@ -85,7 +101,7 @@ export function ApiKeyForm({ full = false, idPrefix }: Props) {
         </button>
       </div>
       <div class="flex flex-wrap gap-2">
-        <button type="submit" class="btn-primary">
+        <button type="submit" class="btn-primary" disabled={testing}>
           Save
         </button>
         {full && (

@@ -1,79 +1,79 @@
-import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { secondsLeft } from '@/lib/core/time-ago';
+import { describeApiError } from '@/lib/card/view-model';
 import type { ApiErrorInfo } from '@/lib/core/types';
-
-/** When Chainbase sends no Retry-After, wait this long before asking again. */
-const DEFAULT_RETRY_MS = 5000;
+import { clockTime, WORDS } from './vocabulary';
 
 export function openOptionsPage(): void {
   void browser.runtime.openOptionsPage();
 }
 
-interface Props {
+/** One failure and where it happened (chain names), so the same failure on nine chains is one message. */
+export interface FailureGroup {
   error: ApiErrorInfo;
-  /** Which chain or request this is about, for the accessible name of buttons. */
-  context: string;
-  onRetry: () => void;
+  where: string[];
+  /** When the request that failed was sent (for a relative Retry-After). */
+  askedAt: number;
 }
 
-/** Rate limited: counts down, then asks again by itself. */
-function RetryCountdown({ retryAfterMs, onRetry }: { retryAfterMs: number; onRetry: () => void }) {
-  const [until] = useState(() => Date.now() + retryAfterMs);
-  const [left, setLeft] = useState(() => secondsLeft(until));
-  useEffect(() => {
-    const id = setInterval(() => {
-      const s = secondsLeft(until);
-      setLeft(s);
-      if (s === 0) {
-        clearInterval(id);
-        onRetry();
-      }
-    }, 250);
-    return () => clearInterval(id);
-  }, [until, onRetry]);
-  return <span>{left > 0 ? `Retrying in ${left} s.` : 'Retrying…'}</span>;
-}
-
-/** One error, explained, with the action that helps for its kind. */
-export function ErrorNotice({ error, context, onRetry }: Props) {
-  const box = 'mt-2 rounded-md border border-red-200 bg-red-50 p-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200';
-  switch (error.kind) {
-    case 'no-key':
-    case 'bad-key':
-      return (
-        <div role="alert" class={box}>
-          <p>{error.message}</p>
-          <button type="button" class="btn-secondary mt-1" onClick={openOptionsPage}>
-            Open settings to fix the API key
-          </button>
-        </div>
-      );
-    case 'rate-limited':
-      return (
-        <div role="alert" class={box}>
-          <p>
-            {error.message}{' '}
-            <RetryCountdown retryAfterMs={error.retryAfterMs ?? DEFAULT_RETRY_MS} onRetry={onRetry} />
-          </p>
-        </div>
-      );
-    case 'network':
-    case 'server':
-    case 'timeout':
-      return (
-        <div role="alert" class={box}>
-          <p>{error.message}</p>
-          <button type="button" class="btn-secondary mt-1" aria-label={`Retry ${context}`} onClick={onRetry}>
-            Retry
-          </button>
-        </div>
-      );
-    default:
-      return (
-        <div role="alert" class={box}>
-          <p>{error.message}</p>
-        </div>
-      );
+/** Groups failures by kind (and message), keeping the first error of each. */
+export function groupFailures(failures: readonly { where: string; error: ApiErrorInfo; askedAt: number }[]): FailureGroup[] {
+  const groups = new Map<string, FailureGroup>();
+  for (const f of failures) {
+    const key = `${f.error.kind}|${f.error.kind === 'rate-limited' ? '' : f.error.message}`;
+    const group = groups.get(key);
+    if (group) group.where.push(f.where);
+    else groups.set(key, { error: f.error, where: [f.where], askedAt: f.askedAt });
   }
+  return [...groups.values()];
+}
+
+function whereText(where: readonly string[], total: number): string {
+  if (total > 1 && where.length === total) return `on all ${total} chains`;
+  return `on ${where.join(', ')}`;
+}
+
+/** The worker's shared backoff says when it asks again; the page never retries on a timer of its own. */
+function retryAtOf(group: FailureGroup): number | undefined {
+  const { retryAt, retryAfterMs } = group.error;
+  if (retryAt !== undefined) return retryAt;
+  return retryAfterMs !== undefined ? group.askedAt + retryAfterMs : undefined;
+}
+
+interface Props {
+  group: FailureGroup;
+  /** How many chains were asked, to say "on all 9 chains". */
+  chainCount: number;
+  onRetry: () => void;
+  /** Data is still shown (older): amber, not red. */
+  withData?: boolean;
+}
+
+/** One failure, explained once, with the one action that helps for its kind. */
+export function ErrorNotice({ group, chainCount, onRetry, withData = false }: Props) {
+  const view = describeApiError(group.error);
+  const tone = withData
+    ? 'border-amber-200 bg-amber-50 text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-200'
+    : 'border-red-200 bg-red-50 text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200';
+  const retryAt = view.action === 'wait' ? retryAtOf(group) : undefined;
+  const place = chainCount > 1 ? ` (${whereText(group.where, chainCount)})` : '';
+  return (
+    <div role="alert" data-error-kind={group.error.kind} class={`mt-2 rounded-md border p-2 text-sm ${tone}`}>
+      <p>
+        {withData && 'Showing older data. '}
+        {group.error.message}
+        {place}
+        {retryAt !== undefined && ` The extension asks again at ${clockTime(retryAt)}.`}
+      </p>
+      {view.action === 'options' && (
+        <button type="button" class="btn-secondary mt-1" onClick={openOptionsPage}>
+          {WORDS.fixKey}
+        </button>
+      )}
+      {(view.action === 'retry' || view.action === 'wait') && (
+        <button type="button" class="btn-secondary mt-1" onClick={onRetry}>
+          {WORDS.retry}
+        </button>
+      )}
+    </div>
+  );
 }

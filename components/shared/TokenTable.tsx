@@ -1,112 +1,199 @@
 import { useState } from 'preact/hooks';
 import type { Chain } from '@/lib/core/chains';
-import { formatAmount, formatUsd, toExactDecimal, usdValue } from '@/lib/core/format';
+import { toChecksumAddress } from '@/lib/core/address';
+import { toExactDecimal, usdValue } from '@/lib/core/format';
+import { timeAgo } from '@/lib/core/time-ago';
 import { classifyToken } from '@/lib/core/spam';
 import type { Token } from '@/lib/core/types';
+import { CopyButton } from './CopyButton';
+import { fitAmount, fitUsd, type Fitted } from './fit-number';
 import { TokenLogo } from './TokenLogo';
 import { UntrustedText } from './UntrustedText';
 
 /** Rows rendered at first; more on demand, so a 1,000-token wallet stays quick. */
 export const PAGE_SIZE = 50;
 
-function amountTexts(raw: string, decimals: number): { shown: string; exact: string } {
+function amountOf(raw: string, decimals: number): Fitted & { exact: string } {
   try {
-    return { shown: formatAmount(raw, decimals), exact: toExactDecimal(raw, decimals) };
+    const fitted = fitAmount(raw, decimals);
+    return { ...fitted, exact: toExactDecimal(raw, decimals) };
   } catch {
-    return { shown: '?', exact: 'This amount could not be read.' };
+    return { text: '?', exact: 'This amount could not be read.' };
   }
 }
 
-function tokenUsd(t: Token): number | undefined {
+function usdOf(raw: string, decimals: number, priceUsd: number | undefined): number | undefined {
   try {
-    return usdValue(t.balance, t.decimals, t.priceUsd);
+    return priceUsd === undefined ? undefined : usdValue(raw, decimals, priceUsd);
   } catch {
     return undefined;
   }
 }
 
-function Amount({ raw, decimals, symbol }: { raw: string; decimals: number; symbol: string }) {
-  const { shown, exact } = amountTexts(raw, decimals);
-  return (
-    <span class="font-mono tabular-nums" title={`${exact} ${symbol}`}>
-      {shown}
-    </span>
-  );
+/** One holding as the table shows it: a token, or the chain's native coin. */
+interface Holding {
+  key: string;
+  symbol: string;
+  name: string;
+  logo?: string;
+  seed: string;
+  color?: string;
+  raw: string;
+  decimals: number;
+  priceUsd?: number;
+  /** Absent for the native coin. */
+  contract?: string;
+  reasons?: string;
 }
 
-function TokenRow({ token, dimmed }: { token: Token; dimmed?: boolean }) {
-  const value = tokenUsd(token);
-  const reasons = dimmed ? classifyToken(token).reasons.join(' ') : '';
-  return (
-    <tr class={`border-t border-slate-100 dark:border-slate-800 ${dimmed ? 'opacity-70' : ''}`} title={reasons || undefined}>
-      <td class="max-w-0 py-1.5 pr-2">
-        <div class="flex min-w-0 items-center gap-2">
-          <TokenLogo symbol={token.symbol} logo={token.logo} seed={token.contract} />
-          <div class="min-w-0">
-            <UntrustedText text={token.symbol} class="font-medium" />
-            <UntrustedText text={token.name} class="text-xs text-slate-500 dark:text-slate-400" />
-          </div>
-        </div>
-      </td>
-      <td class="py-1.5 pr-2 text-right align-top whitespace-nowrap">
-        <Amount raw={token.balance} decimals={token.decimals} symbol={token.symbol.slice(0, 64)} />
-      </td>
-      <td class="py-1.5 text-right align-top whitespace-nowrap">
-        {value === undefined ? (
-          <span class="text-xs text-slate-400">no price</span>
-        ) : (
-          <>
-            <div class="tabular-nums">{formatUsd(value)}</div>
-            <div class="text-xs text-slate-500 tabular-nums dark:text-slate-400">@ {formatUsd(token.priceUsd)}</div>
-          </>
-        )}
-      </td>
-    </tr>
-  );
+function tokenHolding(t: Token, dimmed: boolean | undefined): Holding {
+  return {
+    key: t.contract,
+    symbol: t.symbol,
+    name: t.name,
+    ...(t.logo && { logo: t.logo }),
+    seed: t.contract,
+    raw: t.balance,
+    decimals: t.decimals,
+    ...(t.priceUsd > 0 && { priceUsd: t.priceUsd }),
+    contract: t.contract,
+    ...(dimmed && { reasons: classifyToken(t).reasons.join(' ') }),
+  };
 }
 
-/** The chain's own coin: amount only (the API gives it no price). */
-function NativeRow({ chain, raw }: { chain: Chain; raw: string }) {
-  return (
-    <tr class="border-t border-slate-100 dark:border-slate-800">
-      <td class="max-w-0 py-1.5 pr-2">
-        <div class="flex min-w-0 items-center gap-2">
-          <TokenLogo symbol={chain.native.symbol} seed={chain.name} color={chain.color} />
-          <div class="min-w-0">
-            <span class="block truncate font-medium">{chain.native.symbol}</span>
-            <span class="block truncate text-xs text-slate-500 dark:text-slate-400">Native coin</span>
-          </div>
-        </div>
-      </td>
-      <td class="py-1.5 pr-2 text-right align-top whitespace-nowrap">
-        <Amount raw={raw} decimals={chain.native.decimals} symbol={chain.native.symbol} />
-      </td>
-      <td class="py-1.5 text-right align-top text-xs whitespace-nowrap text-slate-400">no price</td>
-    </tr>
-  );
+function nativeHolding(chain: Chain, raw: string, priceUsd: number | undefined): Holding {
+  return {
+    key: 'native',
+    symbol: chain.native.symbol,
+    name: 'Native coin',
+    seed: chain.name,
+    color: chain.color,
+    raw,
+    decimals: chain.native.decimals,
+    ...(priceUsd !== undefined && priceUsd > 0 && { priceUsd }),
+  };
 }
 
-interface TableProps {
+interface RowContext {
   chain: Chain;
-  /** Raw native balance, or undefined to leave the native row out (no balance, or filtered out). */
-  native?: string;
-  tokens: readonly Token[];
-  label: string;
+  /** The holder, for the explorer's "token balance of this address" page. */
+  address?: string;
+  /** When the prices were read (the portfolio's fetch time). */
+  pricedAt?: number;
   dimmed?: boolean;
 }
 
-export function TokenTable({ chain, native, tokens, label, dimmed }: TableProps) {
+function HoldingRow({ h, ctx }: { h: Holding; ctx: RowContext }) {
+  const [open, setOpen] = useState(false);
+  const amount = amountOf(h.raw, h.decimals);
+  const usd = usdOf(h.raw, h.decimals, h.priceUsd);
+  const detailsId = `details-${ctx.chain.id}-${h.key}`;
+  return (
+    <>
+      <tr class={`border-t border-slate-100 dark:border-slate-800 ${ctx.dimmed ? 'opacity-70' : ''}`} title={h.reasons || undefined}>
+        <td class="w-full max-w-0 py-1 pr-2">
+          <button
+            type="button"
+            class="flex w-full min-w-0 items-center gap-2 rounded text-left focus-visible:outline-2 focus-visible:outline-blue-500"
+            aria-expanded={open}
+            aria-controls={detailsId}
+            onClick={() => setOpen(!open)}
+          >
+            <TokenLogo symbol={h.symbol} logo={h.logo} seed={h.seed} color={h.color} />
+            <span class="min-w-0">
+              <UntrustedText text={h.symbol} class="font-medium" />
+              <UntrustedText text={h.name} class="text-xs text-slate-500 dark:text-slate-400" />
+            </span>
+          </button>
+        </td>
+        <td class="py-1 pr-2 text-right align-top whitespace-nowrap">
+          <span class="font-mono tabular-nums" data-num title={`${amount.exact} ${h.symbol.slice(0, 64)}`}>
+            {amount.text}
+          </span>
+        </td>
+        <td class="py-1 text-right align-top whitespace-nowrap">
+          {usd === undefined ? (
+            <span class="text-xs text-slate-400">no price</span>
+          ) : (
+            <>
+              <div class="tabular-nums" data-num title={fitUsd(usd).full}>{fitUsd(usd).text}</div>
+              <div class="text-xs text-slate-500 tabular-nums dark:text-slate-400" data-num>@ {fitUsd(h.priceUsd).text}</div>
+            </>
+          )}
+        </td>
+      </tr>
+      {open && (
+        <tr id={detailsId} class="bg-slate-50 dark:bg-slate-800/60">
+          <td colSpan={3} class="max-w-0 px-2 py-1.5">
+            <HoldingDetails h={h} exact={amount.exact} usd={usd} ctx={ctx} />
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
+function explorerTokenUrl(chain: Chain, contract: string, holder: string | undefined): string {
+  const base = `https://${chain.explorers[0]}/token/${toChecksumAddress(contract)}`;
+  return holder ? `${base}?a=${toChecksumAddress(holder)}` : base;
+}
+
+/** Exact amount, contract with copy, explorer link, price and its age. */
+function HoldingDetails({ h, exact, usd, ctx }: { h: Holding; exact: string; usd: number | undefined; ctx: RowContext }) {
+  const contract = h.contract && toChecksumAddress(h.contract);
+  const term = 'text-slate-500 dark:text-slate-400';
+  return (
+    <dl class="grid grid-cols-[auto_minmax(0,1fr)] gap-x-2 gap-y-0.5 text-xs">
+      <dt class={term}>Exact amount</dt>
+      <dd class="font-mono break-all" data-exact-amount>
+        {exact} <UntrustedText text={h.symbol} max={16} class="inline" />
+      </dd>
+      {usd !== undefined && (
+        <>
+          <dt class={term}>Value</dt>
+          <dd class="tabular-nums">{fitUsd(usd, Infinity).text}</dd>
+        </>
+      )}
+      <dt class={term}>Price</dt>
+      <dd>
+        {h.priceUsd === undefined ? 'no price' : `${fitUsd(h.priceUsd, Infinity).text} per token`}
+        {h.priceUsd !== undefined && ctx.pricedAt !== undefined && `, read ${timeAgo(ctx.pricedAt)}`}
+      </dd>
+      <dt class={term}>Contract</dt>
+      <dd class="min-w-0">
+        {contract ? (
+          <>
+            <span class="block font-mono break-all" data-contract>{contract}</span>
+            <span class="mt-1 flex flex-wrap gap-1.5">
+              <CopyButton text={contract} label="Copy contract address" />
+              <a class="btn-secondary py-0.5 text-xs" href={explorerTokenUrl(ctx.chain, h.contract!, ctx.address)} target="_blank" rel="noopener noreferrer">
+                Open in {ctx.chain.explorers[0]}
+              </a>
+            </span>
+          </>
+        ) : (
+          `none (${ctx.chain.name}'s own coin)`
+        )}
+      </dd>
+    </dl>
+  );
+}
+
+interface TableProps extends RowContext {
+  /** Raw native balance, or undefined to leave the native row out (no balance, or filtered out). */
+  native?: string;
+  nativePriceUsd?: number;
+  tokens: readonly Token[];
+  label: string;
+}
+
+export function TokenTable({ native, nativePriceUsd, tokens, label, ...ctx }: TableProps) {
   const [shown, setShown] = useState(PAGE_SIZE);
   const rows = tokens.slice(0, shown);
   const left = tokens.length - rows.length;
   return (
     <>
-      <table class="w-full table-fixed text-sm" aria-label={label}>
-        <colgroup>
-          <col />
-          <col class="w-28" />
-          <col class="w-24" />
-        </colgroup>
+      <table class="w-full text-sm" aria-label={label}>
         <thead class="sr-only">
           <tr>
             <th scope="col">Token</th>
@@ -115,18 +202,14 @@ export function TokenTable({ chain, native, tokens, label, dimmed }: TableProps)
           </tr>
         </thead>
         <tbody>
-          {native !== undefined && <NativeRow chain={chain} raw={native} />}
+          {native !== undefined && <HoldingRow h={nativeHolding(ctx.chain, native, nativePriceUsd)} ctx={ctx} />}
           {rows.map((t) => (
-            <TokenRow key={t.contract} token={t} dimmed={dimmed} />
+            <HoldingRow key={t.contract} h={tokenHolding(t, ctx.dimmed)} ctx={ctx} />
           ))}
         </tbody>
       </table>
       {left > 0 && (
-        <button
-          type="button"
-          class="btn-secondary mt-2 w-full"
-          onClick={() => setShown((n) => n + PAGE_SIZE)}
-        >
+        <button type="button" class="btn-secondary mt-2 w-full" onClick={() => setShown((n) => n + PAGE_SIZE)}>
           Show {Math.min(PAGE_SIZE, left)} more ({left} not shown)
         </button>
       )}
@@ -135,7 +218,7 @@ export function TokenTable({ chain, native, tokens, label, dimmed }: TableProps)
 }
 
 /** "N hidden tokens": spam and dust, folded and left out of totals. */
-export function HiddenTokens({ chain, tokens }: { chain: Chain; tokens: readonly Token[] }) {
+export function HiddenTokens({ tokens, ...ctx }: RowContext & { tokens: readonly Token[] }) {
   const [open, setOpen] = useState(false);
   if (tokens.length === 0) return null;
   const noun = tokens.length === 1 ? 'hidden token' : 'hidden tokens';
@@ -149,7 +232,7 @@ export function HiddenTokens({ chain, tokens }: { chain: Chain; tokens: readonly
       >
         {open ? '▾' : '▸'} {tokens.length} {noun} (spam or dust, not in totals)
       </button>
-      {open && <TokenTable chain={chain} tokens={tokens} label={`Hidden tokens on ${chain.name}`} dimmed />}
+      {open && <TokenTable {...ctx} tokens={tokens} label={`Hidden tokens on ${ctx.chain.name}`} dimmed />}
     </div>
   );
 }

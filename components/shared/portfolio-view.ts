@@ -1,3 +1,5 @@
+import { chainById } from '@/lib/core/chains';
+import { usdValue } from '@/lib/core/format';
 import { summarize, type PortfolioSummary } from '@/lib/core/totals';
 import type { Portfolio, Token } from '@/lib/core/types';
 
@@ -12,6 +14,37 @@ export function summaryOf(portfolio: Portfolio, hideSpam: boolean): PortfolioSum
   return summary;
 }
 
+/** What one chain is worth, as the popup and the card show it. */
+export interface ChainValue {
+  /** Priced visible tokens plus the native coin when it has a price. */
+  totalUsd: number;
+  /** The native coin's value; undefined when it has no price. */
+  nativeUsd: number | undefined;
+  /** A native balance is held but has no price: it is left out of totalUsd. */
+  nativeUnpriced: boolean;
+  unpricedCount: number;
+}
+
+function nativeValue(p: Portfolio): number | undefined {
+  if (!p.nativePriceUsd || !hasNative(p)) return undefined;
+  try {
+    return usdValue(p.native, chainById(p.chainId)?.native.decimals ?? 18, p.nativePriceUsd);
+  } catch {
+    return undefined;
+  }
+}
+
+export function chainValue(p: Portfolio, hideSpam: boolean): ChainValue {
+  const summary = summaryOf(p, hideSpam);
+  const nativeUsd = nativeValue(p);
+  return {
+    totalUsd: summary.totalUsd + (nativeUsd ?? 0),
+    nativeUsd,
+    nativeUnpriced: hasNative(p) && nativeUsd === undefined,
+    unpricedCount: summary.unpricedCount,
+  };
+}
+
 export function normalizeQuery(query: string): string {
   return query.trim().toLowerCase();
 }
@@ -22,6 +55,10 @@ export function tokenMatches(t: Token, query: string): boolean {
   return t.symbol.toLowerCase().includes(query) || t.name.toLowerCase().includes(query) || t.contract.includes(query);
 }
 
+export function hasNative(p: Portfolio): boolean {
+  return !/^0*$/.test(p.native);
+}
+
 export function hasAnyBalance(p: Portfolio): boolean {
-  return p.tokens.length > 0 || !/^0*$/.test(p.native);
+  return p.tokens.length > 0 || hasNative(p);
 }

@@ -42,7 +42,9 @@ export function useBalances(address: string | undefined, chainIds: readonly numb
       seq.current.set(key, mine);
       const current = () => seq.current.get(key) === mine;
       const askedAt = Date.now();
-      await loadBalances(getBalances, { chainId, address: addr }, {
+      // The popup asks only for the address on screen: the scheduler serves it first.
+      const target = { chainId, address: addr, visible: true };
+      await loadBalances(getBalances, target, {
         refresh,
         previous: loads.current.get(key)?.answer,
         isCurrent: current,
