@@ -51,8 +51,13 @@ function toBigInt(raw: string | bigint): bigint {
   return raw;
 }
 
+/** Decimals an ERC-20 token can declare (a uint8): the one range check, shared with the spam rules. */
+export function isValidDecimals(decimals: number): boolean {
+  return Number.isInteger(decimals) && decimals >= 0 && decimals <= MAX_DECIMALS;
+}
+
 function assertDecimals(decimals: number): void {
-  if (!Number.isInteger(decimals) || decimals < 0 || decimals > MAX_DECIMALS) {
+  if (!isValidDecimals(decimals)) {
     throw new RangeError(`Token decimals must be an integer from 0 to ${MAX_DECIMALS}; got ${String(decimals)}.`);
   }
 }

@@ -22,7 +22,7 @@
  * Hidden = spam or dust.
  */
 import type { Token } from './types';
-import { parseRawAmount, usdValue } from './format';
+import { isValidDecimals, parseRawAmount, usdValue } from './format';
 
 export interface TokenClass {
   spam: boolean;
@@ -80,8 +80,7 @@ function dustReasonFor(t: Token): string | undefined {
   const raw = rawBalance(t);
   if (raw === undefined) return undefined;
   if (raw === 0n) return 'Zero balance.';
-  const decimalsOk = Number.isInteger(t.decimals) && t.decimals >= 0 && t.decimals <= 255;
-  if (!decimalsOk) return undefined;
+  if (!isValidDecimals(t.decimals)) return undefined;
   const usd = usdValue(t.balance, t.decimals, t.priceUsd);
   if (usd !== undefined) return usd < DUST_USD ? 'Worth less than $0.01.' : undefined;
   const belowThreshold = raw * DUST_WHOLE_DIVISOR < 10n ** BigInt(t.decimals);

@@ -1,9 +1,11 @@
 import { storage } from '#imports';
 
 /**
- * The Chainbase API key. Only the background and the options page import this
- * module; in Chrome the background also restricts storage.local to trusted
- * contexts, so content scripts cannot read it even by accident.
+ * The Chainbase API key. Only the worker (lib/background), the options page and the
+ * popup's first-run key form (components/shared/ApiKeyForm.tsx, PopupApp.tsx) import
+ * this module; eslint.config.js makes any other import an error. In Chrome the worker
+ * also restricts storage.local to trusted contexts, so content scripts cannot read it
+ * even by accident.
  */
 export const apiKeyItem = storage.defineItem<string>('local:apiKey', {
   fallback: '',

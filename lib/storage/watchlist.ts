@@ -307,7 +307,3 @@ export async function changeWatchlist(
   }
   return outcome;
 }
-
-export function watchWatchlist(onChange: (list: WatchEntry[]) => void): () => void {
-  return watchlistItem.watch((list) => onChange(list ?? []));
-}
