@@ -29,7 +29,7 @@ describe('PriceService', () => {
     const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => service.nativePriceUsd(i % 2 ? 1 : 56)));
     expect(new Set(answers)).toEqual(new Set([3000, 600]));
     expect(fetchPrice).toHaveBeenCalledTimes(2);
-    expect(fetchPrice).toHaveBeenCalledWith(1, WETH);
+    expect(fetchPrice).toHaveBeenCalledWith(1, WETH, {});
   });
 
   it('reuses a price within the TTL and asks again after it', async () => {
@@ -84,5 +84,15 @@ describe('withNativePrices', () => {
     });
     expect(await fetch(1, '0xabc')).toEqual({ chainId: 1, nativePriceUsd: 3000 });
     expect(await fetch(4200, '0xabc')).toEqual({ chainId: 4200 });
+  });
+});
+
+describe('lanes', () => {
+  it('passes the asker’s lane to the price call, never its abort signal', async () => {
+    const { service, fetchPrice } = setup();
+    const signal = new AbortController().signal;
+    const fetch = withNativePrices(async (chainId: number) => ({ chainId }) as { chainId: number; nativePriceUsd?: number }, service);
+    await fetch(1, '0xabc', { ticket: { lane: 'card' }, signal });
+    expect(fetchPrice).toHaveBeenCalledWith(1, WETH, { ticket: { lane: 'card' } });
   });
 });

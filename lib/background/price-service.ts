@@ -5,6 +5,7 @@
  * fifty addresses do not each retry it; the portfolio then simply has no native price.
  */
 import type { TokenPrice } from '@/lib/api/chainbase-client';
+import type { CallContext } from './portfolio-fetch';
 import { wrappedNativeFor } from '@/lib/core/native-prices';
 
 /** Prices are not re-asked more often than this, even with a cache TTL of 0. */
@@ -28,8 +29,11 @@ export interface PriceStore {
   write(table: PriceTable): Promise<void>;
 }
 
+/** The lane of the first asker; never its abort signal (others share the call). */
+export type PriceCall = Pick<CallContext, 'ticket'>;
+
 export interface PriceServiceDeps {
-  fetchPrice: (chainId: number, contract: string) => Promise<TokenPrice | undefined>;
+  fetchPrice: (chainId: number, contract: string, call: PriceCall) => Promise<TokenPrice | undefined>;
   ttlMs: () => Promise<number>;
   store?: PriceStore;
   now?: () => number;
@@ -45,23 +49,23 @@ export class PriceService {
   }
 
   /** USD per whole native coin on the chain; undefined when there is no price. Never throws. */
-  async nativePriceUsd(chainId: number): Promise<number | undefined> {
+  async nativePriceUsd(chainId: number, call: PriceCall = {}): Promise<number | undefined> {
     const contract = wrappedNativeFor(chainId);
     if (!contract) return undefined;
     const pending = this.inFlight.get(chainId);
     if (pending) return pending;
-    const run = this.lookup(chainId, contract).finally(() => this.inFlight.delete(chainId));
+    const run = this.lookup(chainId, contract, call).finally(() => this.inFlight.delete(chainId));
     this.inFlight.set(chainId, run);
     return run;
   }
 
-  private async lookup(chainId: number, contract: string): Promise<number | undefined> {
+  private async lookup(chainId: number, contract: string, call: PriceCall): Promise<number | undefined> {
     const table = await this.load();
     const entry = table[chainId];
     if (entry && this.now() - entry.at < (await this.lifetime(entry))) return entry.usd;
     let fresh: PriceEntry;
     try {
-      const price = await this.deps.fetchPrice(chainId, contract);
+      const price = await this.deps.fetchPrice(chainId, contract, { ...(call.ticket && { ticket: call.ticket }) });
       fresh = { ...(price && { usd: price.priceUsd }), at: this.now() };
     } catch {
       // Keep a price we had (an hour-old ETH price beats none); remember the failure either way.
@@ -104,11 +108,14 @@ function sanitizeTable(raw: unknown): PriceTable {
  * price are asked at the same time; a missing price never fails the portfolio.
  */
 export function withNativePrices<P extends { nativePriceUsd?: number }>(
-  fetchPortfolio: (chainId: number, address: string) => Promise<P>,
+  fetchPortfolio: (chainId: number, address: string, call?: CallContext) => Promise<P>,
   prices: Pick<PriceService, 'nativePriceUsd'>,
-): (chainId: number, address: string) => Promise<P> {
-  return async (chainId, address) => {
-    const [portfolio, usd] = await Promise.all([fetchPortfolio(chainId, address), prices.nativePriceUsd(chainId)]);
+): (chainId: number, address: string, call?: CallContext) => Promise<P> {
+  return async (chainId, address, call) => {
+    const [portfolio, usd] = await Promise.all([
+      fetchPortfolio(chainId, address, call),
+      prices.nativePriceUsd(chainId, { ...(call?.ticket && { ticket: call.ticket }) }),
+    ]);
     return usd === undefined ? portfolio : { ...portfolio, nativePriceUsd: usd };
   };
 }

@@ -28,23 +28,27 @@ export function createBackgroundHandlers(): Handlers {
   const ttlMs = async () => (await getSettings()).cacheTtlMinutes * 60_000;
   // One native-coin price per chain per TTL, shared by every address (never one per address).
   const prices = new PriceService({
-    fetchPrice: async (chainId, contract) => (await clientFor(deps)).tokenPrice(chainId, contract),
+    fetchPrice: async (chainId, contract, call) => (await clientFor(deps, {}, call)).tokenPrice(chainId, contract),
     ttlMs,
     store: storageAreaPriceStore(browser.storage.local),
   });
   const balances = new BalancesService({
     cache,
-    // The caller's lane and signal go through the price wrapper (which only passes chain and address).
-    fetchPortfolio: (chainId, address, call) => withNativePrices((c, a) => fetchPortfolio(c, a, call), prices)(chainId, address),
+    // The caller's lane and signal reach the balance calls; the shared price call takes the lane only.
+    fetchPortfolio: withNativePrices(fetchPortfolio, prices),
     ttlMs,
     blockedUntil: () => scheduler.blockedUntil,
   });
 
   return {
     // Content scripts: per-tab lookup budget and fresh data only (lib/background/content-lookups.ts).
-    getBalances: createContentLookups(({ visible, ...req }, caller) =>
-      balances.get(req, { lane: laneFor(caller, { visible }), signal: presence.signalFor(caller) }),
-    ),
+    getBalances: createContentLookups(async ({ visible, ...req }, caller) => {
+      const [answer, { hideSpam }] = await Promise.all([
+        balances.get(req, { lane: laneFor(caller, { visible }), signal: presence.signalFor(caller) }),
+        getSettings(),
+      ]);
+      return { ...answer, hideSpam };
+    }),
     async testKey({ apiKey, apiBase }) {
       try {
         const client = await clientFor(deps, { apiKey, apiBase });

@@ -137,3 +137,47 @@ describe('describeApiError', () => {
     });
   });
 });
+
+describe('cardView: native price, hide-spam setting, implausible values', () => {
+  const data = (view: ReturnType<typeof cardView>) => (view.body.kind === 'data' ? view.body.data : undefined);
+  const SPAM = token('SCAM', '1000000000000000000000', 18, 0, { name: 'Visit claim-reward.com' });
+
+  it('includes the native coin at its price in the total: 0.75 ETH at $3,000 + $285.69 = $2,535.69', () => {
+    const d = data(cardView({ busy: false, answer: answer({ portfolio: { ...DONATE, nativePriceUsd: 3000 } }) }, ETH, NOW));
+    expect(d?.usdTotal).toBe('$2,535.69');
+    expect(d?.nativeUsd).toBe('$2,250.00');
+    expect(d?.leftOut).toBeUndefined();
+  });
+
+  it('names a native coin without a price under the total', () => {
+    const d = data(cardView({ busy: false, answer: answer({ portfolio: DONATE }) }, ETH, NOW));
+    expect(d?.leftOut).toBe('Not included: ETH on Ethereum (no price).');
+    expect(d?.nativeUsd).toBeUndefined();
+  });
+
+  it('follows the hide-spam setting the worker sends: off shows spam, on (or unknown) hides it', () => {
+    const portfolio = { ...DONATE, tokens: [...DONATE.tokens, SPAM] };
+    const shown = data(cardView({ busy: false, answer: answer({ portfolio, hideSpam: false }) }, ETH, NOW));
+    expect(shown?.tokens.map((t) => t.symbol)).toContain('SCAM');
+    expect(shown?.hiddenCount).toBe(0);
+    for (const hideSpam of [true, undefined]) {
+      const hidden = data(cardView({ busy: false, answer: answer({ portfolio, ...(hideSpam !== undefined && { hideSpam }) }) }, ETH, NOW));
+      expect(hidden?.tokens.map((t) => t.symbol)).not.toContain('SCAM');
+      expect(hidden?.hiddenCount).toBe(1);
+    }
+  });
+
+  it('flags an implausible token without a USD figure and says "at least" for a capped list', () => {
+    const absurd = token('FAKE', ((1n << 256n) - 1n).toString(), 18, 1, { logo: 'https://logos.example/fake.png' });
+    const d = data(cardView({ busy: false, answer: answer({ portfolio: { ...DONATE, tokens: [...DONATE.tokens, absurd], capped: true } }) }, ETH, NOW));
+    const line = d?.tokens.find((t) => t.symbol === 'FAKE');
+    expect(line?.usd).toBeUndefined();
+    expect(line?.implausible).toMatch(/not believable/);
+    expect(d?.usdTotal).toBe('at least $285.69');
+  });
+
+  it('shows "?" for an unreadable amount instead of breaking the card', () => {
+    const d = data(cardView({ busy: false, answer: answer({ portfolio: { ...DONATE, native: 'garbage' } }) }, ETH, NOW));
+    expect(d?.native).toBe('? ETH');
+  });
+});

@@ -5,7 +5,7 @@
  */
 import type { Chain } from '@/lib/core/chains';
 import { formatAmount, formatUsd, usdValue } from '@/lib/core/format';
-import { summarize } from '@/lib/core/totals';
+import { formatTotalUsd, implausibleReason, leftOutNote, sumTotals, summarize } from '@/lib/core/totals';
 import { updatedAgo } from '@/lib/core/time-ago';
 import type { ApiErrorInfo, ErrorKind, Portfolio, Token } from '@/lib/core/types';
 import type { BalancesState } from '@/lib/messaging/balances-loader';
@@ -30,15 +30,21 @@ export interface TokenLine {
   name: string;
   logo?: string;
   amount: string;
-  /** Absent when the price is unknown. */
+  /** Absent when the price is unknown or the value implausible. */
   usd?: string;
+  /** Why the value cannot be believed (shown, never counted). */
+  implausible?: string;
 }
 
 export interface DataView {
   /** e.g. "0.75 ETH". */
   native: string;
-  /** Sum over the visible priced tokens (the native coin has no price from the API). */
+  /** Sum over the visible priced tokens and the native coin when priced; "at least …" for a capped list. */
   usdTotal: string;
+  /** The native balance in USD, when its chain has a price. */
+  nativeUsd?: string;
+  /** What the total leaves out ("Not included: BTC on Merlin (no price), …"), if anything. */
+  leftOut?: string;
   pricedCount: number;
   unpricedCount: number;
   tokens: TokenLine[];
@@ -69,7 +75,10 @@ export function cardView(state: BalancesState, chain: Chain, now: number): CardV
   const error = errorView(state);
   const portfolio = state.answer?.portfolio;
   if (portfolio) {
-    return { busy: state.busy, body: { kind: 'data', data: dataView(portfolio, chain, state.answer?.stale ?? false, now), ...(error && { error }) } };
+    // The worker sends the user's hide-spam setting with the answer: the card cannot read settings itself.
+    const hideSpam = state.answer?.hideSpam ?? true;
+    const data = dataView(portfolio, chain, state.answer?.stale ?? false, hideSpam, now);
+    return { busy: state.busy, body: { kind: 'data', data, ...(error && { error }) } };
   }
   if (error) return { busy: state.busy, body: { kind: 'error', error } };
   return { busy: state.busy, body: { kind: 'loading' } };
@@ -99,11 +108,14 @@ export function describeApiError(error: ApiErrorInfo): ErrorView {
   }
 }
 
-function dataView(portfolio: Portfolio, chain: Chain, stale: boolean, now: number): DataView {
-  const summary = summarize(portfolio, { hideSpam: true });
+function dataView(portfolio: Portfolio, chain: Chain, stale: boolean, hideSpam: boolean, now: number): DataView {
+  const summary = summarize(portfolio, { hideSpam });
+  const leftOut = leftOutNote(sumTotals([summary]));
   return {
-    native: `${safeAmount(portfolio.native, chain.native.decimals)} ${chain.native.symbol}`,
-    usdTotal: formatUsd(summary.totalUsd),
+    native: `${formatAmount(portfolio.native, chain.native.decimals)} ${chain.native.symbol}`,
+    usdTotal: formatTotalUsd(summary),
+    ...(summary.nativeUsd !== undefined && { nativeUsd: formatUsd(summary.nativeUsd) }),
+    ...(leftOut && { leftOut }),
     pricedCount: summary.pricedCount,
     unpricedCount: summary.unpricedCount,
     tokens: summary.visible.slice(0, TOP_TOKENS).map(tokenLine),
@@ -116,30 +128,15 @@ function dataView(portfolio: Portfolio, chain: Chain, stale: boolean, now: numbe
 }
 
 function tokenLine(t: Token): TokenLine {
-  const usd = safeUsd(t);
+  const implausible = implausibleReason(t);
+  const usd = implausible ? undefined : usdValue(t.balance, t.decimals, t.priceUsd);
   return {
     contract: t.contract,
     symbol: t.symbol,
     name: t.name,
     ...(t.logo && { logo: t.logo }),
-    amount: safeAmount(t.balance, t.decimals),
+    amount: formatAmount(t.balance, t.decimals),
     ...(usd !== undefined && { usd: formatUsd(usd) }),
+    ...(implausible && { implausible }),
   };
-}
-
-/** A malformed amount from the API shows as "?" instead of breaking the whole card. */
-function safeAmount(raw: string, decimals: number): string {
-  try {
-    return formatAmount(raw, decimals);
-  } catch {
-    return '?';
-  }
-}
-
-function safeUsd(t: Token): number | undefined {
-  try {
-    return usdValue(t.balance, t.decimals, t.priceUsd);
-  } catch {
-    return undefined;
-  }
 }

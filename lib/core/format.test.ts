@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatAmount, formatUsd, hexToDecimalString, parseRawAmount, toExactDecimal, usdValue } from './format';
+import { formatAmount, formatUsd, formatUsdPrice, hexToDecimalString, parseRawAmount, toExactDecimal, usdValue } from './format';
 
 const MAX_UINT256 = 2n ** 256n - 1n;
 const MAX_UINT256_DEC = '115792089237316195423570985008687907853269984665640564039457584007913129639935';
@@ -132,7 +132,8 @@ describe('formatAmount', () => {
     expect(formatAmount(1234567891n, 6, { maxSignificant: 8 })).toBe('1,234.5678');
     expect(formatAmount(1234567891n, 6, { maxSignificant: 4 })).toBe('1,234');
     expect(formatAmount(123456n, 8, { maxSignificant: 2 })).toBe('0.0012');
-    expect(() => formatAmount(1n, 0, { maxSignificant: 0 })).toThrow(RangeError);
+    // Not a positive integer: the default (6) instead of an exception.
+    expect(formatAmount(1234567891n, 6, { maxSignificant: 0 })).toBe('1,234.56');
   });
 
   it('uses the locale for separators only', () => {
@@ -146,9 +147,11 @@ describe('formatAmount', () => {
     expect(formatAmount(1234n, 0, { locale: 'not a locale!' })).toBe('1,234');
   });
 
-  it('throws on invalid input (callers report it as malformed)', () => {
-    expect(() => formatAmount('0xZZ', 6)).toThrow(Error);
-    expect(() => formatAmount(1n, 300)).toThrow(RangeError);
+  it('never throws: an unreadable amount or decimals shows as "?"', () => {
+    expect(formatAmount('0xZZ', 6)).toBe('?');
+    expect(formatAmount('-5', 6)).toBe('?');
+    expect(formatAmount(1n, 300)).toBe('?');
+    expect(formatAmount(1n, 1.5)).toBe('?');
   });
 
   it('property: never throws on valid input and never shows NaN, Infinity or an exponent', () => {
@@ -187,18 +190,46 @@ describe('formatUsd', () => {
     expect(formatUsd(-0)).toBe('$0.00');
     expect(formatUsd(0.004)).toBe('< $0.01');
     expect(formatUsd(0.01)).toBe('$0.01');
-    expect(formatUsd(1e21)).toBe('$1,000,000,000,000,000,000,000.00');
+    expect(formatUsd(999_999_999_999_999)).toBe('$999,999,999,999,999.00');
     expect(formatUsd(Number.NaN)).toBe('—');
     expect(formatUsd(Number.POSITIVE_INFINITY)).toBe('—');
     expect(formatUsd(1234.5, 'de-DE')).toBe('1.234,50\u00a0$');
   });
 
-  it('property: never shows an exponent', () => {
+  it('shows three significant digits times a power of ten from 10^15 on, never 60 digits', () => {
+    expect(formatUsd(1e15)).toBe('$1.00 × 10¹⁵');
+    expect(formatUsd(1e21)).toBe('$1.00 × 10²¹');
+    expect(formatUsd(9.999e15)).toBe('$1.00 × 10¹⁶');
+    // usdValue(2^256 − 1, 18, $1): the figure from the review that printed 60 digits.
+    expect(formatUsd(usdValue(MAX_UINT256.toString(), 18, 1)!)).toBe('$1.16 × 10⁵⁹');
+    expect(formatUsd(1.5e15, 'de-DE')).toBe('1,50\u00a0$ × 10¹⁵');
+  });
+
+  it('property: never shows an exponent and stays short', () => {
     fc.assert(
       fc.property(fc.double({ min: 0, max: Number.MAX_VALUE, noNaN: true }), (v) => {
-        expect(formatUsd(v)).not.toMatch(/e|NaN|Infinity/i);
+        const shown = formatUsd(v);
+        expect(shown).not.toMatch(/e|NaN|Infinity/i);
+        expect(shown.length).toBeLessThanOrEqual(24);
       }),
     );
+  });
+});
+
+describe('formatUsdPrice', () => {
+  it('shows prices under a cent with four significant digits instead of "< $0.01"', () => {
+    expect(formatUsdPrice(0.000012)).toBe('$0.00001200');
+    expect(formatUsdPrice(0.0012345)).toBe('$0.001235');
+    expect(formatUsdPrice(0.00000000123)).toBe('$0.000000001230');
+    expect(formatUsdPrice(0.009)).toBe('$0.009000');
+  });
+
+  it('shows a cent and above in cents, and "—" when there is no price', () => {
+    expect(formatUsdPrice(0.01)).toBe('$0.01');
+    expect(formatUsdPrice(3000)).toBe('$3,000.00');
+    expect(formatUsdPrice(0)).toBe('—');
+    expect(formatUsdPrice(Number.NaN)).toBe('—');
+    expect(formatUsdPrice(0.000012, 'de-DE')).toBe('0,00001200\u00a0$');
   });
 });
 
@@ -215,5 +246,11 @@ describe('usdValue', () => {
     expect(usdValue('1000', 0, Number.NaN)).toBeUndefined();
     expect(usdValue('1000', 0, Number.POSITIVE_INFINITY)).toBeUndefined();
     expect(usdValue(MAX_UINT256.toString(), 0, 1e300)).toBeUndefined();
+  });
+
+  it('never throws: an unreadable amount or decimals has no value', () => {
+    expect(usdValue('abc', 6, 1)).toBeUndefined();
+    expect(usdValue('100', -1, 1)).toBeUndefined();
+    expect(usdValue('100', 256, 1)).toBeUndefined();
   });
 });

@@ -134,14 +134,19 @@ export interface FormatAmountOptions {
   locale?: string;
 }
 
-/** Compact, locale-grouped display of a raw amount; rounds down. Throws only on invalid input. */
+/** What formatAmount shows for an amount it cannot read (malformed raw amount or decimals). */
+export const UNREADABLE_AMOUNT = '?';
+
+/**
+ * Compact, locale-grouped display of a raw amount; rounds down. Never throws: an
+ * unreadable amount or decimals shows as UNREADABLE_AMOUNT, and a maxSignificant that is
+ * not a positive integer falls back to the default, so callers need no try/catch.
+ */
 export function formatAmount(raw: string | bigint, decimals: number, opts: FormatAmountOptions = {}): string {
-  assertDecimals(decimals);
-  const maxSignificant = opts.maxSignificant ?? 6;
-  if (!Number.isInteger(maxSignificant) || maxSignificant < 1) {
-    throw new RangeError(`maxSignificant must be a positive integer; got ${String(maxSignificant)}.`);
-  }
-  const value = toBigInt(raw);
+  const value = readAmount(raw, decimals);
+  if (value === undefined) return UNREADABLE_AMOUNT;
+  const wanted = opts.maxSignificant ?? 6;
+  const maxSignificant = Number.isInteger(wanted) && wanted >= 1 ? wanted : 6;
   if (value === 0n) return '0';
 
   const style = localeStyle(opts.locale ?? 'en-US');
@@ -171,36 +176,85 @@ function largeFraction(int: string, frac: string, maxSignificant: number): strin
   return frac.slice(0, budget).replace(/0+$/, '');
 }
 
-const usdCache = new Map<string, Intl.NumberFormat>();
-
 function usdFormatter(locale: string): Intl.NumberFormat {
-  let nf = usdCache.get(locale);
-  if (!nf) {
-    const options: Intl.NumberFormatOptions = { style: 'currency', currency: 'USD', numberingSystem: 'latn' };
-    try {
-      nf = new Intl.NumberFormat(locale, options);
-    } catch {
-      nf = new Intl.NumberFormat('en-US', options);
-    }
-    usdCache.set(locale, nf);
-  }
-  return nf;
+  return cachedUsdFormatter(locale, 'usd', {});
 }
+
+/** From here on a USD figure is shown as "$1.16 × 10¹⁵": 16+ digits of an estimate are noise. */
+export const USD_COMPACT_FROM = 1e15;
 
 /**
  * "$1,234.57" (rounded to cents: it is an estimate), "< $0.01" for a positive
- * value under a cent, "—" when not finite. Intl's standard notation never uses exponents.
+ * value under a cent, "—" when not finite, and from USD_COMPACT_FROM on three
+ * significant digits times a power of ten ("$1.16 × 10⁵⁹"), never 60 digits of
+ * invented precision. Never exponent notation like "1e+59".
  */
 export function formatUsd(value: number, locale = 'en-US'): string {
   if (!Number.isFinite(value)) return '—';
   const nf = usdFormatter(locale);
   if (value > 0 && value < 0.01) return `< ${nf.format(0.01)}`;
+  if (Math.abs(value) >= USD_COMPACT_FROM) return formatUsdPowerOfTen(value, locale);
   return nf.format(value === 0 ? 0 : value); // normalises -0, which Intl prints as "-$0.00"
 }
 
-/** USD estimate of a raw amount; undefined when the price is unknown (≤ 0, not finite) or the product overflows. */
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+function formatUsdPowerOfTen(value: number, locale: string): string {
+  // toExponential rounds the mantissa and carries into the exponent (9.999e15 → "1.00e+16").
+  const [mantissa, exponent] = value.toExponential(2).split('e') as [string, string];
+  const power = String(Number(exponent)).replace(/\d/g, (d) => SUPERSCRIPT_DIGITS[Number(d)]!);
+  const nf = cachedUsdFormatter(locale, 'mantissa', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return `${nf.format(Number(mantissa))} × 10${power}`;
+}
+
+/**
+ * The price of one whole token. At or above a cent like formatUsd; below a cent four
+ * significant digits (trailing zeros kept, so the precision shows): $0.000012 →
+ * "$0.00001200", never "< $0.01", which would hide a real price. "—" when unknown.
+ */
+export function formatUsdPrice(price: number, locale = 'en-US'): string {
+  if (!Number.isFinite(price) || price <= 0) return '—';
+  if (price >= 0.01) return formatUsd(price, locale);
+  const nf = cachedUsdFormatter(locale, 'price', { minimumSignificantDigits: 4, maximumSignificantDigits: 4 });
+  return nf.format(price);
+}
+
+const usdFormatters = new Map<string, Intl.NumberFormat>();
+
+/** One Intl formatter per (purpose, locale); an unusable locale falls back to en-US. */
+function cachedUsdFormatter(locale: string, purpose: string, extra: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${purpose}:${locale}`;
+  let nf = usdFormatters.get(key);
+  if (!nf) {
+    const options: Intl.NumberFormatOptions = { style: 'currency', currency: 'USD', numberingSystem: 'latn', ...extra };
+    try {
+      nf = new Intl.NumberFormat(locale, options);
+    } catch {
+      nf = new Intl.NumberFormat('en-US', options);
+    }
+    usdFormatters.set(key, nf);
+  }
+  return nf;
+}
+
+/**
+ * USD estimate of a raw amount; undefined when the price is unknown (≤ 0, not finite),
+ * the amount or decimals cannot be read, or the product overflows. Never throws.
+ */
 export function usdValue(raw: string, decimals: number, priceUsd: number): number | undefined {
   if (!Number.isFinite(priceUsd) || priceUsd <= 0) return undefined;
-  const value = Number(toExactDecimal(raw, decimals)) * priceUsd;
+  const amount = readAmount(raw, decimals);
+  if (amount === undefined) return undefined;
+  const value = Number(toExactDecimal(amount, decimals)) * priceUsd;
   return Number.isFinite(value) ? value : undefined;
+}
+
+/** The raw amount as a BigInt when it and the decimals are valid; undefined otherwise. */
+function readAmount(raw: string | bigint, decimals: number): bigint | undefined {
+  try {
+    assertDecimals(decimals);
+    return toBigInt(raw);
+  } catch {
+    return undefined;
+  }
 }

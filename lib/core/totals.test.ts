@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Portfolio, Token } from './types';
-import { compareExactAmounts, sumTotals, summarize } from './totals';
+import { compareExactAmounts, formatTotalUsd, implausibleReason, leftOutNote, sumTotals, summarize } from './totals';
 
 let nextContract = 1;
 function token(symbol: string, over: Partial<Token> = {}): Token {
@@ -74,9 +74,33 @@ describe('summarize', () => {
     expect(s.totalUsd).toBe(1001);
   });
 
-  it('does not count the native balance (no native price is available)', () => {
+  it('names a native balance without a price instead of counting it as $0', () => {
     const s = summarize(portfolio([]));
-    expect(s).toEqual({ visible: [], hidden: [], totalUsd: 0, pricedCount: 0, unpricedCount: 0 });
+    expect(s).toEqual({
+      visible: [],
+      hidden: [],
+      totalUsd: 0,
+      pricedCount: 0,
+      unpricedCount: 0,
+      implausibleCount: 0,
+      unpricedNative: 'ETH on Ethereum',
+      atLeast: false,
+    });
+  });
+
+  it('adds the native coin at its price: 5 ETH at $3,000 plus $500 of USDC is $15,500', () => {
+    const usdc = token('USDC', { decimals: 6, balance: '500000000', priceUsd: 1 });
+    const s = summarize({ ...portfolio([usdc]), nativePriceUsd: 3000 });
+    expect(s.nativeUsd).toBe(15_000);
+    expect(s.totalUsd).toBe(15_500);
+    expect(s.unpricedNative).toBeUndefined();
+    expect(formatTotalUsd(sumTotals([s]))).toBe('$15,500.00');
+  });
+
+  it('names nothing for a zero native balance on a chain without a price (Merlin)', () => {
+    const s = summarize({ ...portfolio([]), chainId: 4200, native: '0' });
+    expect(s.unpricedNative).toBeUndefined();
+    expect(summarize({ ...portfolio([]), chainId: 4200 }).unpricedNative).toBe('BTC on Merlin');
   });
 
   it('does not mutate the portfolio', () => {
@@ -106,7 +130,52 @@ describe('sumTotals', () => {
         { totalUsd: 0, unpricedCount: 1 },
         { totalUsd: 100, unpricedCount: 0 },
       ]),
-    ).toEqual({ totalUsd: 110.5, unpricedCount: 3 });
-    expect(sumTotals([])).toEqual({ totalUsd: 0, unpricedCount: 0 });
+    ).toEqual({ totalUsd: 110.5, unpricedCount: 3, implausibleCount: 0, unpricedNatives: [], atLeast: false });
+    expect(sumTotals([])).toEqual({ totalUsd: 0, unpricedCount: 0, implausibleCount: 0, unpricedNatives: [], atLeast: false });
+  });
+});
+
+describe('implausible values', () => {
+  it('flags a token worth more than $10^12 and leaves it out of the total, with a note', () => {
+    const absurd = token('FAKE', { balance: ((1n << 256n) - 1n).toString(), priceUsd: 1 });
+    const real = token('USDC', { decimals: 6, balance: '2500000', priceUsd: 1 });
+    const s = summarize({ ...portfolio([absurd, real]), nativePriceUsd: 3000 });
+    expect(implausibleReason(absurd)).toBe('Worth more than $1 trillion at its listed price: not believable.');
+    expect(s.totalUsd).toBe(15_002.5);
+    expect(s.implausibleCount).toBe(1);
+    expect(s.pricedCount).toBe(1);
+    expect(s.unpricedCount).toBe(0);
+    expect(symbols(s.visible)).toEqual(['USDC', 'FAKE']);
+    expect(formatTotalUsd(sumTotals([s]))).toBe('$15,002.50');
+    expect(leftOutNote(sumTotals([s]))).toBe('Not included: 1 token with an implausible value.');
+  });
+
+  it('keeps a value of exactly $10^12 (the bound is strict)', () => {
+    const big = token('BIG', { decimals: 0, balance: '1000000000000', priceUsd: 1 });
+    expect(implausibleReason(big)).toBeUndefined();
+    expect(summarize(portfolio([big])).totalUsd).toBe(1e12);
+  });
+
+  it('flags a balance above the token’s total supply, priced or not', () => {
+    const over = token('OVER', { balance: '1001', totalSupply: '1000', priceUsd: 2 });
+    const at = token('AT', { balance: '1000', totalSupply: '1000', priceUsd: 2 });
+    expect(implausibleReason(over)).toBe('The balance is larger than the token’s total supply.');
+    expect(implausibleReason(at)).toBeUndefined();
+  });
+});
+
+describe('at least, and what is left out', () => {
+  it('says "at least" for a wallet cut at the page cap', () => {
+    const usdc = token('USDC', { decimals: 6, balance: '1234560000', priceUsd: 1 });
+    const capped = summarize({ ...portfolio([usdc]), native: '0', capped: true });
+    expect(capped.atLeast).toBe(true);
+    expect(formatTotalUsd(sumTotals([capped]))).toBe('at least $1,234.56');
+    expect(leftOutNote(sumTotals([capped]))).toBe('Some token lists were cut at the page cap, so this is a lower bound.');
+  });
+
+  it('names every unpriced native, unpriced tokens and implausible tokens in one sentence', () => {
+    const note = leftOutNote({ unpricedNatives: ['BTC on Merlin'], unpricedCount: 2, implausibleCount: 1, atLeast: false });
+    expect(note).toBe('Not included: BTC on Merlin (no price), 2 tokens without a price, 1 token with an implausible value.');
+    expect(leftOutNote({ unpricedNatives: [], unpricedCount: 0, implausibleCount: 0, atLeast: false })).toBeUndefined();
   });
 });

@@ -1,23 +1,39 @@
 /**
  * Per-chain and cross-chain portfolio totals.
  *
- * The native coin (ETH, BNB, …) is NOT in the USD totals: the Chainbase token
- * endpoint gives no native price, so the native balance is shown as an amount only.
- * Unpriced tokens (price 0/unknown) are counted separately instead of as $0,
- * and hidden tokens (spam/dust) are left out of every total.
+ * The native coin (ETH, BNB, …) is in the USD totals when its chain has a price
+ * (Portfolio.nativePriceUsd, from the wrapped token); without one (Merlin) it is
+ * named as left out. Unpriced tokens (price 0/unknown) are counted separately instead
+ * of as $0, hidden tokens (spam/dust) are left out of every total, and so are tokens
+ * whose value cannot be believed (see implausibleReason). A list cut at the page cap
+ * gives a lower bound: "at least".
  */
 import type { Portfolio, Token } from './types';
+import { chainById } from './chains';
 import { isHidden } from './spam';
-import { parseRawAmount, usdValue } from './format';
+import { formatUsd, parseRawAmount, usdValue } from './format';
+
+/** One token worth more than this (by its listed price) is not believed: $1 trillion. */
+export const PLAUSIBLE_TOKEN_USD = 1e12;
 
 export interface PortfolioSummary {
-  /** Sorted by USD value desc (unpriced last), then by exact amount desc. */
+  /** Sorted by USD value desc (unpriced and implausible last), then by exact amount desc. */
   visible: Token[];
   hidden: Token[];
-  /** Sum over visible priced tokens. */
+  /** Visible priced, plausible tokens plus the native coin when it has a price. */
   totalUsd: number;
+  /** Visible tokens counted in the total. */
   pricedCount: number;
+  /** Visible tokens without a price. */
   unpricedCount: number;
+  /** Visible tokens flagged by implausibleReason: shown, never counted. */
+  implausibleCount: number;
+  /** USD value of the native balance; undefined when it has no price. */
+  nativeUsd?: number;
+  /** "BTC on Merlin" when a non-zero native balance has no price (named under the total). */
+  unpricedNative?: string;
+  /** The token list was cut at the page cap: the total is a lower bound. */
+  atLeast: boolean;
 }
 
 export interface SummarizeOptions {
@@ -31,35 +47,112 @@ export function summarize(p: Portfolio, opts: SummarizeOptions = {}): PortfolioS
   const hidden: Token[] = [];
   for (const t of p.tokens) (hideSpam && isHidden(t) ? hidden : visible).push(t);
 
-  const values = new Map(visible.map((t) => [t, tokenUsd(t)]));
-  let totalUsd = 0;
+  const values = new Map(visible.map((t) => [t, countedUsd(t)]));
+  let tokensUsd = 0;
   let pricedCount = 0;
-  for (const usd of values.values()) {
-    if (usd === undefined) continue;
-    totalUsd += usd;
-    pricedCount++;
+  let implausibleCount = 0;
+  for (const [t, usd] of values) {
+    if (usd !== undefined) {
+      tokensUsd += usd;
+      pricedCount++;
+    } else if (implausibleReason(t)) implausibleCount++;
   }
   visible.sort((a, b) => compareByValue(a, b, values));
-  return { visible, hidden, totalUsd, pricedCount, unpricedCount: visible.length - pricedCount };
+  const native = nativeValue(p);
+  return {
+    visible,
+    hidden,
+    totalUsd: tokensUsd + (native.usd ?? 0),
+    pricedCount,
+    unpricedCount: visible.length - pricedCount - implausibleCount,
+    implausibleCount,
+    ...(native.usd !== undefined && { nativeUsd: native.usd }),
+    ...(native.unpriced && { unpricedNative: native.unpriced }),
+    atLeast: p.capped,
+  };
 }
 
-/** Adds up per-chain summaries. */
-export function sumTotals(summaries: readonly Pick<PortfolioSummary, 'totalUsd' | 'unpricedCount'>[]): {
+/** The native balance's USD value, or the name of the coin when a non-zero balance has no price. */
+function nativeValue(p: Portfolio): { usd?: number; unpriced?: string } {
+  const chain = chainById(p.chainId);
+  if (!chain || isZeroAmount(p.native)) return {};
+  const usd = p.nativePriceUsd === undefined ? undefined : usdValue(p.native, chain.native.decimals, p.nativePriceUsd);
+  return usd === undefined ? { unpriced: `${chain.native.symbol} on ${chain.name}` } : { usd };
+}
+
+/**
+ * Why a token's value cannot be believed, or undefined when it can: a balance above the
+ * token's total supply, or a value above PLAUSIBLE_TOKEN_USD. Such a token is shown with
+ * the reason but never added to a total (one absurd token would swamp every total).
+ */
+export function implausibleReason(t: Token): string | undefined {
+  const supply = t.totalSupply === undefined ? -1n : safeRaw(t.totalSupply);
+  if (supply > 0n && safeRaw(t.balance) > supply) {
+    return 'The balance is larger than the token’s total supply.';
+  }
+  const usd = usdValue(t.balance, t.decimals, t.priceUsd);
+  if (usd !== undefined && usd > PLAUSIBLE_TOKEN_USD) return 'Worth more than $1 trillion at its listed price: not believable.';
+  return undefined;
+}
+
+/** Several summaries (chains, addresses) added up, with what they leave out. */
+export interface Totals {
   totalUsd: number;
   unpricedCount: number;
-} {
-  return summaries.reduce(
-    (acc, s) => ({ totalUsd: acc.totalUsd + s.totalUsd, unpricedCount: acc.unpricedCount + s.unpricedCount }),
-    { totalUsd: 0, unpricedCount: 0 },
-  );
+  implausibleCount: number;
+  /** e.g. ["BTC on Merlin"]. */
+  unpricedNatives: string[];
+  /** Some part was cut at the page cap: the total is a lower bound. */
+  atLeast: boolean;
 }
 
-function tokenUsd(t: Token): number | undefined {
-  try {
-    return usdValue(t.balance, t.decimals, t.priceUsd);
-  } catch {
-    return undefined; // malformed amount: shown, but never counted
-  }
+type Summable = Pick<PortfolioSummary, 'totalUsd' | 'unpricedCount'> &
+  Partial<Pick<PortfolioSummary, 'implausibleCount' | 'unpricedNative' | 'atLeast'>>;
+
+/** Adds up per-chain summaries. */
+export function sumTotals(summaries: readonly Summable[]): Totals {
+  return {
+    totalUsd: summaries.reduce((n, s) => n + s.totalUsd, 0),
+    unpricedCount: summaries.reduce((n, s) => n + s.unpricedCount, 0),
+    implausibleCount: summaries.reduce((n, s) => n + (s.implausibleCount ?? 0), 0),
+    unpricedNatives: summaries.flatMap((s) => (s.unpricedNative ? [s.unpricedNative] : [])),
+    atLeast: summaries.some((s) => s.atLeast),
+  };
+}
+
+/** "$1,234.57", or "at least $1,234.57" when part of the wallet was cut at the page cap. */
+export function formatTotalUsd(t: Pick<Totals, 'totalUsd' | 'atLeast'>, locale?: string): string {
+  const shown = formatUsd(t.totalUsd, locale);
+  return t.atLeast ? `at least ${shown}` : shown;
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * What a total leaves out, said plainly, or undefined when it leaves nothing out:
+ * "Not included: BTC on Merlin (no price), 2 tokens without a price, 1 token with an
+ * implausible value; only the first 1,000 tokens were fetched."
+ */
+export function leftOutNote(t: Omit<Totals, 'totalUsd'>): string | undefined {
+  const parts = [
+    ...t.unpricedNatives.map((native) => `${native} (no price)`),
+    ...(t.unpricedCount > 0 ? [`${plural(t.unpricedCount, 'token')} without a price`] : []),
+    ...(t.implausibleCount > 0 ? [`${plural(t.implausibleCount, 'token')} with an implausible value`] : []),
+  ];
+  const capped = t.atLeast ? 'Some token lists were cut at the page cap, so this is a lower bound.' : '';
+  if (parts.length === 0) return capped || undefined;
+  return `Not included: ${parts.join(', ')}.${capped && ` ${capped}`}`;
+}
+
+function isZeroAmount(raw: string): boolean {
+  return safeRaw(raw) <= 0n;
+}
+
+/** The value a token adds to a total: its USD value when priced and plausible. */
+function countedUsd(t: Token): number | undefined {
+  return implausibleReason(t) ? undefined : usdValue(t.balance, t.decimals, t.priceUsd);
 }
 
 function compareByValue(a: Token, b: Token, values: Map<Token, number | undefined>): number {

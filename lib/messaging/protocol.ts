@@ -24,6 +24,8 @@ export type BalancesRequest = v.InferOutput<typeof BalancesRequestSchema>;
 export interface BalancesAnswer extends BalancesResult {
   /** A background refresh is under way; ask again with waitForFresh to get it. */
   refreshing: boolean;
+  /** The user's "hide spam" setting, for the hover card (content scripts cannot read settings). */
+  hideSpam?: boolean;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
