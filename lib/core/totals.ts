@@ -107,15 +107,16 @@ export interface Totals {
 }
 
 type Summable = Pick<PortfolioSummary, 'totalUsd' | 'unpricedCount'> &
-  Partial<Pick<PortfolioSummary, 'implausibleCount' | 'unpricedNative' | 'atLeast'>>;
+  Partial<Pick<PortfolioSummary, 'implausibleCount' | 'unpricedNative' | 'atLeast'>> &
+  Partial<Pick<Totals, 'unpricedNatives'>>;
 
-/** Adds up per-chain summaries. */
+/** Adds up per-chain summaries, or totals already added up (per address → the whole watchlist). */
 export function sumTotals(summaries: readonly Summable[]): Totals {
   return {
     totalUsd: summaries.reduce((n, s) => n + s.totalUsd, 0),
     unpricedCount: summaries.reduce((n, s) => n + s.unpricedCount, 0),
     implausibleCount: summaries.reduce((n, s) => n + (s.implausibleCount ?? 0), 0),
-    unpricedNatives: summaries.flatMap((s) => (s.unpricedNative ? [s.unpricedNative] : [])),
+    unpricedNatives: summaries.flatMap((s) => [...(s.unpricedNatives ?? []), ...(s.unpricedNative ? [s.unpricedNative] : [])]),
     atLeast: summaries.some((s) => s.atLeast),
   };
 }
@@ -137,7 +138,7 @@ function plural(n: number, one: string, many = `${one}s`): string {
  */
 export function leftOutNote(t: Omit<Totals, 'totalUsd'>): string | undefined {
   const parts = [
-    ...t.unpricedNatives.map((native) => `${native} (no price)`),
+    ...[...new Set(t.unpricedNatives)].map((native) => `${native} (no price)`),
     ...(t.unpricedCount > 0 ? [`${plural(t.unpricedCount, 'token')} without a price`] : []),
     ...(t.implausibleCount > 0 ? [`${plural(t.implausibleCount, 'token')} with an implausible value`] : []),
   ];
@@ -150,8 +151,8 @@ function isZeroAmount(raw: string): boolean {
   return safeRaw(raw) <= 0n;
 }
 
-/** The value a token adds to a total: its USD value when priced and plausible. */
-function countedUsd(t: Token): number | undefined {
+/** The value a token adds to a total: its USD value when priced and plausible (hidden-ness aside). */
+export function countedUsd(t: Token): number | undefined {
   return implausibleReason(t) ? undefined : usdValue(t.balance, t.decimals, t.priceUsd);
 }
 
