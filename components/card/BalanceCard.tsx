@@ -2,6 +2,9 @@
 import type { Chain } from '@/lib/core/chains';
 import type { CardView, DataView } from '@/lib/card/view-model';
 import { CardButton, CopyIcon, ErrorNotice, RefreshIcon, Skeleton, TokenRows } from './CardParts';
+import type { LookalikeVerdict } from '@/lib/core/lookalike';
+import { EnsName } from '@/components/shared/EnsName';
+import { LookalikeWarning } from '@/components/shared/LookalikeWarning';
 
 export type CopyState = 'idle' | 'copied' | 'failed';
 export type WatchState = { kind: 'idle' | 'busy' | 'added' | 'already' } | { kind: 'failed'; message: string };
@@ -12,6 +15,10 @@ export interface BalanceCardProps {
   short: string;
   chain: Chain;
   view: CardView;
+  /** Verified ENS name, when the address has one. */
+  name?: string;
+  /** Set when the address imitates a watched one: the card then leads with the warning. */
+  lookalike?: LookalikeVerdict;
   copy: CopyState;
   watch: WatchState;
   onCopy: () => void;
@@ -27,7 +34,9 @@ export function BalanceCard(p: BalanceCardProps) {
   const { body } = p.view;
   return (
     <div class="flex w-80 flex-col gap-2.5 rounded-lg border border-slate-200 bg-white p-3 font-sans text-sm text-slate-800 shadow-xl">
+      {p.lookalike && <LookalikeWarning verdict={p.lookalike} />}
       <Header {...p} />
+      {p.name && <EnsName name={p.name} class="text-sm font-medium text-slate-900" />}
       {body.kind === 'loading' && <Skeleton />}
       {body.kind === 'error' && <ErrorNotice error={body.error} withData={false} onRetry={p.onRetry} onOpenOptions={p.onOpenOptions} />}
       {body.kind === 'data' && (

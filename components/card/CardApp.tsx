@@ -7,6 +7,7 @@ import { cardView } from '@/lib/card/view-model';
 import type { CardEnv } from '@/lib/card/contract';
 import { useNow } from '@/components/shared/use-now';
 import { BalanceCard, type CopyState, type WatchState } from './BalanceCard';
+import { useIdentity } from './use-identity';
 
 const COPY_FEEDBACK_MS = 1500;
 
@@ -22,6 +23,7 @@ export function CardApp({ env, chain, address }: CardAppProps) {
   const { state, load } = useBalancesState(env, chain.id, address);
   const copy = useCopy(checksummed);
   const [watch, addToWatchlist] = useAddToWatchlist(env, address);
+  const identity = useIdentity(env, address);
   const now = useNow(30_000);
   const view = cardView(state, chain, now);
   const root = useRef<HTMLDivElement>(null);
@@ -33,6 +35,8 @@ export function CardApp({ env, chain, address }: CardAppProps) {
         short={shortenAddress(checksummed)}
         chain={chain}
         view={view}
+        name={identity.name}
+        lookalike={identity.lookalike}
         copy={copy.state}
         watch={watch}
         onCopy={copy.run}

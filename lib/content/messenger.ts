@@ -6,4 +6,6 @@ export const cardMessenger: CardMessenger = {
   getBalances: (request) => sendMessage('getBalances', request),
   addToWatchlist: (address) => sendMessage('addToWatchlist', { address }),
   openOptions: () => sendMessage('openOptions', {}),
+  getName: (address) => sendMessage('getName', { address }),
+  checkLookalike: (address) => sendMessage('checkLookalike', { address }),
 };

@@ -1,0 +1,36 @@
+/**
+ * The verified ENS name of an address shown in the popup, looked up when it is shown
+ * (the worker caches names for a day). Nothing while unknown, absent or failed.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { callWorker } from '@/lib/messaging/worker-call';
+import { sendMessage } from '@/lib/messaging/protocol';
+import { EnsName } from '@/components/shared/EnsName';
+
+export function useEnsName(address: string): string | undefined {
+  const [name, setName] = useState<string>();
+  useEffect(() => {
+    let current = true;
+    setName(undefined);
+    callWorker(() => sendMessage('getName', { address })).then(
+      (answer) => current && setName(answer.name),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [address]);
+  return name;
+}
+
+interface Props {
+  address: string;
+  /** Shown elsewhere already (the label the user gave it): then the name is not repeated. */
+  unless?: string;
+  class?: string;
+}
+
+export function AddressName({ address, unless, class: className = '' }: Props) {
+  const name = useEnsName(address);
+  return name && name !== unless ? <EnsName name={name} class={className} /> : null;
+}

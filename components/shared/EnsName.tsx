@@ -1,0 +1,31 @@
+/**
+ * An ENS name from the API, as text only. Anyone can set a reverse record, so a name
+ * with invisible, bidi or mixed-script characters (or one not in normal form) is
+ * not shown as it is: it is shown escaped ("p\u{430}ypal.eth") with a warning.
+ */
+import { checkEnsName, escapeName, ISSUE_MESSAGES } from '@/lib/core/ens-name';
+import { capChars, MAX_SHOWN_CHARS } from './UntrustedText';
+
+interface Props {
+  /** Verified both ways by the worker, exactly as the reverse record has it. */
+  name: string;
+  class?: string;
+}
+
+export function EnsName({ name, class: className = '' }: Props) {
+  const { issues } = checkEnsName(name);
+  if (issues.length === 0) {
+    return (
+      <bdi class={`truncate ${className}`} title={capChars(name, 256)} data-ens-name>
+        {capChars(name, MAX_SHOWN_CHARS)}
+      </bdi>
+    );
+  }
+  const why = issues.map((issue) => ISSUE_MESSAGES[issue]).join('; ');
+  return (
+    <span class={`flex min-w-0 flex-col ${className}`} data-ens-name data-ens-flagged>
+      <span class="truncate font-mono">{capChars(escapeName(name), MAX_SHOWN_CHARS)}</span>
+      <span class="text-xs text-amber-800">⚠ Suspicious ENS name: it {why}. Shown with its hidden characters spelled out.</span>
+    </span>
+  );
+}

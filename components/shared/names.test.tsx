@@ -1,0 +1,68 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { render } from 'preact';
+import { EnsName } from './EnsName';
+import { LookalikeWarning } from './LookalikeWarning';
+import { toChecksumAddress } from '@/lib/core/address';
+
+let root: HTMLElement | undefined;
+function mount(node: preact.ComponentChild): HTMLElement {
+  root = document.createElement('div');
+  document.body.append(root);
+  render(node, root);
+  return root;
+}
+afterEach(() => {
+  if (root) render(null, root);
+  root?.remove();
+});
+
+describe('EnsName', () => {
+  it('shows a plain name as it is', () => {
+    const el = mount(<EnsName name="vitalik.eth" />);
+    expect(el.textContent).toBe('vitalik.eth');
+    expect(el.querySelector('[data-ens-flagged]')).toBeNull();
+  });
+
+  it('shows a mixed-script name escaped, with a warning', () => {
+    const el = mount(<EnsName name={'p\u0430ypal.eth'} />);
+    expect(el.textContent).toContain('p\\u{430}ypal.eth');
+    expect(el.textContent).not.toContain('p\u0430ypal.eth');
+    expect(el.textContent).toContain('Suspicious ENS name: it mixes letters from different alphabets');
+  });
+
+  it('spells out invisible and bidi characters instead of rendering them', () => {
+    const el = mount(<EnsName name={'vita\u200Blik.eth'} />);
+    expect(el.textContent).toContain('vita\\u{200B}lik.eth');
+    expect(el.textContent).not.toMatch(/\u200B/);
+  });
+
+  it('renders markup in a name as text, never as elements', () => {
+    const el = mount(<EnsName name={'<img src=x onerror="window.__xss=1">.eth'} />);
+    expect(el.querySelector('img')).toBeNull();
+    expect(el.textContent).toContain('<img');
+  });
+});
+
+describe('LookalikeWarning', () => {
+  const COLD = '0xd8da6bf26964af9d7eed9e03e53415d37aa96045';
+  const POISON = '0xd8da000000000000000000000000000000006045';
+  const verdict = { label: 'Cold wallet', watched: COLD, address: POISON, differing: { start: 6, end: 38 } };
+
+  it('leads with "look-alike", names the entry and shows both addresses in full with the middle marked', () => {
+    const el = mount(<LookalikeWarning verdict={verdict} />);
+    const alert = el.querySelector('[role="alert"]')!;
+    expect(alert.firstElementChild!.textContent).toBe('⚠ Warning: look-alike of "Cold wallet" in your watchlist');
+    const marks = [...alert.querySelectorAll('mark')].map((m) => m.textContent);
+    expect(marks).toEqual([toChecksumAddress(POISON).slice(6, 38), toChecksumAddress(COLD).slice(6, 38)]);
+    expect(alert.textContent).toContain(toChecksumAddress(POISON));
+    expect(alert.textContent).toContain(toChecksumAddress(COLD));
+  });
+
+  it('says "an address" when the entry has no label, and shows a label as text', () => {
+    expect(mount(<LookalikeWarning verdict={{ ...verdict, label: '' }} />).textContent).toContain('look-alike of an address in your watchlist');
+    render(null, root!);
+    const el = mount(<LookalikeWarning verdict={{ ...verdict, label: '<b>x</b>' }} />);
+    expect(el.querySelector('b')).toBeNull();
+    expect(el.textContent).toContain('"<b>x</b>"');
+  });
+});
