@@ -19,8 +19,10 @@ export default defineConfig({
     host_permissions: [`${DEFAULT_API_BASE}/*`],
     // Only asked for when the user points the extension at a proxy or the local test server.
     optional_host_permissions: CUSTOM_API_ORIGINS,
-    // The hover card's UI is loaded by the explorer content script on first hover (import()).
-    // use_dynamic_url: pages cannot probe for the file at its fixed URL to detect the extension.
+    // The hover card's UI: the explorer content script import()s it, at runtime.getURL's address, on the first hover.
+    // use_dynamic_url: Chrome then serves it only at a per-session URL; the fixed chrome-extension://<id>/ URL fails
+    // to load from a page (checked in Chromium), so pages cannot probe it to detect the extension. Firefox's
+    // moz-extension:// host is a random per-install id already.
     web_accessible_resources: [{ resources: ['explorer-card.js'], matches: EXPLORER_MATCHES, use_dynamic_url: true }],
     action: { default_title: 'Chainbase Balances' },
     ...(browser === 'firefox'

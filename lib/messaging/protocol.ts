@@ -12,7 +12,7 @@ import { isChainId } from '@/lib/core/chains';
 export interface ProtocolMap {
   /** Balances for one (chain, address). `refresh` bypasses the TTL; `waitForFresh` waits for an under-way refresh. */
   getBalances(data: BalancesRequest): BalancesAnswer;
-  /** One real call with the given (or stored) key and base URL. */
+  /** Checks a key with one real call (a native balance on Ethereum): the given key and base URL, or the stored ones. */
   testKey(data: { apiKey?: string; apiBase?: string }): { ok: true } | { ok: false; error: ApiErrorInfo };
   clearCache(data: Record<string, never>): { cleared: number };
   addToWatchlist(data: { address: string; label?: string }): { ok: true; added: boolean } | { ok: false; error: string };
