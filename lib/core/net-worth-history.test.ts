@@ -62,6 +62,13 @@ describe('changeSince', () => {
     expect(changeSince([snap(NOW - 3 * DAY, 90)], NOW, SINCE_LAST_WEEK, 100)).toBeUndefined();
   });
 
+  it('never compares with a snapshot from the same UTC day, even 13 h earlier', () => {
+    const morning = Date.UTC(2026, 11, 2, 0, 30);
+    const evening = Date.UTC(2026, 11, 2, 23, 0);
+    expect(changeSince([snap(morning, 50)], evening, SINCE_YESTERDAY, 100)).toBeUndefined();
+    expect(changeSince([snap(morning - 2 * HOUR, 50)], evening, SINCE_YESTERDAY, 100)?.deltaUsd).toBe(50);
+  });
+
   it('reads one address’s total, and has no change for an address the snapshot lacks', () => {
     const history = [snap(NOW - DAY, 300, { [A]: 100 })];
     expect(changeSince(history, NOW, SINCE_YESTERDAY, 150, (s) => s.byAddress[A])?.deltaUsd).toBe(50);

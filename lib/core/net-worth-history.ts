@@ -56,13 +56,17 @@ export interface Period {
 export const SINCE_YESTERDAY: Period = { ms: DAY_MS, toleranceMs: DAY_MS / 2, label: 'since yesterday' };
 export const SINCE_LAST_WEEK: Period = { ms: 7 * DAY_MS, toleranceMs: DAY_MS, label: 'since last week' };
 
-/** The snapshot nearest to `period` ago, within its tolerance; undefined when there is none. */
+/**
+ * The snapshot nearest to `period` ago, within its tolerance; undefined when there is none.
+ * Today's snapshot never counts: "since yesterday" against this morning would mislead.
+ */
 export function snapshotNear(history: readonly Snapshot[], now: number, period: Period): Snapshot | undefined {
   const target = now - period.ms;
+  const today = utcDay(now);
   let best: Snapshot | undefined;
   for (const s of history) {
     const distance = Math.abs(s.at - target);
-    if (distance > period.toleranceMs) continue;
+    if (distance > period.toleranceMs || s.day === today) continue;
     if (!best || distance < Math.abs(best.at - target)) best = s;
   }
   return best;

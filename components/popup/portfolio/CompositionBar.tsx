@@ -1,0 +1,54 @@
+/**
+ * A stacked bar of what a holding is made of, with a legend that is also its text
+ * alternative (label, share and value as text). Plain divs, no charting library: a fast
+ * first render, and colours that read on light and dark backgrounds.
+ */
+import type { Portfolio } from '@/lib/core/types';
+import { byChain, byToken, type Slice } from '@/lib/core/composition';
+import { formatUsd } from '@/lib/core/format';
+import { summaryOf } from '@/components/shared/portfolio-view';
+import { UntrustedText } from '@/components/shared/UntrustedText';
+
+function percent(share: number): string {
+  const p = share * 100;
+  return p > 0 && p < 0.1 ? '< 0.1 %' : `${p.toFixed(1)} %`;
+}
+
+export function CompositionBar({ title, slices }: { title: string; slices: readonly Slice[] }) {
+  return (
+    <figure class="space-y-1">
+      <figcaption class="text-xs font-semibold text-slate-600 dark:text-slate-300">{title}</figcaption>
+      {slices.length === 0 ? (
+        <p class="text-xs text-slate-500 dark:text-slate-400">Nothing with a price to show yet.</p>
+      ) : (
+        <>
+          <div aria-hidden="true" class="flex h-3 w-full overflow-hidden rounded-full bg-slate-200 ring-1 ring-slate-300 dark:bg-slate-700 dark:ring-slate-600">
+            {slices.map((s) => (
+              <div key={s.key} class="h-full" style={{ width: `${s.share * 100}%`, backgroundColor: s.color }} />
+            ))}
+          </div>
+          <ul class="space-y-0.5 text-xs">
+            {slices.map((s) => (
+              <li key={s.key} class="flex items-center gap-1.5">
+                <span aria-hidden="true" class="inline-block h-2 w-2 shrink-0 rounded-full" style={{ backgroundColor: s.color }} />
+                <UntrustedText text={s.label} max={32} class="min-w-0 flex-1" />
+                <span class="tabular-nums text-slate-500 dark:text-slate-400">{percent(s.share)}</span>
+                <span class="w-24 shrink-0 text-right tabular-nums">{formatUsd(s.usd)}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </figure>
+  );
+}
+
+/** One address (H3b mounts it in the detail view) or the whole watchlist: by chain and by top tokens. */
+export function HoldingsComposition({ portfolios, hideSpam, subject }: { portfolios: readonly Portfolio[]; hideSpam: boolean; subject: string }) {
+  return (
+    <div class="space-y-3">
+      <CompositionBar title={`${subject} by chain`} slices={byChain(portfolios, hideSpam, summaryOf)} />
+      <CompositionBar title={`${subject} by token`} slices={byToken(portfolios, hideSpam, summaryOf)} />
+    </div>
+  );
+}

@@ -1,0 +1,190 @@
+/**
+ * The "Portfolio" view: every watched address with its all-chains total (native coins
+ * included where priced), largest first, the grand total on top, filling in as the
+ * worker answers (fresh answers come from its cache; the rest go through its rate limit
+ * and credit budget like every other call). Below: the change since yesterday and last
+ * week, a net-worth line, and what the whole watchlist is made of.
+ * PopupApp mounts it behind the header's "Portfolio" control; a row opens that address.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { shortenAddress } from '@/lib/core/address';
+import { CHAINS, chainById } from '@/lib/core/chains';
+import { netWorth, type AddressWorth, type NetWorth } from '@/lib/core/net-worth';
+import {
+  changeSince,
+  formatChange,
+  SINCE_LAST_WEEK,
+  SINCE_YESTERDAY,
+  type Period,
+  type Snapshot,
+} from '@/lib/core/net-worth-history';
+import { formatTotalUsd, leftOutNote } from '@/lib/core/totals';
+import { loadHistory, recordSnapshot } from '@/lib/storage/history';
+import { watchlistItem, type WatchEntry } from '@/lib/storage/items';
+import { summaryOf } from '@/components/shared/portfolio-view';
+import { useSettings, useStorageItem } from '@/components/shared/use-storage';
+import { HoldingsComposition } from './CompositionBar';
+import { chartPoints, NetWorthChart } from './NetWorthChart';
+import { useWatchlistBalances } from './use-watchlist-balances';
+
+export interface PortfolioViewProps {
+  /** A row was chosen: show that address's detail view. */
+  onOpenAddress: (address: string) => void;
+  /** Changes when loaded answers must be dropped (PopupApp passes the API key, as to BalancesPanel). */
+  epoch?: unknown;
+  /** The clock, for tests and the demo; Date.now by default. */
+  now?: () => number;
+}
+
+const PERIODS: readonly Period[] = [SINCE_YESTERDAY, SINCE_LAST_WEEK];
+
+export function PortfolioView({ onOpenAddress, epoch, now = Date.now }: PortfolioViewProps) {
+  const watchlist = useStorageItem(watchlistItem);
+  const settings = useSettings();
+  if (watchlist === undefined || settings === undefined) {
+    return <p class="text-sm text-slate-500 dark:text-slate-400">Loading…</p>;
+  }
+  if (watchlist.length === 0) {
+    return <p class="text-sm text-slate-500 dark:text-slate-400">Your watchlist is empty: add an address to see its net worth here.</p>;
+  }
+  const chainIds = CHAINS.filter((c) => settings.chains.includes(c.id)).map((c) => c.id);
+  return (
+    <NetWorthPanel entries={watchlist} chainIds={chainIds.length ? chainIds : CHAINS.map((c) => c.id)} hideSpam={settings.hideSpam} epoch={epoch} onOpenAddress={onOpenAddress} now={now} />
+  );
+}
+
+interface PanelProps {
+  entries: readonly WatchEntry[];
+  chainIds: readonly number[];
+  hideSpam: boolean;
+  epoch: unknown;
+  onOpenAddress: (address: string) => void;
+  now: () => number;
+}
+
+function NetWorthPanel({ entries, chainIds, hideSpam, epoch, onOpenAddress, now }: PanelProps) {
+  const addresses = useMemo(() => entries.map((e) => e.address), [entries]);
+  const { state, busy, refresh } = useWatchlistBalances(addresses, chainIds, epoch);
+  const worth = netWorth({ addresses, chainIds, state, hideSpam, summary: summaryOf });
+  const history = useHistory(worth, now);
+  const labels = new Map(entries.map((e) => [e.address, e.label]));
+  const portfolios = addresses.flatMap((a) => chainIds.flatMap((c) => state(c, a)?.portfolio ?? []));
+  const at = now();
+
+  return (
+    <section aria-labelledby="portfolio-title" class="space-y-3">
+      <h2 id="portfolio-title" class="sr-only">
+        Portfolio
+      </h2>
+      <GrandTotal worth={worth} addressCount={addresses.length} busy={busy} onRefresh={refresh} />
+      <ChangeLines history={history} current={worth.complete ? worth.grand.totalUsd : undefined} now={at} pick={(s) => s.totalUsd} />
+      <NetWorthChart points={chartPoints(history ?? [], worth.complete ? worth.grand.totalUsd : undefined, at)} />
+      <ol aria-label="Addresses by value" class="divide-y divide-slate-200 rounded-md border border-slate-200 dark:divide-slate-700 dark:border-slate-700">
+        {worth.rows.map((row) => (
+          <AddressRow
+            key={row.address}
+            row={row}
+            label={labels.get(row.address) ?? ''}
+            chainCount={chainIds.length}
+            history={history}
+            now={at}
+            onOpen={() => onOpenAddress(row.address)}
+          />
+        ))}
+      </ol>
+      <HoldingsComposition portfolios={portfolios} hideSpam={hideSpam} subject="Whole watchlist" />
+    </section>
+  );
+}
+
+function GrandTotal({ worth, addressCount, busy, onRefresh }: { worth: NetWorth; addressCount: number; busy: boolean; onRefresh: () => void }) {
+  const loaded = addressCount - worth.pendingCount;
+  const note = leftOutNote(worth.grand);
+  const failedNames = worth.failed.map((f) => `${f.chainIds.map((id) => chainById(id)?.name ?? id).join(', ')} for ${shortenAddress(f.address)}`);
+  return (
+    <div>
+      <div class="flex items-baseline justify-between gap-2">
+        <span class="text-sm text-slate-500 dark:text-slate-400">Net worth</span>
+        <span class="text-2xl font-semibold tabular-nums" aria-label="Net worth">
+          {formatTotalUsd(worth.grand)}
+          {!worth.complete && worth.pendingCount > 0 && '…'}
+        </span>
+      </div>
+      <div class="flex items-center justify-between gap-2 text-xs text-slate-500 dark:text-slate-400">
+        <span role="status">{worth.pendingCount === 0 ? `All ${addressCount} addresses loaded` : `${loaded} of ${addressCount} addresses loaded`}</span>
+        <button type="button" class="btn-secondary py-0.5" disabled={busy} onClick={onRefresh}>
+          Refresh all
+        </button>
+      </div>
+      {note && <p class="mt-1 text-xs text-slate-500 dark:text-slate-400">{note}</p>}
+      {failedNames.length > 0 && (
+        <p class="mt-1 text-xs text-amber-700 dark:text-amber-400">Not included, could not be loaded: {failedNames.join('; ')}.</p>
+      )}
+    </div>
+  );
+}
+
+function ChangeLines({ history, current, now, pick }: { history?: Snapshot[]; current?: number; now: number; pick: (s: Snapshot) => number | undefined }) {
+  if (history === undefined || current === undefined) return null;
+  const lines = PERIODS.flatMap((period) => {
+    const change = changeSince(history, now, period, current, pick);
+    return change ? [formatChange(change, period)] : [];
+  });
+  if (lines.length === 0) {
+    return <p class="text-xs text-slate-500 dark:text-slate-400">Not enough history yet to show a change: check back tomorrow.</p>;
+  }
+  return (
+    <ul class="text-xs tabular-nums text-slate-600 dark:text-slate-300">
+      {lines.map((line) => (
+        <li key={line}>{line}</li>
+      ))}
+    </ul>
+  );
+}
+
+interface RowProps {
+  row: AddressWorth;
+  label: string;
+  chainCount: number;
+  history?: Snapshot[];
+  now: number;
+  onOpen: () => void;
+}
+
+function AddressRow({ row, label, chainCount, history, now, onOpen }: RowProps) {
+  const change = row.complete && history ? changeSince(history, now, SINCE_YESTERDAY, row.totals.totalUsd, (s) => s.byAddress[row.address]) : undefined;
+  const nothingYet = row.pendingChains.length === chainCount;
+  const total = nothingYet ? '…' : `${formatTotalUsd(row.totals)}${row.complete ? '' : '…'}`;
+  return (
+    <li>
+      <button type="button" class="flex w-full items-baseline gap-2 px-2 py-1.5 text-left hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-500 dark:hover:bg-slate-800" onClick={onOpen}>
+        <span class="min-w-0 flex-1 truncate text-sm">
+          {label && <span class="mr-1">{label}</span>}
+          <span class="font-mono text-xs text-slate-500 dark:text-slate-400">{shortenAddress(row.address)}</span>
+        </span>
+        <span class="shrink-0 text-right text-sm tabular-nums">
+          {total}
+          {change && <span class="block text-xs text-slate-500 dark:text-slate-400">{formatChange(change, SINCE_YESTERDAY)}</span>}
+        </span>
+      </button>
+    </li>
+  );
+}
+
+/** The stored history, and today's snapshot once the net worth is complete (once per view). */
+function useHistory(worth: NetWorth, now: () => number): Snapshot[] | undefined {
+  const [history, setHistory] = useState<Snapshot[]>();
+  const recorded = useRef(false);
+  useEffect(() => {
+    void loadHistory().then(setHistory);
+  }, []);
+  const ready = worth.complete && worth.failed.length === 0 && worth.rows.length > 0 && history !== undefined;
+  useEffect(() => {
+    if (!ready || recorded.current) return;
+    recorded.current = true;
+    const byAddress = Object.fromEntries(worth.rows.map((r) => [r.address, r.totals.totalUsd]));
+    void recordSnapshot(worth.grand.totalUsd, byAddress, now).then(setHistory);
+  }, [ready]);
+  return history;
+}
+
