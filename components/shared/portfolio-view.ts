@@ -1,5 +1,3 @@
-import { chainById } from '@/lib/core/chains';
-import { usdValue } from '@/lib/core/format';
 import { summarize, type PortfolioSummary } from '@/lib/core/totals';
 import type { Portfolio, Token } from '@/lib/core/types';
 
@@ -25,22 +23,13 @@ export interface ChainValue {
   unpricedCount: number;
 }
 
-function nativeValue(p: Portfolio): number | undefined {
-  if (!p.nativePriceUsd || !hasNative(p)) return undefined;
-  try {
-    return usdValue(p.native, chainById(p.chainId)?.native.decimals ?? 18, p.nativePriceUsd);
-  } catch {
-    return undefined;
-  }
-}
-
+/** summarize() already counts the native coin at its price (lib/core/totals.ts); this only reshapes it. */
 export function chainValue(p: Portfolio, hideSpam: boolean): ChainValue {
   const summary = summaryOf(p, hideSpam);
-  const nativeUsd = nativeValue(p);
   return {
-    totalUsd: summary.totalUsd + (nativeUsd ?? 0),
-    nativeUsd,
-    nativeUnpriced: hasNative(p) && nativeUsd === undefined,
+    totalUsd: summary.totalUsd,
+    nativeUsd: summary.nativeUsd,
+    nativeUnpriced: summary.unpricedNative !== undefined,
     unpricedCount: summary.unpricedCount,
   };
 }
