@@ -2,14 +2,16 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Chain } from '@/lib/core/chains';
 import { updatedAgo } from '@/lib/core/time-ago';
 import type { Portfolio } from '@/lib/core/types';
-import { PortfolioContent, plural, Skeleton, totalNote } from '@/components/shared/ChainBalances';
+import { leftOutNote, sumTotals } from '@/lib/core/totals';
+import { PortfolioContent, plural, Skeleton } from '@/components/shared/ChainBalances';
 import { ErrorNotice, groupFailures } from '@/components/shared/ErrorNotice';
 import { fitUsd } from '@/components/shared/fit-number';
-import { chainValue, hasAnyBalance, normalizeQuery, type ChainValue } from '@/components/shared/portfolio-view';
+import { chainValue, hasAnyBalance, normalizeQuery, summaryOf, type ChainValue } from '@/components/shared/portfolio-view';
 import { useBalances, type ChainLoad } from '@/components/shared/use-balances';
 import { useNow } from '@/components/shared/use-now';
 import { WORDS } from '@/components/shared/vocabulary';
 import type { KnownTotal } from './known-totals';
+import { HoldingsComposition } from './portfolio/CompositionBar';
 
 /** Which chain's tokens are open: one chain id, or 'all' for none (the overview). */
 export type ChainChoice = number | 'all';
@@ -60,9 +62,7 @@ function overview(chains: readonly Chain[], get: (id: number) => ChainLoad | und
     pending: states.filter((s) => !s.load?.answer),
     failedWithoutData: states.filter((s) => s.load?.answer?.error && !s.portfolio),
     groups: groupFailures(failures),
-    totalUsd: loaded.reduce((sum, s) => sum + s.value!.totalUsd, 0),
-    unpricedCount: loaded.reduce((n, s) => n + s.value!.unpricedCount, 0),
-    nativeUnpriced: loaded.some((s) => s.value!.nativeUnpriced),
+    totals: sumTotals(loaded.map((s) => summaryOf(s.portfolio!, hideSpam))),
     tokenCount: loaded.reduce((n, s) => n + s.portfolio!.tokens.length, 0),
   };
 }
@@ -74,10 +74,10 @@ function Headline({ ov, label }: { ov: Overview; label: string }) {
   const [exact, setExact] = useState(false);
   const done = ov.pending.length === 0;
   const known = ov.loaded.length > 0;
-  const fitted = fitUsd(known ? ov.totalUsd : undefined, HEADLINE_FIT_CHARS);
-  const text = known ? `${fitted.text}${done ? '' : '…'}` : done ? WORDS.unknownTotal : '…';
+  const fitted = fitUsd(known ? ov.totals.totalUsd : undefined, HEADLINE_FIT_CHARS);
+  const text = known ? `${ov.totals.atLeast ? 'at least ' : ''}${fitted.text}${done ? '' : '…'}` : done ? WORDS.unknownTotal : '…';
   const notes = [
-    totalNote(ov.unpricedCount, ov.nativeUnpriced),
+    leftOutNote(ov.totals),
     known && ov.failedWithoutData.length > 0 && `Not loaded: ${ov.failedWithoutData.map((s) => s.chain.name).join(', ')}.`,
   ].filter(Boolean);
   return (
@@ -171,7 +171,7 @@ function ChainList({ ov, choice, onChoice, hideSpam, query }: ListProps) {
       <ul aria-label="Chains" class="divide-y divide-slate-100 dark:divide-slate-800">
         {ov.withBalance.map((s) => {
           const open = choice === s.chain.id;
-          const share = ov.totalUsd > 0 && s.value!.totalUsd > 0 ? (s.value!.totalUsd / ov.totalUsd) * 100 : undefined;
+          const share = ov.totals.totalUsd > 0 && s.value!.totalUsd > 0 ? (s.value!.totalUsd / ov.totals.totalUsd) * 100 : undefined;
           return (
             <li key={s.chain.id}>
               <h3 class="contents">
@@ -195,6 +195,14 @@ function ChainList({ ov, choice, onChoice, hideSpam, query }: ListProps) {
       {ov.empty.length > 0 && (
         <p class="mt-2 text-xs text-slate-500 dark:text-slate-400">No tokens on {ov.empty.map((s) => s.chain.name).join(', ')}.</p>
       )}
+      {ov.withBalance.length > 0 && (
+        <details class="mt-2 text-sm">
+          <summary class="cursor-pointer text-xs text-slate-500 dark:text-slate-400">Composition</summary>
+          <div class="mt-2">
+            <HoldingsComposition portfolios={ov.withBalance.map((s) => s.portfolio!)} hideSpam={hideSpam} subject="This address" />
+          </div>
+        </details>
+      )}
     </div>
   );
 }
@@ -210,8 +218,8 @@ function useReportTotal(ov: Overview, onTotal: Props['onTotal']) {
   const complete = ov.pending.length === 0 && ov.failedWithoutData.length === 0 && ov.loaded.length > 0;
   const at = complete ? Math.min(...ov.loaded.map((s) => s.portfolio!.fetchedAt)) : 0;
   useEffect(() => {
-    if (complete) onTotal?.({ usd: ov.totalUsd, at });
-  }, [complete, ov.totalUsd, at, onTotal]);
+    if (complete) onTotal?.({ usd: ov.totals.totalUsd, at });
+  }, [complete, ov.totals.totalUsd, at, onTotal]);
 }
 
 export function BalancesPanel({ address, chains, choice, onChoice, hideSpam, epoch, onTotal }: Props) {

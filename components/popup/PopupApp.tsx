@@ -13,6 +13,8 @@ import { WORDS } from '@/components/shared/vocabulary';
 import { BalancesPanel, type ChainChoice } from './BalancesPanel';
 import { useKnownTotals } from './known-totals';
 import { AddAddressForm, entryName, WatchList } from './Watchlist';
+import { PortfolioView } from './portfolio/PortfolioView';
+import { AddressName } from './AddressName';
 
 /** A well-known address with balances on several chains, offered on first run. */
 export const EXAMPLE_ADDRESS = '0xd8da6bf26964af9d7eed9e03e53415d37aa96045';
@@ -40,16 +42,20 @@ function useRemembered<T>(key: string, initial: T): [T, (v: T) => void] {
 }
 
 type Panel = 'none' | 'add' | 'watchlist';
+/** The address detail view, or the net worth of the whole watchlist. */
+type View = 'address' | 'portfolio';
 
 interface HeaderProps {
   current: WatchEntry | undefined;
   count: number;
   panel: Panel;
   onPanel: (p: Panel) => void;
+  view: View;
+  onView: (v: View) => void;
 }
 
 /** The address switcher (opens the watchlist), "+" for a new address, settings. */
-function Header({ current, count, panel, onPanel }: HeaderProps) {
+function Header({ current, count, panel, onPanel, view, onView }: HeaderProps) {
   const toggle = (p: Panel) => onPanel(panel === p ? 'none' : p);
   return (
     <header class="flex items-center gap-1.5">
@@ -71,6 +77,11 @@ function Header({ current, count, panel, onPanel }: HeaderProps) {
         </button>
       ) : (
         <h1 class="flex-1 text-base font-semibold">Chainbase Balances</h1>
+      )}
+      {count > 0 && (
+        <button type="button" class="btn-secondary px-2 text-xs" aria-pressed={view === 'portfolio'} onClick={() => onView(view === 'portfolio' ? 'address' : 'portfolio')}>
+          Portfolio
+        </button>
       )}
       <button type="button" class="icon-btn h-8 w-8 text-lg" aria-label="Add address" title="Add address" aria-expanded={panel === 'add'} onClick={() => toggle('add')}>
         <span aria-hidden="true">+</span>
@@ -183,6 +194,7 @@ export function PopupApp() {
   const [selected, setSelected] = useRemembered<string | undefined>('popup.selected', undefined);
   const [choice, setChoice] = useRemembered<ChainChoice>('popup.chain', 'all');
   const [panel, setPanel] = useState<Panel>('none');
+  const [view, setView] = useState<View>('address');
   const [totals, rememberTotal] = useKnownTotals();
   const { removed, remove, undo } = useUndoableRemove();
   // Opened from the context menu ("Show token balances") for one address.
@@ -208,13 +220,14 @@ export function PopupApp() {
   const select = (address: string) => {
     setSelected(address);
     setPanel('none');
+    setView('address');
   };
   const showAdd = panel === 'add' || (watchlist.length === 0 && !unwatchedLookup);
 
   return (
     <main class="space-y-3 p-3">
-      <Header current={current} count={watchlist.length} panel={panel} onPanel={setPanel} />
-      {showAdd && <AddAddressForm entries={watchlist} onAdded={select} />}
+      <Header current={current} count={watchlist.length} panel={panel} onPanel={setPanel} view={view} onView={setView} />
+      {showAdd && <AddAddressForm entries={watchlist} onAdded={(address) => (select(address), setPanel('add'))} />}
       {panel === 'watchlist' && watchlist.length > 0 && (
         <section id="watchlist-panel" aria-label="Watched addresses" class="rounded-md border border-slate-200 p-2 dark:border-slate-700">
           <WatchList
@@ -230,7 +243,9 @@ export function PopupApp() {
       {!hasKey && <KeySetup />}
       {watchlist.length === 0 && !unwatchedLookup && <EmptyWatchlist onAdded={select} />}
       {unwatchedLookup && <LookupBar address={unwatchedLookup} onAdded={select} />}
-      {hasKey && current && (
+      {hasKey && current && view === 'address' && <AddressName address={current.address} unless={current.label} class="block text-sm font-medium" />}
+      {hasKey && view === 'portfolio' && <PortfolioView onOpenAddress={select} epoch={apiKey} />}
+      {hasKey && current && view === 'address' && (
         <BalancesPanel
           key={current.address}
           address={current.address}

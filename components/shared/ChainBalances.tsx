@@ -7,14 +7,6 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** What a total leaves out, said plainly; undefined when it leaves out nothing. */
-export function totalNote(unpricedCount: number, nativeUnpriced: boolean): string | undefined {
-  const parts: string[] = [];
-  if (nativeUnpriced) parts.push('native coins (no price)');
-  if (unpricedCount > 0) parts.push(`${plural(unpricedCount, 'token')} without a price`);
-  return parts.length ? `Not included: ${parts.join(' and ')}.` : undefined;
-}
-
 export function Skeleton({ label }: { label: string }) {
   return (
     <div aria-busy="true" class="space-y-2 py-2">
