@@ -1,20 +1,39 @@
 /**
- * Builds the one hover card of a page: a WXT shadow-root UI (so the page's CSS
- * cannot touch it, nor it the page), placed by floating-ui next to its address.
- * Between hovers the host element is removed from the page entirely.
+ * Builds the one hover card of a page: a WXT shadow-root UI in a closed shadow
+ * root (the page's CSS cannot touch it, and the page's script cannot read it:
+ * `host.shadowRoot` is null and no reference to the root leaves this isolated
+ * world), placed by floating-ui next to its address. Between hovers the host
+ * element is removed from the page entirely.
  */
 import { render } from 'preact';
 import { createShadowRootUi } from '#imports';
 import { chainById } from '@/lib/core/chains';
 import { followReference } from '@/lib/card/position';
-import type { CardApi, CardEnv, CreateCard } from '@/lib/card/contract';
+import { CARD_HOST_NAME, UI_ATTR, type CardApi, type CardEnv, type CreateCard } from '@/lib/card/contract';
 import type { HoverTarget } from '@/lib/content/hover-intent';
-import { CardApp } from './CardApp';
+import { BudgetGate } from './BudgetGate';
 import cardCss from './card.css?inline';
 
-/** The detector skips anything carrying this attribute. */
-const UI_ATTR = 'data-cbb-ui';
-export const CARD_HOST_NAME = 'cbb-card';
+/** Input the card's controls act on; a synthetic one from page script is stopped before any handler sees it. */
+const GUARDED_EVENTS = ['click', 'dblclick', 'auxclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keydown', 'keyup', 'keypress', 'input', 'change', 'submit'];
+
+/**
+ * Stops untrusted events at the shadow root, in the capture phase, so no
+ * button of the card ever acts on a click or key that the user did not make.
+ */
+export function acceptTrustedInputOnly(root: EventTarget): void {
+  for (const type of GUARDED_EVENTS) {
+    root.addEventListener(
+      type,
+      (e) => {
+        if (e.isTrusted) return;
+        e.stopImmediatePropagation();
+        e.preventDefault();
+      },
+      { capture: true },
+    );
+  }
+}
 
 export const createCard: CreateCard = async (env: CardEnv): Promise<CardApi> => {
   const chain = chainById(env.chainId);
@@ -22,6 +41,7 @@ export const createCard: CreateCard = async (env: CardEnv): Promise<CardApi> => 
 
   const ui = await createShadowRootUi(env.ctx, {
     name: CARD_HOST_NAME,
+    mode: 'closed',
     position: 'inline',
     anchor: 'body',
     append: 'last',
@@ -34,6 +54,7 @@ export const createCard: CreateCard = async (env: CardEnv): Promise<CardApi> => 
     },
   });
   ui.shadowHost.setAttribute(UI_ATTR, '');
+  acceptTrustedInputOnly(ui.shadow);
 
   let stopFollowing: (() => void) | undefined;
   let current: HoverTarget | undefined;
@@ -50,7 +71,7 @@ export const createCard: CreateCard = async (env: CardEnv): Promise<CardApi> => 
     stopFollowing?.();
     current = target;
     if (!ui.mounted) ui.mount();
-    render(<CardApp key={target.address} env={env} chain={chain!} address={target.address} />, ui.uiContainer);
+    render(<BudgetGate key={target.address} env={env} chain={chain!} address={target.address} />, ui.uiContainer);
     stopFollowing = followReference(target.element, ui.shadowHost, { onReferenceGone: () => env.requestClose(false) });
   }
 
@@ -59,6 +80,7 @@ export const createCard: CreateCard = async (env: CardEnv): Promise<CardApi> => 
   return {
     show,
     hide,
+    owns: (target) => target === ui.shadowHost,
     focusInside() {
       const first = ui.mounted ? ui.shadow.querySelector<HTMLElement>('[role="dialog"] button:not([disabled])') : null;
       first?.focus();

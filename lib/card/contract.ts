@@ -5,17 +5,40 @@
  * Only types and two constants live here: importing this pulls no code in.
  */
 import type { ContentScriptContext } from '#imports';
-import type { BalancesAnswer, BalancesRequest } from '@/lib/messaging/protocol';
+import type { BalancesAnswer, BalancesRequest, NameAnswer } from '@/lib/messaging/protocol';
+import type { LookalikeVerdict } from '@/lib/core/lookalike';
 import type { HoverTarget, ShowReason } from '@/lib/content/hover-intent';
 
 /** Built from entrypoints/explorer-card.ts; listed in web_accessible_resources for the explorer matches. */
 export const CARD_MODULE_PATH = '/explorer-card.js';
+
+/** The card's shadow host: `<cbb-card data-cbb-ui>`. The detector skips anything carrying UI_ATTR. */
+export const CARD_HOST_NAME = 'cbb-card';
+export const UI_ATTR = 'data-cbb-ui';
 
 /**
  * The card module hands its factory over through this property of the content
  * script's isolated-world global (the page's own `window` never sees it).
  */
 export const CARD_FACTORY_KEY = '__chainbaseBalancesCard';
+
+/**
+ * Timings kept on the isolated world's global (never the page's): the bench
+ * and the e2e tests read them over the DevTools protocol. `ready` once the
+ * listeners are on; `shownAt` when the hover intent opened a card;
+ * `dataPaintedAt` when that card first painted with balances (performance.now()).
+ */
+export const CARD_TIMING_KEY = '__chainbaseBalancesTiming';
+export interface CardTiming {
+  ready: boolean;
+  shownAt?: number;
+  dataPaintedAt?: number;
+}
+
+export function cardTiming(): CardTiming {
+  const global = globalThis as Record<string, unknown>;
+  return (global[CARD_TIMING_KEY] ??= { ready: false }) as CardTiming;
+}
 
 export type AddToWatchlistAnswer = { ok: true; added: boolean } | { ok: false; error: string };
 
@@ -24,6 +47,10 @@ export interface CardMessenger {
   getBalances(request: BalancesRequest): Promise<BalancesAnswer>;
   addToWatchlist(address: string): Promise<AddToWatchlistAnswer>;
   openOptions(): Promise<void>;
+  /** The address's verified ENS name (the worker checks the forward record). */
+  getName(address: string): Promise<NameAnswer>;
+  /** The worker's verdict for this one address: does it imitate a watched one? */
+  checkLookalike(address: string): Promise<{ lookalike?: LookalikeVerdict }>;
 }
 
 export interface CardEnv {
@@ -44,6 +71,8 @@ export interface CardApi {
   hide(): void;
   /** Moves keyboard focus into the open card; false when there is none. */
   focusInside(): boolean;
+  /** Whether an event target is the card's host (events from inside its shadow root arrive retargeted to it). */
+  owns(target: EventTarget | null): boolean;
 }
 
 export type CreateCard = (env: CardEnv) => Promise<CardApi>;

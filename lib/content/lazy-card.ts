@@ -5,6 +5,7 @@ export interface LazyCard {
   show(target: HoverTarget, reason: ShowReason): void;
   hide(): void;
   focusInside(): boolean;
+  owns(target: EventTarget | null): boolean;
 }
 
 /**
@@ -47,6 +48,7 @@ export function createLazyCard(env: CardEnv, importFactory: () => Promise<Create
       api?.hide();
     },
     focusInside: () => api?.focusInside() ?? false,
+    owns: (target) => api?.owns(target) ?? false,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from '#imports';
-import { watch } from './detect';
+import { unmarkAll } from './detect';
 import { createHoverIntent } from './hover-intent';
-import type { CardEnv } from '@/lib/card/contract';
+import { cardTiming, type CardEnv } from '@/lib/card/contract';
 import { createLazyCard } from './lazy-card';
 import { focusableOf, listenForCardTriggers } from './triggers';
 import { cardMessenger } from './messenger';
@@ -22,8 +22,7 @@ export interface CardSession {
 /** Detection, hover intent and the (lazy) card, all torn down by `signal`. */
 export function startCardSession(ctx: ContentScriptContext, options: SessionOptions): CardSession {
   const { signal } = options;
-  // Marks are all we need from the detector: the hover listeners find them by delegation.
-  watch(document, () => undefined, { signal });
+  // Nothing is scanned up front: the triggers resolve the address under the pointer or focus when it arrives.
 
   const env: CardEnv = {
     ctx,
@@ -44,14 +43,20 @@ export function startCardSession(ctx: ContentScriptContext, options: SessionOpti
   };
   const card = createLazyCard(env);
   const intent = createHoverIntent({
-    onShow: (target, reason) => card.show(target, reason),
+    onShow: (target, reason) => {
+      Object.assign(cardTiming(), { shownAt: performance.now(), dataPaintedAt: undefined });
+      card.show(target, reason);
+    },
     onHide: () => card.hide(),
   });
 
   listenForCardTriggers(document, intent, card, signal);
+  cardTiming().ready = true;
   signal.addEventListener('abort', () => {
     intent.dispose();
     card.hide();
+    unmarkAll(document); // cards switched off (or the extension reloaded): leave no marks behind
+    cardTiming().ready = false;
   }, { once: true });
   return { closeCard: () => intent.dismiss() };
 }

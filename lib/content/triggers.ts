@@ -1,31 +1,50 @@
-import { addressAt, MARK_ATTR } from './detect';
+import { resolveFocusTarget, resolvePointerTarget } from './detect';
 import type { HoverIntent, HoverTarget, PointerPlace } from './hover-intent';
 
-const CARD_HOST = 'cbb-card';
-const UI_ATTR = 'data-cbb-ui';
+/** What the triggers need from the card: whether an event target is its host, and moving focus into it. */
+export interface CardHandle {
+  focusInside(): boolean;
+  owns(target: EventTarget | null): boolean;
+}
+
+/** Only input from the user counts: events a page script dispatches are not trusted. Injected for unit tests. */
+export type TrustCheck = (e: Event) => boolean;
+const isTrustedInput: TrustCheck = (e) => e.isTrusted;
 
 /**
  * One set of listeners on the document for every address on the page (event
- * delegation; the detector only marks elements). Capture phase, so a page that
- * stops propagation of its own events does not blind us. Events from inside
- * the card's shadow root arrive retargeted to its host.
+ * delegation). Capture phase, so a page that stops propagation of its own
+ * events does not blind us. Events from inside the card's shadow root arrive
+ * retargeted to its host.
+ *
+ * Nothing the page can do by script opens a card: synthetic events are
+ * ignored, and focus opens one only right after a real Tab or Shift+Tab
+ * (a page calling el.focus() fires a trusted focus event, but no key).
  */
 export function listenForCardTriggers(
   doc: Document,
   intent: HoverIntent,
-  card: { focusInside(): boolean },
+  card: CardHandle,
   signal: AbortSignal,
+  trusted: TrustCheck = isTrustedInput,
 ): void {
   const on = <K extends keyof DocumentEventMap>(type: K, handler: (e: DocumentEventMap[K]) => void) =>
-    doc.addEventListener(type, handler, { capture: true, passive: type !== 'keydown', signal });
+    doc.addEventListener(
+      type,
+      (e) => {
+        if (trusted(e)) handler(e);
+      },
+      { capture: true, passive: type !== 'keydown', signal },
+    );
+  const tab = tabFocusWatch(doc.defaultView);
 
-  on('pointerover', (e) => intent.pointerAt(placeOf(e.target)));
+  on('pointerover', (e) => intent.pointerAt(placeOf(e, card)));
   on('pointerout', (e) => {
     if (e.relatedTarget === null) intent.pointerAt(null); // left the window (or this frame)
   });
   on('focusin', (e) => {
-    if (isCardHost(e.target)) return intent.focusCard();
-    const target = keyboardFocusTarget(e.target);
+    if (card.owns(e.target)) return intent.focusCard();
+    const target = tab.consume() ? keyboardFocusTarget(e.target) : undefined;
     if (target) intent.focusAddress(target);
     else intent.blur();
   });
@@ -33,11 +52,12 @@ export function listenForCardTriggers(
     if (e.relatedTarget === null) intent.blur();
   });
   on('keydown', (e) => {
+    if (e.key === 'Tab') tab.arm();
     const shown = intent.shown;
     if (!shown) return;
     if (e.key === 'Escape') {
       // Focus first: removing the card while it holds the focus would read as a blur.
-      if (isCardHost(e.target)) focusableOf(shown)?.focus({ preventScroll: true });
+      if (card.owns(e.target)) focusableOf(shown)?.focus({ preventScroll: true });
       intent.dismiss();
     } else if (e.key === 'Tab' && !e.shiftKey && !e.altKey && isOnAddress(e.target, shown) && card.focusInside()) {
       e.preventDefault(); // the card comes right after its address in the tab order
@@ -45,28 +65,35 @@ export function listenForCardTriggers(
   });
 }
 
-function placeOf(target: EventTarget | null): PointerPlace {
-  if (isCardHost(target)) return 'card';
-  return addressAt(target) ?? null;
-}
-
-function isCardHost(target: EventTarget | null): boolean {
-  const el = target as Partial<Element> | null;
-  return el?.localName === CARD_HOST && el.hasAttribute?.(UI_ATTR) === true;
-}
-
 /**
- * The address a keyboard user just focused: the focused element is marked, sits
- * inside a mark, or (a link around a marked span) holds one. Focus by mouse
- * click (not :focus-visible) does not open cards; hovering does that.
+ * A real Tab's focus move happens in the same task as its keydown, so the
+ * permission it gives lasts until the next focus or the end of that task.
  */
+function tabFocusWatch(view: Window | null) {
+  let armed = false;
+  return {
+    arm() {
+      armed = true;
+      (view ?? globalThis).setTimeout(() => (armed = false), 0);
+    },
+    consume(): boolean {
+      const was = armed;
+      armed = false;
+      return was;
+    },
+  };
+}
+
+function placeOf(e: PointerEvent, card: CardHandle): PointerPlace {
+  if (card.owns(e.target)) return 'card';
+  return resolvePointerTarget(e.target, { x: e.clientX, y: e.clientY }) ?? null;
+}
+
+/** Focus by mouse click (not :focus-visible) does not open cards; hovering does that. */
 function keyboardFocusTarget(target: EventTarget | null): HoverTarget | undefined {
-  const found = addressAt(target);
   const el = target as Partial<Element> | null;
   if (!el || typeof el.matches !== 'function' || !el.matches(':focus-visible')) return undefined;
-  if (found) return found;
-  const inner = el.querySelector?.(`[${MARK_ATTR}]`);
-  return inner ? addressAt(inner) : undefined;
+  return resolveFocusTarget(target);
 }
 
 /** The marked element may be a span inside the link that actually takes focus. */

@@ -24,6 +24,8 @@ export type BalancesRequest = v.InferOutput<typeof BalancesRequestSchema>;
 export interface BalancesAnswer extends BalancesResult {
   /** A background refresh is under way; ask again with waitForFresh to get it. */
   refreshing: boolean;
+  /** The tab looked up too many new addresses lately: only a request with `userConfirmed` is answered now. */
+  overBudget?: boolean;
   /** The user's "hide spam" setting, for the hover card (content scripts cannot read settings). */
   hideSpam?: boolean;
 }
@@ -38,6 +40,8 @@ export const BalancesRequestSchema = v.strictObject({
   address: AddressSchema,
   refresh: v.optional(v.boolean()),
   waitForFresh: v.optional(v.boolean()),
+  /** Content scripts: the user asked for this lookup with a real click ("Load balances"), past the tab's lookup budget. */
+  userConfirmed: v.optional(v.boolean()),
 });
 
 /** Payload schema of every message. */

@@ -1,9 +1,11 @@
-/** Attribute that marks an address reference; its value is the lowercase address. */
+import { CARD_HOST_NAME, UI_ATTR } from '@/lib/card/contract';
+
+export { UI_ATTR };
+
+/** Attribute showing an address reference we marked (for people and tests: never read back as truth). */
 export const MARK_ATTR = 'data-cbb-address';
-/** Also set on the `<span>` elements the detector created, so they can be undone when stale. */
+/** Also set on the `<span>` elements the detector created. */
 export const WRAP_ATTR = 'data-cbb-wrap';
-/** Our own UI (the hover card host is `<cbb-card data-cbb-ui>`). */
-export const UI_ATTR = 'data-cbb-ui';
 
 /**
  * Elements whose own text is never page content (or is user input). In parsed
@@ -11,12 +13,12 @@ export const UI_ATTR = 'data-cbb-ui';
  */
 export const SKIPPED_TAGS: ReadonlySet<string> = new Set([
   'head', 'title', 'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option',
-  'iframe', 'object', 'cbb-card',
+  'iframe', 'object', CARD_HOST_NAME,
 ]);
 
 const EDITABLE = '[contenteditable]:not([contenteditable="false" i])';
 /** Skipped elements that may hold other elements (parsed without scripting, noscript does). */
-export const DEEP_SKIP_TAGS: ReadonlySet<string> = new Set(['noscript', 'select', 'object', 'cbb-card']);
+export const DEEP_SKIP_TAGS: ReadonlySet<string> = new Set(['noscript', 'select', 'object', CARD_HOST_NAME]);
 /**
  * Skipped subtrees that can hold elements, so a text or link deep inside them
  * is only recognised by looking up (closest). Looking up costs, so a scan does

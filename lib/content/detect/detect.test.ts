@@ -1,7 +1,7 @@
 /** Where marks go, how wrapping keeps the page intact, rescans, roots, and addressAt. */
 import { describe, expect, it } from 'vitest';
-import { addressAt, MARK_ATTR, scan } from '@/lib/content/detect';
-import { parseHtml } from './test-dom';
+import { MARK_ATTR, resolveFocusTarget, resolvePointerTarget, scan } from '@/lib/content/detect';
+import { parseHtml } from '@/tests/unit/helpers/test-dom';
 
 const A = '0x1e3994bb65934b7D3B7eE798F4237334700aE264';
 const B = '0x71C7656EC7ab88b098defB751B7401B5f6d8976F';
@@ -106,10 +106,10 @@ describe('rescans', () => {
     expect(doc.getElementById('p')!.textContent).toBe('Send to nobody today');
   });
 
-  it('removes a mark the page placed on an element that shows no address', () => {
+  it('neither trusts nor returns a mark the page wrote on an element that shows no address', () => {
     const doc = page(`<span id="s" ${MARK_ATTR}="${a}">Hello</span>`);
     expect(scan(doc)).toEqual([]);
-    expect(doc.getElementById('s')!.hasAttribute(MARK_ATTR)).toBe(false);
+    expect(resolvePointerTarget(doc.getElementById('s'))).toBeUndefined();
   });
 });
 
@@ -145,20 +145,47 @@ describe('scan roots', () => {
   });
 });
 
-describe('addressAt', () => {
-  it('walks up from an inner element or text node to the mark', () => {
+describe('on-demand resolution', () => {
+  it('resolves the link around an inner element or text node from its href', () => {
     const doc = page(`<a id="l" href="/token/0x50d1c9771902476076ecfc8b2a83ad6b9355a4c9?a=${a}"><b><i id="icon">FTX</i></b></a>`);
-    scan(doc);
     const link = doc.getElementById('l')!;
     const icon = doc.getElementById('icon')!;
-    expect(addressAt(icon)).toEqual({ address: a, element: link });
-    expect(addressAt(icon.firstChild)).toEqual({ address: a, element: link });
+    expect(resolvePointerTarget(icon)).toEqual({ address: a, element: link });
+    expect(resolvePointerTarget(icon.firstChild)).toEqual({ address: a, element: link });
   });
 
-  it('returns undefined off a mark, for null, and for a malformed page-written value', () => {
-    const doc = page(`<p id="p">plain</p><span id="fake" ${MARK_ATTR}="0xnot-an-address">x</span>`);
-    expect(addressAt(doc.getElementById('p'))).toBeUndefined();
-    expect(addressAt(null)).toBeUndefined();
-    expect(addressAt(doc.getElementById('fake'))).toBeUndefined();
+  it('marks nothing before an element is resolved, and only that element after', () => {
+    const doc = page(`<p><span id="one">${A}</span></p><p><span id="two">${B}</span></p>`);
+    expect(doc.querySelector(`[${MARK_ATTR}]`)).toBeNull();
+    expect(resolvePointerTarget(doc.getElementById('two'))).toEqual({ address: b, element: doc.getElementById('two') });
+    expect(marks(doc)).toEqual([{ tag: 'span', address: b, text: B }]);
+  });
+
+  it('re-derives the address from what the page shows now, whatever attribute the page wrote', () => {
+    const doc = page(`<span id="s">${A}</span><span id="fake" ${MARK_ATTR}="${a}">0xnot-an-address</span>`);
+    const s = doc.getElementById('s')!;
+    expect(resolvePointerTarget(s)?.address).toBe(a);
+    s.setAttribute(MARK_ATTR, b); // the page rewrites our mark
+    expect(resolvePointerTarget(s)?.address).toBe(a);
+    s.firstChild!.textContent = B; // the page changes the text: the new text counts
+    expect(resolvePointerTarget(s)?.address).toBe(b);
+    expect(resolvePointerTarget(doc.getElementById('fake'))).toBeUndefined();
+  });
+
+  it('an address mid-sentence gets its own span, which then resolves', () => {
+    const doc = page(`<p id="p">Send to ${A} today</p>`);
+    const p = doc.getElementById('p')!;
+    expect(resolvePointerTarget(p)).toBeUndefined(); // the pointer is on the sentence, not (yet known to be) on the address
+    const span = p.querySelector('span')!;
+    expect(resolvePointerTarget(span)).toEqual({ address: a, element: span });
+    expect(p.textContent).toBe(`Send to ${A} today`);
+  });
+
+  it('keyboard focus on a link resolves the address inside it; nothing inside our UI resolves', () => {
+    const doc = page(`<a id="l" href="/t"><span title="${A}">0x1e3994bb...4700aE264</span></a><div data-cbb-ui><span id="ui">${A}</span></div>`);
+    const link = doc.getElementById('l')!;
+    expect(resolveFocusTarget(link)?.address).toBe(a);
+    expect(resolvePointerTarget(doc.getElementById('ui'))).toBeUndefined();
+    expect(resolvePointerTarget(null)).toBeUndefined();
   });
 });

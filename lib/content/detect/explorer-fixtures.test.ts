@@ -2,8 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MARK_ATTR, scan } from '@/lib/content/detect';
-import { parseHtml } from './test-dom';
+import { MARK_ATTR, resolvePointerTarget, scan } from '@/lib/content/detect';
+import { parseHtml } from '@/tests/unit/helpers/test-dom';
 
 const FIXTURES = path.resolve(__dirname, '../../../tests/fixtures/explorers');
 
@@ -43,6 +43,24 @@ describe('explorer fixture pages', { timeout: 30_000 }, () => {
       const missing = expected.addresses.filter((a) => !found.has(a));
       const falsePositives = [...found].filter((a) => !allowed.has(a));
       expect({ missing, falsePositives }).toEqual({ missing: [], falsePositives: [] });
+    });
+
+    it('on demand (the element under the pointer, one at a time) finds the same addresses as a full scan', () => {
+      const full = new Set(scan(load(name).doc).map((f) => f.address));
+      const { doc } = load(name);
+      const text = doc.documentElement.textContent;
+      const onDemand = new Set<string>();
+      const resolveAll = (els: Iterable<Element>) => {
+        for (const el of els) {
+          const found = resolvePointerTarget(el);
+          if (found) onDemand.add(found.address);
+        }
+      };
+      resolveAll([...doc.querySelectorAll('*')]);
+      // Mid-text addresses got their own spans on the first pass; the pointer then rests on those.
+      resolveAll([...doc.querySelectorAll('[data-cbb-wrap]')]);
+      expect([...onDemand].sort()).toEqual([...full].sort());
+      expect(doc.documentElement.textContent).toBe(text);
     });
 
     it('is idempotent and leaves the page text unchanged', () => {

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MARK_ATTR, scan } from '@/lib/content/detect';
-import { parseHtml } from './test-dom';
+import { parseHtml } from '@/tests/unit/helpers/test-dom';
 
 interface Fragment {
   html: string;

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MARK_ATTR, scan } from '@/lib/content/detect';
-import { parseHtml } from './test-dom';
+import { parseHtml } from '@/tests/unit/helpers/test-dom';
 
 const FIXTURES = path.resolve(__dirname, '../../../tests/fixtures/detect');
 const names = readdirSync(FIXTURES)

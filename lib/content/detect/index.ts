@@ -3,8 +3,8 @@ import { scanRoot, type Found } from './scan';
 
 export { MARK_ATTR } from './constants';
 export type { Found } from './scan';
-export { watch } from './watch';
-export { addressAt } from './address-at';
+export { unmarkAll } from './scan';
+export { resolveFocusTarget, resolvePointerTarget, type Point } from './resolve';
 
 /** Scans `root` (a Document, Element or DocumentFragment subtree), marks what it finds, returns every marked reference inside root (including ones marked earlier). */
 export function scan(root: ParentNode): Found[] {

@@ -25,6 +25,7 @@ import {
 import { findTextRefs, mayContainAddress, matchesTruncation, type TextRef } from './hex-text';
 import { addressFromHref, siteOf } from './links';
 import { recoverTruncated } from './recover';
+import { forget, isOurWrapper, markedAddress, remember } from './registry';
 
 export interface Found {
   address: string;
@@ -88,8 +89,13 @@ function hidesContent(el: Element): boolean {
   return DEEP_SKIP_TAGS.has(el.localName) && el.querySelector(INERT_CONTENT) !== null;
 }
 
+/** An element we marked earlier (a mark the page wrote itself is just page markup). */
+function notePremarked(el: Element, st: ScanState): void {
+  if (markedAddress(el) !== undefined) st.premarked.add(el);
+}
+
 function noteFlagged(el: Element, st: ScanState): void {
-  if (el.hasAttribute(MARK_ATTR)) st.premarked.add(el);
+  notePremarked(el, st);
   if (!st.lookUp && hidesContent(el)) st.lookUp = true;
 }
 
@@ -99,7 +105,7 @@ function noteFlagged(el: Element, st: ScanState): void {
  * browsers' fast path).
  */
 function indexDocument(root: Document, st: ScanState): void {
-  for (const el of root.querySelectorAll(MARK_SELECTOR)) st.premarked.add(el);
+  for (const el of root.querySelectorAll(MARK_SELECTOR)) notePremarked(el, st);
   for (const selector of DEEP_SKIP_PARTS) {
     if (st.lookUp) break;
     for (const el of root.querySelectorAll(selector)) noteFlagged(el, st);
@@ -145,7 +151,7 @@ function enclosingLinkMark(el: Element | null, st: ScanState): string | null | u
   const decided = st.desired.get(link);
   if (decided !== undefined) return decided;
   // A link in scope that this scan did not mark has no mark any more; one outside scope keeps its own.
-  return st.premarked.has(link) ? undefined : link.getAttribute(MARK_ATTR);
+  return st.premarked.has(link) ? undefined : (markedAddress(link) ?? null);
 }
 
 function isBlank(s: string, from: number, to: number): boolean {
@@ -162,11 +168,6 @@ function ownsWholeElement(text: Text, s: string, parentTag: string, ref: TextRef
     text.previousSibling === null &&
     text.nextSibling === null
   );
-}
-
-/** Our wrappers always carry a mark, so only marked elements need the attribute check. */
-function isOurWrapper(el: Element, st: ScanState): boolean {
-  return st.premarked.has(el) && el.hasAttribute(WRAP_ATTR);
 }
 
 /**
@@ -191,7 +192,7 @@ function visitText(text: Text, st: ScanState): void {
   const refs = findTextRefs(s);
   if (refs.length === 0) return;
   // Our own wrapper is transparent: the page's element above it is the context.
-  const context = isOurWrapper(parent, st) ? (parent.parentElement ?? parent) : parent;
+  const context = isOurWrapper(parent) ? (parent.parentElement ?? parent) : parent;
 
   const only = refs.length === 1 ? refs[0]! : undefined;
   if (only && ownsWholeElement(text, s, parentTag, only)) {
@@ -218,7 +219,9 @@ function walkText(root: Node, st: ScanState): void {
 
 /** Removes a mark that no longer holds; our own wrapper is undone so the page's text is as it was. */
 function unmark(el: Element): void {
-  if (!el.hasAttribute(WRAP_ATTR)) {
+  const wrapper = isOurWrapper(el);
+  forget(el);
+  if (!wrapper) {
     el.removeAttribute(MARK_ATTR);
     return;
   }
@@ -230,7 +233,7 @@ function unmark(el: Element): void {
 
 /** Takes every mark out of `root` (our wrappers undone): the page is left as we found it. */
 export function unmarkAll(root: ParentNode): number {
-  const marked = [...root.querySelectorAll(`[${MARK_ATTR}]`)];
+  const marked = [...root.querySelectorAll(`[${MARK_ATTR}]`)].filter((el) => markedAddress(el) !== undefined);
   for (const el of marked) unmark(el);
   return marked.length;
 }
@@ -251,6 +254,7 @@ function wrapSlices(slices: Slice[], added: Found[]): Found[] {
     const span = text.ownerDocument.createElement('span');
     span.setAttribute(MARK_ATTR, address);
     span.setAttribute(WRAP_ATTR, '');
+    remember(span, address, true);
     parent.insertBefore(span, slice);
     span.appendChild(slice);
     wrapped.push({ address, element: span });
@@ -269,8 +273,9 @@ function apply(st: ScanState): ScanResult {
     const ref = { address, element };
     found.push(ref);
     // Elements outside `premarked` are known to be unmarked, which saves a DOM read per mark.
-    if (st.premarked.has(element) && element.getAttribute(MARK_ATTR) === address) continue;
+    if (st.premarked.has(element) && markedAddress(element) === address) continue;
     element.setAttribute(MARK_ATTR, address);
+    remember(element, address);
     added.push(ref);
   }
   if (st.slices.length > 0) found.push(...wrapSlices(st.slices, added));
@@ -302,7 +307,7 @@ function isInSkippedRoot(root: Node, st: ScanState): boolean {
 
 function addSubtree(root: ParentNode & Node, st: ScanState): void {
   if (isInSkippedRoot(root, st)) return;
-  if (root.nodeType === ELEMENT_NODE && (root as Element).hasAttribute(MARK_ATTR)) st.premarked.add(root as Element);
+  if (root.nodeType === ELEMENT_NODE) notePremarked(root as Element, st);
   if (root.nodeType === DOCUMENT_NODE) indexDocument(root as Document, st);
   else indexSubtree(root, st);
   walkText(root, st);
@@ -311,7 +316,7 @@ function addSubtree(root: ParentNode & Node, st: ScanState): void {
 /** Decides only `el` and its own text children: enough after a text change, without rewalking a large container. */
 function addOwnText(el: Element, st: ScanState): void {
   if (isInSkippedRoot(el, st)) return;
-  if (el.hasAttribute(MARK_ATTR)) st.premarked.add(el);
+  notePremarked(el, st);
   if (el.localName === 'a') visitLink(el, st);
   for (let child = el.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === TEXT_NODE) visitText(child as Text, st);

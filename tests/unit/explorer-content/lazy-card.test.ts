@@ -8,7 +8,7 @@ const B: HoverTarget = { element: document.createElement('a'), address: `0x${'b'
 const env = {} as CardEnv;
 
 function deferredFactory() {
-  const api: CardApi = { show: vi.fn(), hide: vi.fn(), focusInside: vi.fn(() => true) };
+  const api: CardApi = { show: vi.fn(), hide: vi.fn(), focusInside: vi.fn(() => true), owns: () => false };
   let resolve!: (f: CreateCard) => void;
   const importFactory = vi.fn(() => new Promise<CreateCard>((r) => (resolve = r)));
   const create: CreateCard = vi.fn(async () => api);
@@ -48,7 +48,7 @@ describe('createLazyCard', () => {
 
   it('tries again on the next show after a failed load', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const api: CardApi = { show: vi.fn(), hide: vi.fn(), focusInside: () => false };
+    const api: CardApi = { show: vi.fn(), hide: vi.fn(), focusInside: () => false, owns: () => false };
     const importFactory = vi
       .fn<() => Promise<CreateCard>>()
       .mockRejectedValueOnce(new Error('blocked'))

@@ -1,0 +1,65 @@
+/**
+ * Between the card and the worker: when the worker says this tab looked up too
+ * many new addresses lately, the card asks before looking up another one, and
+ * only the user's own click on "Load balances" (the card takes trusted input
+ * only) sends the lookup past the budget.
+ */
+import { useMemo, useState } from 'preact/hooks';
+import type { Chain } from '@/lib/core/chains';
+import { cardTiming, type CardEnv, type CardMessenger } from '@/lib/card/contract';
+import { shortenAddress, toChecksumAddress } from '@/lib/core/address';
+import { CardApp } from './CardApp';
+
+interface Props {
+  env: CardEnv;
+  chain: Chain;
+  /** Lowercase. */
+  address: string;
+}
+
+export function BudgetGate({ env, chain, address }: Props) {
+  const [confirmed, setConfirmed] = useState(false);
+  const [held, setHeld] = useState(false);
+  const gatedEnv = useMemo<CardEnv>(() => {
+    const messenger: CardMessenger = {
+      ...env.messenger,
+      getBalances: async (request) => {
+        const answer = await env.messenger.getBalances(confirmed ? { ...request, userConfirmed: true } : request);
+        if (answer.overBudget) setHeld(true);
+        if (answer.portfolio) notePaint();
+        return answer;
+      },
+    };
+    return { ...env, messenger };
+  }, [env, confirmed]);
+
+  if (!held) return <CardApp env={gatedEnv} chain={chain} address={address} />;
+  const checksummed = toChecksumAddress(address);
+  return (
+    <div role="dialog" aria-label={`Balances of ${checksummed}`}>
+      <div class="flex w-80 flex-col gap-2.5 rounded-lg border border-slate-200 bg-white p-3 font-sans text-sm text-slate-800 shadow-xl">
+        <p class="m-0 font-mono text-sm text-slate-900">{shortenAddress(checksummed)}</p>
+        <p class="m-0 text-xs text-slate-600" data-over-budget>
+          This tab looked up many addresses in the last minute, so this one waits for you.
+        </p>
+        <button
+          type="button"
+          class="self-start rounded-md bg-blue-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-700"
+          onClick={() => {
+            setConfirmed(true);
+            setHeld(false);
+          }}
+        >
+          Load balances
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** The first paint with balances after the card opened (after the next frame: the render lands before it). */
+function notePaint(): void {
+  const timing = cardTiming();
+  if (timing.dataPaintedAt !== undefined) return;
+  requestAnimationFrame(() => setTimeout(() => (timing.dataPaintedAt ??= performance.now())));
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { BalancesAnswer, BalancesRequest } from '@/lib/messaging/protocol';
+import type { Portfolio } from '@/lib/core/types';
+import { createContentLookups } from './content-lookups';
+import { TabBudget } from './tab-budget';
+import type { Caller } from './handlers';
+
+const NOW = 10_000_000;
+const TTL = 300_000;
+const address = `0x${'a'.repeat(40)}`;
+const portfolio = (age: number): Portfolio => ({ chainId: 1, address, native: '1', tokens: [], capped: false, fetchedAt: NOW - age });
+const tab = (tabId: number): Caller => ({ kind: 'content-script', tabId });
+const page: Caller = { kind: 'extension-page' };
+const req = (i = 0, extra: Partial<BalancesRequest> = {}): BalancesRequest => ({ chainId: 1, address: `0x${i.toString(16).padStart(40, '0')}`, ...extra });
+
+function lookups(get: (r: BalancesRequest) => BalancesAnswer, limit = 20) {
+  const spy = vi.fn(async (r: BalancesRequest) => get(r));
+  const run = createContentLookups(spy, { ttlMs: async () => TTL, now: () => NOW, budget: new TabBudget({ limit, now: () => NOW }) });
+  return { run, spy };
+}
+
+describe('getBalances for content scripts', () => {
+  it('past the tab budget answers overBudget without asking; a confirmed request goes through', async () => {
+    const { run, spy } = lookups(() => ({ portfolio: portfolio(0), stale: false, refreshing: false }), 2);
+    await run(req(1), tab(5));
+    await run(req(2), tab(5));
+    expect(await run(req(3), tab(5))).toEqual({ stale: false, refreshing: false, overBudget: true });
+    expect(spy).toHaveBeenCalledTimes(2);
+    const confirmed = await run(req(3, { userConfirmed: true }), tab(5));
+    expect(confirmed.portfolio).toBeDefined();
+    expect(spy).toHaveBeenLastCalledWith(req(3), tab(5)); // the flag stays here
+  });
+
+  it('extension pages are never budgeted', async () => {
+    const { run, spy } = lookups(() => ({ portfolio: portfolio(0), stale: false, refreshing: false }), 1);
+    for (let i = 0; i < 5; i++) await run(req(i), page);
+    expect(spy).toHaveBeenCalledTimes(5);
+  });
+
+  it('an entry older than the TTL is not shown: the card waits for the refresh', async () => {
+    const { run, spy } = lookups((r) =>
+      r.waitForFresh ? { portfolio: portfolio(0), stale: false, refreshing: false } : { portfolio: portfolio(TTL + 1), stale: true, refreshing: true },
+    );
+    const answer = await run(req(1), tab(1));
+    expect(answer.portfolio?.fetchedAt).toBe(NOW);
+    expect(spy.mock.calls.map(([r]) => Boolean(r.waitForFresh))).toEqual([false, true]);
+  });
+
+  it('an old entry that could not be refreshed comes back as the error alone', async () => {
+    const error = { kind: 'server' as const, message: 'down' };
+    const { run } = lookups(() => ({ portfolio: portfolio(TTL * 2), stale: true, refreshing: false, error }));
+    expect(await run(req(1), tab(1))).toEqual({ stale: false, refreshing: false, error });
+  });
+
+  it('an entry within the TTL is shown as the service gave it (a failed refresh keeps it with the error)', async () => {
+    const error = { kind: 'server' as const, message: 'down' };
+    const within = { portfolio: portfolio(TTL - 1), stale: true, refreshing: false, error };
+    const { run } = lookups(() => within);
+    expect(await run(req(1), tab(1))).toEqual(within);
+  });
+
+  it('extension pages still get old entries with their age (stale-while-revalidate)', async () => {
+    const old = { portfolio: portfolio(TTL * 3), stale: true, refreshing: true };
+    const { run } = lookups(() => old);
+    expect(await run(req(1), page)).toEqual(old);
+  });
+});

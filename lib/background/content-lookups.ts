@@ -1,0 +1,52 @@
+/**
+ * getBalances as content scripts get it. Extension pages (popup, options) are
+ * answered as asked. A content script's card runs inside a page we do not
+ * control, so:
+ * - each tab has a lookup budget (lib/background/tab-budget.ts); past it only
+ *   a request the user confirmed with a real click is looked up;
+ * - it gets cached data only while it is fresh (within the TTL): an older
+ *   entry is refetched and never handed to the page's context with its age,
+ *   which would tell the page which addresses this browser looked up before,
+ *   and when.
+ */
+import type { BalancesAnswer, BalancesRequest } from '@/lib/messaging/protocol';
+import type { Caller } from './handlers';
+import { TabBudget } from './tab-budget';
+
+export type GetBalances = (request: BalancesRequest, caller: Caller) => Promise<BalancesAnswer>;
+
+export interface ContentLookupOptions {
+  ttlMs: () => Promise<number>;
+  budget?: TabBudget;
+  now?: () => number;
+}
+
+/** Content scripts always come from a tab; one without an id shares this bucket. */
+const NO_TAB = -1;
+
+export function createContentLookups(get: GetBalances, options: ContentLookupOptions): GetBalances {
+  const budget = options.budget ?? new TabBudget();
+  const now = options.now ?? Date.now;
+
+  async function freshOnly(request: BalancesRequest, caller: Caller): Promise<BalancesAnswer> {
+    const ttl = await options.ttlMs();
+    // The service marks what it did not just fetch or find fresh as stale; a stale entry may still be within the TTL (a failed refresh).
+    const isOld = (answer: BalancesAnswer) => answer.stale && answer.portfolio !== undefined && now() - answer.portfolio.fetchedAt >= ttl;
+    let answer = await get(request, caller);
+    // An old entry with a refresh under way: wait for the refresh instead of showing the old one.
+    if (isOld(answer) && answer.refreshing) answer = await get({ ...request, waitForFresh: true }, caller);
+    if (!isOld(answer)) return answer;
+    const { portfolio: _old, ...rest } = answer;
+    return { ...rest, stale: false, refreshing: false };
+  }
+
+  return async (request, caller) => {
+    if (caller.kind !== 'content-script') return get(request, caller);
+    const { userConfirmed, ...plain } = request;
+    const tabId = caller.tabId ?? NO_TAB;
+    const key = `${plain.chainId}:${plain.address}`;
+    if (userConfirmed) budget.charge(tabId, key);
+    else if (!budget.allow(tabId, key)) return { stale: false, refreshing: false, overBudget: true };
+    return freshOnly(plain, caller);
+  };
+}

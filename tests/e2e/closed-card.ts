@@ -1,0 +1,188 @@
+/**
+ * Reads and clicks the hover card, which lives in a closed shadow root: page
+ * script (and so Playwright's locators, which run as page script) cannot reach
+ * inside. The test reaches it the way DevTools does, through the Chrome
+ * DevTools Protocol (DOM.describeNode with pierce), and clicks with real mouse
+ * input at the control's position.
+ */
+import type { CDPSession, Page } from '@playwright/test';
+
+export interface CardSnapshot {
+  name: string | null;
+  text: string;
+  native: string | null;
+  usdTotal: string | null;
+  address: string | null;
+  updated: string | null;
+  tokens: { text: string; amount: string | null; usd: string | null }[];
+  buttons: { name: string; disabled: boolean }[];
+  /** Accessible-ish name of the control focused inside the card, if any. */
+  focused: string | null;
+  alert: { kind: string | null; text: string } | null;
+  overBudget: boolean;
+  images: { src: string | null; referrerPolicy: string }[];
+  box: { x: number; y: number; width: number; height: number };
+  hostPosition: string;
+  panelBackground: string | null;
+}
+
+/** Runs in the page's main world with the closed ShadowRoot as `this` (only the CDP client holds the reference). */
+const SNAPSHOT = `function () {
+  const root = this;
+  const dialog = root.querySelector('[role="dialog"]');
+  if (!dialog) return null;
+  const label = (el) => (el.getAttribute('aria-label') || el.textContent || '').trim();
+  const text = (sel, from = dialog) => from.querySelector(sel)?.textContent?.trim() ?? null;
+  const alert = dialog.querySelector('[role="alert"]');
+  const r = dialog.getBoundingClientRect();
+  return {
+    name: dialog.getAttribute('aria-label'),
+    text: dialog.textContent ?? '',
+    native: text('[data-native]'),
+    usdTotal: text('[data-usd-total]'),
+    address: text('[data-address]'),
+    updated: text('[data-updated]'),
+    tokens: [...dialog.querySelectorAll('li[data-token]')].map((li) => ({ text: li.textContent ?? '', amount: text('[data-amount]', li), usd: text('[data-usd]', li) })),
+    buttons: [...dialog.querySelectorAll('button')].map((b) => ({ name: label(b), disabled: b.disabled })),
+    focused: root.activeElement ? label(root.activeElement) : null,
+    alert: alert ? { kind: alert.getAttribute('data-error-kind'), text: alert.textContent ?? '' } : null,
+    overBudget: dialog.querySelector('[data-over-budget]') !== null,
+    images: [...dialog.querySelectorAll('img')].map((i) => ({ src: i.getAttribute('src'), referrerPolicy: i.referrerPolicy })),
+    box: { x: r.x, y: r.y, width: r.width, height: r.height },
+    hostPosition: getComputedStyle(root.host).position,
+    panelBackground: dialog.firstElementChild ? getComputedStyle(dialog.firstElementChild).backgroundColor : null,
+  };
+}`;
+
+/** Center of the first button whose name matches, or of the element matching a CSS selector. */
+const LOCATE = `function (what) {
+  const dialog = this.querySelector('[role="dialog"]');
+  if (!dialog) return null;
+  const label = (el) => (el.getAttribute('aria-label') || el.textContent || '').trim();
+  const el = what.selector
+    ? dialog.querySelector(what.selector)
+    : [...dialog.querySelectorAll('button')].find((b) => new RegExp(what.name).test(label(b)));
+  if (!el) return null;
+  el.scrollIntoView({ block: 'nearest' });
+  const r = el.getBoundingClientRect();
+  const x = r.x + r.width / 2;
+  const y = r.y + r.height / 2;
+  const hit = this.elementFromPoint(x, y);
+  return { x, y, onTop: hit !== null && (hit === el || el.contains(hit)) };
+}`;
+
+/** What the content script keeps on its isolated world's global (lib/card/contract.ts, CARD_TIMING_KEY). */
+export interface CardTiming {
+  ready: boolean;
+  shownAt?: number;
+  dataPaintedAt?: number;
+}
+
+export class ClosedCard {
+  private session?: Promise<CDPSession>;
+  private readonly isolatedWorlds = new Map<number, string>();
+
+  constructor(private readonly page: Page) {}
+
+  private cdp(): Promise<CDPSession> {
+    return (this.session ??= (async () => {
+      const cdp = await this.page.context().newCDPSession(this.page);
+      cdp.on('Runtime.executionContextCreated', ({ context }) => {
+        const aux = context.auxData as { type?: string; frameId?: string } | undefined;
+        if (aux?.type === 'isolated' && context.name === 'Chainbase Balances') this.isolatedWorlds.set(context.id, aux.frameId ?? '');
+      });
+      cdp.on('Runtime.executionContextDestroyed', ({ executionContextId }) => this.isolatedWorlds.delete(executionContextId));
+      cdp.on('Runtime.executionContextsCleared', () => this.isolatedWorlds.clear());
+      await cdp.send('Runtime.enable');
+      return cdp;
+    })());
+  }
+
+  /** The content script's own timings in the top frame (or the first frame whose URL has `frameUrlPart`), or null before it ran. */
+  async timing(frameUrlPart?: string): Promise<CardTiming | null> {
+    const cdp = await this.cdp();
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    type Tree = { frame: { id: string; url: string }; childFrames?: Tree[] };
+    const frames = (t: Tree): Tree['frame'][] => [t.frame, ...(t.childFrames ?? []).flatMap(frames)];
+    const frame = frameUrlPart ? frames(frameTree).find((f) => f.url.includes(frameUrlPart)) : frameTree.frame;
+    for (const [contextId, frameId] of this.isolatedWorlds) {
+      if (frameId !== frame?.id) continue;
+      const { result } = await cdp.send('Runtime.evaluate', { contextId, expression: 'globalThis.__chainbaseBalancesTiming ?? null', returnByValue: true });
+      return (result.value as CardTiming | null) ?? null;
+    }
+    return null;
+  }
+
+  /** True once the content script's listeners are on in the top frame. */
+  async ready(frameUrlPart?: string): Promise<boolean> {
+    return (await this.timing(frameUrlPart))?.ready === true;
+  }
+
+  /** The card's state, or null when no card is open. Frames of the same origin (the holders iframe) are searched too. */
+  async snapshot(): Promise<CardSnapshot | null> {
+    return (await this.call<CardSnapshot>(SNAPSHOT)) ?? null;
+  }
+
+  /** Clicks a card button (name as a regex source) with real mouse input. */
+  async clickButton(name: string | RegExp): Promise<void> {
+    await this.mouseTo({ name: typeof name === 'string' ? `^${escape(name)}$` : name.source }, true);
+  }
+
+  /** Moves the real pointer onto an element of the card. */
+  async hover(selector: string): Promise<void> {
+    await this.mouseTo({ selector }, false);
+  }
+
+  /**
+   * Like Playwright's actionability check: the card re-renders as answers
+   * arrive (a name, an error), so the control must hold still and be on top
+   * for two looks in a row before the real pointer goes there.
+   */
+  private async mouseTo(what: { name?: string; selector?: string }, click: boolean): Promise<void> {
+    type Spot = { x: number; y: number; onTop: boolean };
+    let last: Spot | undefined;
+    for (let look = 0; look < 50; look++) {
+      const spot = await this.call<Spot>(LOCATE, what);
+      if (spot?.onTop && last && spot.x === last.x && spot.y === last.y) {
+        if (click) await this.page.mouse.click(spot.x, spot.y);
+        else await this.page.mouse.move(spot.x, spot.y);
+        return;
+      }
+      last = spot ?? undefined;
+      await this.page.waitForTimeout(50);
+    }
+    throw new Error(`No steady ${JSON.stringify(what)} in the card`);
+  }
+
+  /** Runs `fn` on the closed shadow root of the page's card host; undefined when there is none. */
+  private async call<T>(fn: string, arg?: unknown): Promise<T | undefined> {
+    const cdp = await this.cdp();
+    await cdp.send('DOM.getDocument', { depth: 0 });
+    const { searchId, resultCount } = await cdp.send('DOM.performSearch', { query: '//cbb-card', includeUserAgentShadowDOM: false });
+    try {
+      if (resultCount === 0) return undefined;
+      const { nodeIds } = await cdp.send('DOM.getSearchResults', { searchId, fromIndex: 0, toIndex: resultCount });
+      for (const nodeId of nodeIds) {
+        const { node } = await cdp.send('DOM.describeNode', { nodeId, pierce: true, depth: 1 });
+        const root = node.shadowRoots?.[0];
+        if (node.localName !== 'cbb-card' || !root) continue;
+        const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: root.backendNodeId });
+        const { result } = await cdp.send('Runtime.callFunctionOn', {
+          objectId: object.objectId!,
+          functionDeclaration: fn,
+          arguments: arg === undefined ? [] : [{ value: arg }],
+          returnByValue: true,
+        });
+        await cdp.send('Runtime.releaseObject', { objectId: object.objectId! });
+        return result.value as T;
+      }
+      return undefined;
+    } finally {
+      await cdp.send('DOM.discardSearchResults', { searchId });
+    }
+  }
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
