@@ -1,0 +1,194 @@
+/**
+ * The Firefox build where users run it: installed in Firefox ESR, its options page, its popup and
+ * the hover card on an Etherscan page served at its real URL, against the local fake Chainbase API.
+ * Run: `npm run test:firefox` (after `wxt build -b firefox`).
+ */
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { DONATE, SHOWCASE } from '../fake-api/data';
+import { BALANCE_PATH, startFakeApi, TOKENS_PATH, type FakeApi } from '../fake-api/server';
+import { closedShadowRoot, EXTENSION_ORIGIN, geckoId, launchFirefox, poll, serveExplorer, type FirefoxSession } from './firefox';
+
+declare const browser: typeof import('webextension-polyfill');
+
+const KEY = 'test-key';
+const EXPLORER_FIXTURE = path.resolve(import.meta.dirname, '../fixtures/explorers/etherscan-address.html');
+const TEST_TIMEOUT = 90_000;
+
+let firefox: FirefoxSession;
+let api: FakeApi;
+
+before(async () => {
+  api = await startFakeApi();
+  firefox = await launchFirefox();
+});
+
+after(async () => {
+  await firefox?.close();
+  await api?.close();
+});
+
+/** Real keyboard input into the field with this accessible name (puppeteer's ARIA query, over BiDi). */
+async function typeInto(page: Page, name: string, text: string): Promise<void> {
+  const field = (await page.waitForSelector(`::-p-aria(${name})`))!;
+  await field.click({ count: 3 }); // selects what is there, so typing replaces it
+  await field.type(text);
+}
+
+async function clickButton(page: Page, name: string): Promise<void> {
+  await (await page.waitForSelector(`::-p-aria(${name}[role="button"])`))!.click();
+}
+
+/** Until the page shows `text`; on timeout the error says what it showed instead. */
+async function waitForText(page: Page, text: string, timeout = 15_000): Promise<void> {
+  await poll(() => page.evaluate(() => document.body.innerText).catch(() => ''), (shown) => shown.includes(text), timeout, `"${text}" on ${page.url()}`);
+}
+
+/** Opens a chain's token list when the popup shows it folded (a disclosure button named after the chain). */
+async function expandChain(page: Page, chain: string): Promise<void> {
+  const toggle = await page.waitForFunction(
+    (name) => [...document.querySelectorAll('button[aria-expanded]')].find((b) => b.textContent?.includes(name)),
+    { timeout: 15_000 },
+    chain,
+  );
+  const button = toggle.asElement() as ElementHandle<HTMLButtonElement>;
+  if ((await button.evaluate((b) => b.getAttribute('aria-expanded'))) === 'false') await button.click();
+}
+
+/** Extension storage as the extension sees it, read from one of its pages. */
+function storageArea(page: Page, area: 'local' | 'sync'): Promise<Record<string, unknown>> {
+  return page.evaluate((a) => browser.storage[a].get(null), area);
+}
+
+/**
+ * Key and watchlist written to storage as a returning user has them; the API base set through the
+ * options form, since Firefox grants its host permission only from a real click.
+ */
+async function configure(watchlist: { address: string; label: string; addedAt: number }[]): Promise<void> {
+  const page = await firefox.openExtensionPage('options.html');
+  await page.evaluate(
+    async (key, list) => {
+      await browser.storage.local.set({ apiKey: key });
+      await browser.storage.sync.set({ watchlist: list, watchlist$: { v: 2 } });
+    },
+    KEY,
+    watchlist,
+  );
+  await saveApiBase(page, api.url);
+  await page.close();
+}
+
+async function saveApiBase(options: Page, url: string): Promise<void> {
+  await typeInto(options, 'API base URL', url);
+  await clickButton(options, 'Save settings');
+  await waitForText(options, 'Settings saved.');
+}
+
+describe('Firefox: the built extension', { timeout: TEST_TIMEOUT }, () => {
+  test('installs under its gecko id and its pages load at the extension origin', async () => {
+    assert.equal(firefox.installedId, geckoId());
+    const page = await firefox.openExtensionPage('options.html');
+    await page.waitForSelector('::-p-aria(Chainbase Balances settings[role="heading"])');
+    const manifest = await page.evaluate(() => browser.runtime.getManifest());
+    assert.equal(manifest.browser_specific_settings?.gecko?.id, geckoId());
+    assert.equal(await page.evaluate(() => browser.runtime.getURL('/')), `${EXTENSION_ORIGIN}/`);
+    await page.close();
+  });
+
+  test('the options page saves a key to this device only, and a custom API URL with its host permission', async () => {
+    const page = await firefox.openExtensionPage('options.html');
+    await typeInto(page, 'API key', KEY);
+    await clickButton(page, 'Save');
+    await waitForText(page, 'Key saved.');
+    assert.equal((await storageArea(page, 'local')).apiKey, KEY);
+    assert.ok(!JSON.stringify(await storageArea(page, 'sync')).includes(KEY), 'the key must never reach storage.sync');
+
+    await saveApiBase(page, api.url);
+    assert.ok(!(await page.evaluate(() => document.body.innerText)).includes('was not granted'));
+    assert.equal(((await storageArea(page, 'local')).settings as { apiBase?: string }).apiBase, api.url);
+    assert.equal(await page.evaluate(() => browser.permissions.contains({ origins: ['http://127.0.0.1/*'] })), true);
+    await page.close();
+  });
+
+  test('the popup shows balances fetched by the background from the API', async () => {
+    api.reset();
+    await configure([{ address: SHOWCASE, label: 'Vitalik', addedAt: 1_700_000_000_000 }]);
+    const popup = await firefox.openExtensionPage('popup.html');
+    await expandChain(popup, 'Ethereum');
+    // SHOWCASE on Ethereum (tests/fake-api/data.ts): USDC 1234.567891 shown rounded down; WETH 2.5 × $3,000.
+    await waitForText(popup, '1,234.56');
+    await waitForText(popup, '$7,500.00');
+    const text = await popup.evaluate(() => document.body.innerText);
+    assert.match(text, /Vitalik/);
+    assert.match(text, /WETH/);
+    // The call came from the extension (its background), with the key, not from the page.
+    const calls = api.requests.filter((r) => r.path === TOKENS_PATH && r.address === SHOWCASE && r.chainId === 1);
+    assert.ok(calls.length >= 1, 'the tokens endpoint was called for SHOWCASE on Ethereum');
+    assert.ok(calls.every((r) => r.apiKeyPresent && r.status === 200));
+    await popup.close();
+  });
+
+  test('a hover card opens on an Etherscan page: the lazily imported card shows the exact balances', async () => {
+    api.reset();
+    await configure([]);
+    const page = await firefox.browser.newPage();
+    await serveExplorer(page, `https://etherscan.io/address/${DONATE}`, await readFile(EXPLORER_FIXTURE, 'utf8'));
+    assert.equal(api.total(), 0, 'nothing is fetched before a hover');
+
+    const card = await poll(
+      async () => {
+        // Real pointer input (the card acts on trusted input only); re-hovered until the content script is listening.
+        await page.mouse.move(2, 2);
+        await page.hover('#mainaddress');
+        return readCard(page);
+      },
+      (c) => c?.native === '0.75 ETH',
+      30_000,
+      'the card with DONATE’s native balance',
+    );
+    assert.equal(card!.name, 'Balances of 0x71C7656EC7ab88b098defB751B7401B5f6d8976F');
+    assert.equal(card!.tokens.length, 2);
+    assert.match(card!.tokens[0]!.text, /LINK/);
+    assert.equal(card!.tokens[0]!.amount, '12.3456');
+    assert.match(card!.tokens[1]!.text, /USDT/);
+    assert.equal(card!.tokens[1]!.amount, '100.5');
+    // The page's own script cannot see into the card.
+    assert.equal(await page.$eval('cbb-card', (host) => host.shadowRoot), null);
+    assert.equal(api.count({ path: TOKENS_PATH, address: DONATE, chainId: 1 }), 1);
+    assert.equal(api.count({ path: BALANCE_PATH, address: DONATE, chainId: 1 }), 1);
+    await page.close();
+  });
+});
+
+interface CardReading {
+  name: string | null;
+  native: string | null;
+  text: string;
+  tokens: { text: string; amount: string | null }[];
+}
+
+/** What the open card shows, read through its closed shadow root; null while there is no card. */
+async function readCard(page: Page): Promise<CardReading | null> {
+  const root = await closedShadowRoot(page, 'cbb-card');
+  if (!root) return null;
+  try {
+    return await root.evaluate((r) => {
+      const dialog = r.querySelector('[role="dialog"]');
+      if (!dialog) return null;
+      return {
+        name: dialog.getAttribute('aria-label'),
+        native: dialog.querySelector('[data-native]')?.textContent?.trim() ?? null,
+        text: dialog.textContent ?? '',
+        tokens: [...dialog.querySelectorAll('li[data-token]')].map((li) => ({
+          text: li.textContent ?? '',
+          amount: li.querySelector('[data-amount]')?.textContent?.trim() ?? null,
+        })),
+      };
+    });
+  } finally {
+    await root.dispose();
+  }
+}
