@@ -7,19 +7,20 @@ import { callWorker } from '@/lib/messaging/worker-call';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { EnsName } from '@/components/shared/EnsName';
 
-export function useEnsName(address: string): string | undefined {
+/** `visible`: the address the popup is showing now (its lookup goes first). */
+export function useEnsName(address: string, visible = false): string | undefined {
   const [name, setName] = useState<string>();
   useEffect(() => {
     let current = true;
     setName(undefined);
-    callWorker(() => sendMessage('getName', { address })).then(
+    callWorker(() => sendMessage('getName', { address, visible })).then(
       (answer) => current && setName(answer.name),
       () => undefined,
     );
     return () => {
       current = false;
     };
-  }, [address]);
+  }, [address, visible]);
   return name;
 }
 
@@ -27,10 +28,11 @@ interface Props {
   address: string;
   /** Shown elsewhere already (the label the user gave it): then the name is not repeated. */
   unless?: string;
+  visible?: boolean;
   class?: string;
 }
 
-export function AddressName({ address, unless, class: className = '' }: Props) {
-  const name = useEnsName(address);
+export function AddressName({ address, unless, visible, class: className = '' }: Props) {
+  const name = useEnsName(address, visible);
   return name && name !== unless ? <EnsName name={name} class={className} /> : null;
 }
