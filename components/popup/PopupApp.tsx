@@ -243,7 +243,7 @@ export function PopupApp() {
       {!hasKey && <KeySetup />}
       {watchlist.length === 0 && !unwatchedLookup && <EmptyWatchlist onAdded={select} />}
       {unwatchedLookup && <LookupBar address={unwatchedLookup} onAdded={select} />}
-      {hasKey && current && view === 'address' && <AddressName address={current.address} unless={current.label} class="block text-sm font-medium" />}
+      {hasKey && current && view === 'address' && <AddressName address={current.address} unless={current.label} visible class="block text-sm font-medium" />}
       {hasKey && view === 'portfolio' && <PortfolioView onOpenAddress={select} epoch={apiKey} />}
       {hasKey && current && view === 'address' && (
         <BalancesPanel

@@ -6,6 +6,9 @@ import { addEntry, changeWatchlist, findEntry, moveEntry, relabelEntry, MAX_LABE
 import { fitUsd } from '@/components/shared/fit-number';
 import { WORDS } from '@/components/shared/vocabulary';
 import type { KnownTotal } from './known-totals';
+import { addStep, type PendingAdd } from './add-address-step';
+import { AddConfirm } from './AddConfirm';
+import { AddressName } from './AddressName';
 
 /** What a row is called for screen readers and messages: the label, else the short address. */
 export function entryName(e: WatchEntry): string {
@@ -21,12 +24,37 @@ export function AddAddressForm({ entries, onAdded }: { entries: readonly WatchEn
   const [label, setLabel] = useState('');
   const [error, setError] = useState('');
   const [note, setNote] = useState('');
+  const [pending, setPending] = useState<PendingAdd>();
   const addressRef = useRef<HTMLInputElement>(null);
   useEffect(() => addressRef.current?.focus(), []);
 
+  // ENS names are resolved and look-alikes of watched addresses confirmed before anything is added.
   const submit = async (e: Event) => {
     e.preventDefault();
-    const parsed = parseAddress(address);
+    setPending(undefined);
+    const step = await addStep(address, entries);
+    if (step.kind === 'error') {
+      setError(step.error);
+      setNote('');
+      addressRef.current?.focus();
+    } else if (step.kind === 'confirm') {
+      setError('');
+      setPending(step.pending);
+    } else {
+      await add(step.input, label);
+    }
+  };
+  const confirm = (p: PendingAdd) => {
+    setPending(undefined);
+    void add(p.address, label || p.name || '');
+  };
+  const cancel = () => {
+    setPending(undefined);
+    addressRef.current?.focus();
+  };
+
+  const add = async (input: string, entryLabel: string) => {
+    const parsed = parseAddress(input);
     const existing = parsed.ok ? findEntry(entries, parsed.address) : undefined;
     if (existing) {
       setError('');
@@ -35,7 +63,7 @@ export function AddAddressForm({ entries, onAdded }: { entries: readonly WatchEn
       onAdded(existing.address);
       return;
     }
-    const result = await changeWatchlist((list) => addEntry(list, address, label));
+    const result = await changeWatchlist((list) => addEntry(list, input, entryLabel));
     if (!result.ok) {
       setError(result.error);
       setNote('');
@@ -56,7 +84,7 @@ export function AddAddressForm({ entries, onAdded }: { entries: readonly WatchEn
           ref={addressRef}
           aria-label="Address"
           class="input min-w-0 flex-[3_1_10rem] font-mono text-xs"
-          placeholder="0x… address to watch"
+          placeholder="0x… address or name.eth"
           spellcheck={false}
           autocomplete="off"
           value={address}
@@ -76,6 +104,7 @@ export function AddAddressForm({ entries, onAdded }: { entries: readonly WatchEn
           Add
         </button>
       </div>
+      {pending && <AddConfirm pending={pending} onConfirm={() => confirm(pending)} onCancel={cancel} />}
       {error && (
         <p id="add-address-error" role="alert" class="text-xs text-red-700 dark:text-red-400">
           {error}
@@ -246,7 +275,7 @@ function WatchRow({ entry, selected, tabStop, total, explorerChainId, onSelect, 
         onClick={onSelect}
       >
         <span class="min-w-0 flex-1 truncate">
-          {entry.label && <span class="mr-1.5 text-sm font-medium">{entry.label}</span>}
+          {entry.label ? <span class="mr-1.5 text-sm font-medium">{entry.label}</span> : <AddressName address={entry.address} class="mr-1.5 text-sm font-medium" />}
           <span class="font-mono text-xs text-slate-500 dark:text-slate-400">{shortenAddress(entry.address)}</span>
         </span>
         <span
