@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { DEFAULT_API_BASE, parseApiBase, permissionPatternFor } from '@/lib/core/api-base';
 import { CHAINS } from '@/lib/core/chains';
+import { describeLocale, LOCALE_AUTO, localeChoices, resolveLocale } from '@/lib/core/locale';
 import { settingsItem, SETTING_LIMITS, type Settings } from '@/lib/storage/items';
 
 type NumericSetting = keyof typeof SETTING_LIMITS;
@@ -69,7 +70,7 @@ export function SettingsForm({ settings }: { settings: Settings }) {
   };
 
   const finishSave = async (apiBase: string, permission: Promise<boolean>) => {
-    const next: Settings = { ...settings, apiBase, hideSpam: draft.hideSpam, chains: draft.chains };
+    const next: Settings = { ...settings, apiBase, hideSpam: draft.hideSpam, chains: draft.chains, locale: draft.locale };
     const out: string[] = [];
     for (const f of NUMBER_FIELDS) {
       const { value, note } = clampSetting(f.key, draft[f.key], settings[f.key]);
@@ -136,6 +137,8 @@ export function SettingsForm({ settings }: { settings: Settings }) {
         ))}
       </div>
 
+      <LocaleField value={draft.locale} onChange={(tag) => set('locale', tag)} />
+
       <label class="flex items-center gap-2 text-sm">
         <input type="checkbox" checked={draft.hideSpam} onChange={(e) => set('hideSpam', e.currentTarget.checked)} />
         Hide spam and dust tokens (they are folded away and left out of totals)
@@ -164,5 +167,28 @@ export function SettingsForm({ settings }: { settings: Settings }) {
         </div>
       </div>
     </form>
+  );
+}
+
+/** Number, money and date format: the browser's language, or one the user picks (each option shows 1234.5 in it). */
+function LocaleField({ value, onChange }: { value: string; onChange: (tag: string) => void }) {
+  const browserLocale = resolveLocale(LOCALE_AUTO, navigator.languages);
+  return (
+    <div>
+      <label for="setting-locale" class="block text-sm font-medium">
+        Number and date format
+      </label>
+      <select id="setting-locale" class="input mt-1" value={value} aria-describedby="setting-locale-hint" onChange={(e) => onChange(e.currentTarget.value)}>
+        <option value={LOCALE_AUTO}>Browser language: {describeLocale(browserLocale)}</option>
+        {localeChoices(value).map((tag) => (
+          <option key={tag} value={tag}>
+            {describeLocale(tag)}
+          </option>
+        ))}
+      </select>
+      <p id="setting-locale-hint" class="mt-1 text-xs text-slate-500 dark:text-slate-400">
+        Separators and currency placement only: amounts stay exact in every format.
+      </p>
+    </div>
   );
 }

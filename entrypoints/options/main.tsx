@@ -1,5 +1,8 @@
 import { render } from 'preact';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import '@/components/shared/styles.css';
+import { followDisplayLocale } from '@/lib/storage/display-locale';
 
-render(<OptionsApp />, document.getElementById('app')!);
+// Numbers and dates follow the locale setting (or the browser's language) from the first paint on.
+const mount = () => render(<OptionsApp />, document.getElementById('app')!);
+void followDisplayLocale(mount).then(mount);

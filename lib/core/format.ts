@@ -14,6 +14,8 @@
  * - Trailing zeros and a bare decimal point are always dropped.
  */
 
+import { displayLocale } from './locale';
+
 const MAX_DECIMALS = 255;
 const DISPLAY_MAX_DECIMALS = 4;
 const DISPLAY_SMALL_SIGNIFICANT = 4;
@@ -130,7 +132,7 @@ function groupInteger(int: string, style: LocaleNumberStyle): string {
 export interface FormatAmountOptions {
   /** Caps the digits shown once decimals are involved; see the rule at the top. Default 6. */
   maxSignificant?: number;
-  /** BCP 47 tag for separators only; digits are always 0-9. Default 'en-US'. */
+  /** BCP 47 tag for separators only; digits are always 0-9. Default: the display locale (lib/core/locale.ts). */
   locale?: string;
 }
 
@@ -149,7 +151,7 @@ export function formatAmount(raw: string | bigint, decimals: number, opts: Forma
   const maxSignificant = Number.isInteger(wanted) && wanted >= 1 ? wanted : 6;
   if (value === 0n) return '0';
 
-  const style = localeStyle(opts.locale ?? 'en-US');
+  const style = localeStyle(opts.locale ?? displayLocale());
   const { int, frac } = splitUnits(value, decimals);
   if (int === '0' && isBelowDisplayFloor(value, decimals)) {
     return `< 0${style.decimal}${'0'.repeat(DUST_DISPLAY - 1)}1`;
@@ -189,7 +191,7 @@ export const USD_COMPACT_FROM = 1e15;
  * significant digits times a power of ten ("$1.16 × 10⁵⁹"), never 60 digits of
  * invented precision. Never exponent notation like "1e+59".
  */
-export function formatUsd(value: number, locale = 'en-US'): string {
+export function formatUsd(value: number, locale = displayLocale()): string {
   if (!Number.isFinite(value)) return '—';
   const nf = usdFormatter(locale);
   if (value > 0 && value < 0.01) return `< ${nf.format(0.01)}`;
@@ -212,7 +214,7 @@ function formatUsdPowerOfTen(value: number, locale: string): string {
  * significant digits (trailing zeros kept, so the precision shows): $0.000012 →
  * "$0.00001200", never "< $0.01", which would hide a real price. "—" when unknown.
  */
-export function formatUsdPrice(price: number, locale = 'en-US'): string {
+export function formatUsdPrice(price: number, locale = displayLocale()): string {
   if (!Number.isFinite(price) || price <= 0) return '—';
   if (price >= 0.01) return formatUsd(price, locale);
   const nf = cachedUsdFormatter(locale, 'price', { minimumSignificantDigits: 4, maximumSignificantDigits: 4 });

@@ -2,6 +2,7 @@ import { storage } from '#imports';
 import { DEFAULT_API_BASE, parseApiBase } from '@/lib/core/api-base';
 import { isAddress } from '@/lib/core/address-format';
 import { CHAINS, isChainId } from '@/lib/core/chains';
+import { LOCALE_AUTO, sanitizeLocaleSetting } from '@/lib/core/locale';
 
 /**
  * Every persisted item, versioned. A failed migration throws MigrationError inside
@@ -20,6 +21,8 @@ export interface Settings {
   hideSpam: boolean;
   /** Chains offered in the popup, in table order. */
   chains: number[];
+  /** Number, money and date format: 'auto' (the browser's language) or a BCP 47 tag (lib/core/locale.ts). */
+  locale: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -29,6 +32,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxPages: 10,
   hideSpam: true,
   chains: CHAINS.map((c) => c.id),
+  locale: LOCALE_AUTO,
 };
 
 /** Bounds a setting may take; the options page and the migration both clamp to them. */
@@ -59,6 +63,7 @@ export function sanitizeSettings(raw: unknown): Settings {
     maxPages: Math.round(clampSetting('maxPages', r.maxPages)),
     hideSpam: typeof r.hideSpam === 'boolean' ? r.hideSpam : DEFAULT_SETTINGS.hideSpam,
     chains: chains?.length ? chains : DEFAULT_SETTINGS.chains,
+    locale: sanitizeLocaleSetting(r.locale),
   };
 }
 

@@ -30,13 +30,17 @@ export interface LaunchedExtension {
   close: () => Promise<void>;
 }
 
-/** Debian's Chromium with the built extension loaded in a fresh profile. */
-export async function launchExtension(opts: { headless?: boolean; extensionDir?: string } = {}): Promise<LaunchedExtension> {
+/**
+ * Debian's Chromium with the built extension loaded in a fresh profile. `locale` (e.g. 'de-DE') is
+ * the browser's language: Chromium's --lang plus Playwright's locale emulation.
+ */
+export async function launchExtension(opts: { headless?: boolean; extensionDir?: string; locale?: string } = {}): Promise<LaunchedExtension> {
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'cbb-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: opts.headless ?? true,
-    args: chromiumArgs(opts.extensionDir),
+    args: [...chromiumArgs(opts.extensionDir), ...(opts.locale ? [`--lang=${opts.locale}`] : [])],
+    ...(opts.locale && { locale: opts.locale }),
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return {
