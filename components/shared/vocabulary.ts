@@ -2,6 +2,8 @@
  * The words the popup and the hover card share (docs/VOCABULARY.md lists them with
  * their meaning). One place, so "Retry" never becomes "Try again" in one of them.
  */
+import { formatClockTime } from '@/lib/core/locale';
+
 export const WORDS = {
   retry: 'Retry',
   openSettings: 'Open settings',
@@ -20,5 +22,5 @@ export const WORDS = {
 
 /** "12:03:45" in the user's locale: when the extension asks Chainbase again after a rate limit. */
 export function clockTime(epochMs: number): string {
-  return new Date(epochMs).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return formatClockTime(epochMs);
 }

@@ -6,6 +6,7 @@
 import type { Snapshot } from '@/lib/core/net-worth-history';
 import { utcDay } from '@/lib/core/net-worth-history';
 import { formatUsd } from '@/lib/core/format';
+import { formatDay } from '@/lib/core/locale';
 
 const WIDTH = 300;
 const HEIGHT = 64;
@@ -23,7 +24,7 @@ export function chartPoints(history: readonly Snapshot[], current: number | unde
   return current === undefined ? past : [...past, { at: now, usd: current }];
 }
 
-const dayLabel = (at: number) => new Date(at).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+const dayLabel = (at: number) => formatDay(at);
 
 /** The chart's text alternative. */
 export function describeChart(points: readonly ChartPoint[]): string {
