@@ -78,6 +78,14 @@ export interface CardTiming {
   dataPaintedAt?: number;
 }
 
+const SCRIPT_CLICK = `function (name) {
+  const button = [...this.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') || b.textContent || '').trim() === name);
+  if (!button) return false;
+  button.click();
+  button.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+  return true;
+}`;
+
 export class ClosedCard {
   private session?: Promise<CDPSession>;
   private readonly isolatedWorlds = new Map<number, string>();
@@ -128,6 +136,25 @@ export class ClosedCard {
     await this.mouseTo({ name: typeof name === 'string' ? `^${escape(name)}$` : name.source }, true);
   }
 
+  /**
+   * Presses a card button from script (`button.click()`, an untrusted event),
+   * with the reach into the closed root that only DevTools has: the card must
+   * ignore it. Returns false when there is no such button.
+   */
+  async scriptClick(name: string): Promise<boolean> {
+    return (await this.call<boolean>(SCRIPT_CLICK, name)) ?? false;
+  }
+
+  /** The card host's shadow root mode as DevTools sees it ('closed' for ours), or null when no card. */
+  async rootMode(): Promise<string | null> {
+    const cdp = await this.cdp();
+    const { root } = await cdp.send('DOM.getDocument', { depth: 2, pierce: false });
+    const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: 'cbb-card' });
+    if (nodeIds.length === 0) return null;
+    const { node } = await cdp.send('DOM.describeNode', { nodeId: nodeIds[0]!, pierce: true, depth: 1 });
+    return node.shadowRoots?.[0]?.shadowRootType ?? null;
+  }
+
   /** Moves the real pointer onto an element of the card. */
   async hover(selector: string): Promise<void> {
     await this.mouseTo({ selector }, false);
@@ -154,8 +181,18 @@ export class ClosedCard {
     throw new Error(`No steady ${JSON.stringify(what)} in the card`);
   }
 
-  /** Runs `fn` on the closed shadow root of the page's card host; undefined when there is none. */
+  /** Runs `fn` on the closed shadow root of the page's card host; undefined when there is none (or it went away meanwhile). */
   private async call<T>(fn: string, arg?: unknown): Promise<T | undefined> {
+    try {
+      return await this.callOnce<T>(fn, arg);
+    } catch (e) {
+      // The card was removed between two protocol calls: as good as no card; pollers look again.
+      if (/Could not find node|No node with given id|Cannot find context/i.test(String(e))) return undefined;
+      throw e;
+    }
+  }
+
+  private async callOnce<T>(fn: string, arg?: unknown): Promise<T | undefined> {
     const cdp = await this.cdp();
     await cdp.send('DOM.getDocument', { depth: 0 });
     const { searchId, resultCount } = await cdp.send('DOM.performSearch', { query: '//cbb-card', includeUserAgentShadowDOM: false });

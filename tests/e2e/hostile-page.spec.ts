@@ -1,0 +1,123 @@
+/**
+ * A hostile explorer page: it plants addresses, forges our marks, fires
+ * synthetic pointer, mouse, focus and key events and calls focus(); then,
+ * after one real hover, it looks for the card's text everywhere it can reach
+ * and tries to press the card's buttons. None of it may fetch, read or click
+ * anything of ours.
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { ClosedCard } from './closed-card';
+import { DONATE, SHOWCASE } from '../fake-api/data';
+
+declare const chrome: typeof import('webextension-polyfill');
+
+const URL_ = `https://etherscan.io/address/${SHOWCASE}`;
+const PLANTED = Array.from({ length: 120 }, (_, i) => `0x${(i + 1).toString(16).padStart(40, '0')}`);
+const SHOW_DELAY_MS = 300;
+
+function hostilePage(): string {
+  const rows = PLANTED.map(
+    (a, i) => `<li>${i % 2 ? `<a class="planted" href="/address/${a}">${a}</a>` : `<span class="planted" tabindex="0">${a}</span>`}</li>`,
+  ).join('');
+  return `<!doctype html><html><body>
+    <p>Owner <span id="real" data-cbb-address="${SHOWCASE}">${DONATE}</span></p>
+    <ul>${rows}</ul></body></html>`;
+}
+
+/** Everything a page script can do to make us look something up, without the user. */
+async function playSyntheticInput(page: Page): Promise<void> {
+  await page.evaluate(async ({ forged, delay }) => {
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const planted = [...document.querySelectorAll<HTMLElement>('.planted')];
+    for (const [i, el] of planted.entries()) {
+      el.setAttribute('data-cbb-address', forged); // a forged mark of ours
+      const box = el.getBoundingClientRect();
+      const at = { bubbles: true, composed: true, clientX: box.x + 2, clientY: box.y + 2 };
+      for (const type of ['pointerover', 'pointerenter', 'pointermove']) el.dispatchEvent(new PointerEvent(type, at));
+      for (const type of ['mouseover', 'mouseenter', 'mousemove']) el.dispatchEvent(new MouseEvent(type, at));
+      el.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+      el.dispatchEvent(new FocusEvent('focus'));
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true }));
+      el.focus(); // a real (trusted) focus event, but no key of the user's caused it
+      el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true }));
+      el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+      if (i % 20 === 0) await sleep(delay + 50); // rest "on" some of them past the hover delay
+    }
+    await sleep(delay * 2);
+  }, { forged: SHOWCASE, delay: SHOW_DELAY_MS });
+}
+
+/** What page script finds of the card: its text anywhere in the light DOM or any open shadow root, and any button it can reach. */
+async function whatThePageCanReach(page: Page, texts: string[]) {
+  return page.evaluate((texts) => {
+    const roots: (Document | ShadowRoot)[] = [document];
+    for (let i = 0; i < roots.length; i++) {
+      for (const el of roots[i]!.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+    }
+    const allText = roots.map((r) => (r instanceof Document ? r.documentElement.textContent : [...r.childNodes].map((n) => n.textContent).join(''))).join('\n');
+    const host = document.querySelector('cbb-card');
+    const buttons = roots.flatMap((r) => [...r.querySelectorAll('button')]);
+    // Try to press whatever is there: the host itself, and the point where the card is drawn.
+    if (host) {
+      const box = host.getBoundingClientRect();
+      const under = document.elementFromPoint(box.x + box.width / 2, box.y + box.height - 10);
+      for (const target of [host, under]) {
+        target?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, clientX: box.x + 20, clientY: box.y + box.height - 10 }));
+        target?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+      }
+      (host as HTMLElement).click();
+    }
+    for (const b of buttons) b.click();
+    return {
+      hostFound: host !== null,
+      shadowRoot: host ? host.shadowRoot !== null : false,
+      openRoots: roots.length - 1,
+      buttons: buttons.length,
+      textsFound: texts.filter((t) => allText.includes(t)),
+    };
+  }, texts);
+}
+
+test('a hostile page can neither make the card fetch, nor read it, nor press its buttons', async ({ context, setup, fakeApi, serveExplorer, serviceWorker }) => {
+  await setup({ apiKey: 'demo' });
+  await serveExplorer(URL_, { html: hostilePage() });
+  const page = await context.newPage();
+  await page.goto(URL_);
+  const card = new ClosedCard(page);
+  await expect.poll(() => card.ready(), { timeout: 15_000 }).toBe(true);
+  const syncBefore = await serviceWorker.evaluate(() => chrome.storage.sync.get(null));
+
+  // 1. Synthetic input, forged marks and focus() by script: no card, no request.
+  await playSyntheticInput(page);
+  expect(fakeApi.total()).toBe(0);
+  expect((await card.timing())!.shownAt).toBeUndefined();
+  await expect(page.locator('cbb-card')).toHaveCount(0);
+
+  // 2. One real hover, on an element whose forged mark names another address: the card shows what the page shows.
+  await page.locator('#real').hover();
+  await expect.poll(async () => (await card.snapshot())?.native).toBe('0.75 ETH');
+  expect((await card.snapshot())!.name).toBe('Balances of 0x71C7656EC7ab88b098defB751B7401B5f6d8976F');
+  expect(await card.rootMode()).toBe('closed');
+  const requestsAfterHover = fakeApi.total();
+  expect(fakeApi.count({ address: SHOWCASE })).toBe(0);
+
+  // 3. The page looks for the card and tries its buttons.
+  const reach = await whatThePageCanReach(page, ['0.75 ETH', 'Add to watchlist', 'Turn off on this site', 'updated', 'Refresh']);
+  expect(reach).toEqual({ hostFound: true, shadowRoot: false, openRoots: 0, buttons: 0, textsFound: [] });
+
+  // 4. Even a script that reaches inside (here over DevTools) cannot press a button: untrusted clicks and keys are dropped.
+  expect(await card.scriptClick('Add to watchlist')).toBe(true);
+  expect(await card.scriptClick('Turn off on this site')).toBe(true);
+  expect(await card.scriptClick('Refresh balances')).toBe(true);
+  await page.waitForTimeout(500);
+
+  // Nothing changed: watchlist and site switches as before, the card still open with the same data, no further request.
+  expect(await serviceWorker.evaluate(() => chrome.storage.sync.get(null))).toEqual(syncBefore);
+  const after = (await card.snapshot())!;
+  expect(after.native).toBe('0.75 ETH');
+  expect(after.buttons.map((b) => b.name)).toContain('Add to watchlist');
+  expect(await card.ready()).toBe(true);
+  expect(fakeApi.total()).toBe(requestsAfterHover);
+  for (const address of PLANTED) expect(fakeApi.count({ address })).toBe(0);
+});
