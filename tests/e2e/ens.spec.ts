@@ -3,33 +3,14 @@
  * address → name in the hover card and the popup (only when the forward record
  * agrees), name → address in the popup's address field.
  */
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { ClosedCard, type CardSnapshot } from './closed-card';
+import { abortForeignHosts, cardField as field, openAddressPage } from './address-page';
 import { DONATE, DONATE_ENS, NO_ADDRESS_ENS, SHOWCASE, SPOOFED_REVERSE } from '../fake-api/data';
 import { toChecksumAddress } from '../../lib/core/address';
 
 declare const chrome: typeof import('webextension-polyfill');
 
-const SERVED_HOSTS = /(^|\.)(etherscan\.io|127\.0\.0\.1|localhost)$/;
-test.beforeEach(async ({ context }) => {
-  await context.route((u) => u.protocol.startsWith('http') && !SERVED_HOSTS.test(u.hostname), (route) => route.abort());
-});
-
-const field = <T,>(card: ClosedCard, pick: (s: CardSnapshot) => T) => async () => {
-  const s = await card.snapshot();
-  return s ? pick(s) : null;
-};
-
-/** A minimal explorer page with one address in text, opened with the content script ready. */
-async function openAddressPage(page: Page, serveExplorer: (u: string, f: { html: string }) => Promise<void>, address: string): Promise<ClosedCard> {
-  const url = `https://etherscan.io/address/${address}`;
-  await serveExplorer(url, { html: `<!doctype html><html><body><p>Address <span id="a">${toChecksumAddress(address)}</span></p></body></html>` });
-  await page.goto(url, { waitUntil: 'domcontentloaded' });
-  const card = new ClosedCard(page);
-  await expect.poll(() => card.ready(), { timeout: 15_000 }).toBe(true);
-  return card;
-}
+test.beforeEach(({ context }) => abortForeignHosts(context));
 
 test.describe('ENS names', () => {
   test('hovering an address with a verified name shows the name in the card', async ({ context, setup, serveExplorer, fakeApi }) => {

@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { ClosedCard, type CardSnapshot } from './closed-card';
+import { abortForeignHosts, cardField as field, openAddressPage } from './address-page';
 import { DONATE } from '../fake-api/data';
 import { toChecksumAddress } from '../../lib/core/address';
 
@@ -16,15 +16,7 @@ const COLD = DONATE;
 const POISON = `${COLD.slice(0, 6)}${'0'.repeat(32)}${COLD.slice(-4)}`;
 const LABEL = 'Cold wallet';
 
-const SERVED_HOSTS = /(^|\.)(etherscan\.io|127\.0\.0\.1|localhost)$/;
-test.beforeEach(async ({ context }) => {
-  await context.route((u) => u.protocol.startsWith('http') && !SERVED_HOSTS.test(u.hostname), (route) => route.abort());
-});
-
-const field = <T,>(card: ClosedCard, pick: (s: CardSnapshot) => T) => async () => {
-  const s = await card.snapshot();
-  return s ? pick(s) : null;
-};
+test.beforeEach(({ context }) => abortForeignHosts(context));
 
 /** Every attribute of every element, and the markup, as the page's own script sees them. */
 function pageView(page: Page): Promise<{ html: string; attributes: string[] }> {
@@ -37,12 +29,8 @@ function pageView(page: Page): Promise<{ html: string; attributes: string[] }> {
 test.describe('look-alike warnings', () => {
   test('hovering a look-alike of "Cold wallet" warns in the card, and the page sees no trace of it', async ({ context, setup, serveExplorer }) => {
     await setup({ apiKey: 'demo', watchlist: [{ address: COLD, label: LABEL, addedAt: 1 }] });
-    const url = `https://etherscan.io/address/${POISON}`;
-    await serveExplorer(url, { html: `<!doctype html><html><body><p>From <span id="a">${toChecksumAddress(POISON)}</span></p></body></html>` });
     const page = await context.newPage();
-    await page.goto(url, { waitUntil: 'domcontentloaded' });
-    const card = new ClosedCard(page);
-    await expect.poll(() => card.ready(), { timeout: 15_000 }).toBe(true);
+    const card = await openAddressPage(page, serveExplorer, POISON);
     const before = await pageView(page);
 
     await page.locator('#a').hover();
@@ -67,12 +55,8 @@ test.describe('look-alike warnings', () => {
 
   test('an address that is not a look-alike gets no warning', async ({ context, setup, serveExplorer }) => {
     await setup({ apiKey: 'demo', watchlist: [{ address: COLD, label: LABEL, addedAt: 1 }] });
-    const url = `https://etherscan.io/address/${COLD}`;
-    await serveExplorer(url, { html: `<!doctype html><html><body><p>Address <span id="a">${toChecksumAddress(COLD)}</span></p></body></html>` });
     const page = await context.newPage();
-    await page.goto(url, { waitUntil: 'domcontentloaded' });
-    const card = new ClosedCard(page);
-    await expect.poll(() => card.ready(), { timeout: 15_000 }).toBe(true);
+    const card = await openAddressPage(page, serveExplorer, COLD);
     await page.locator('#a').hover();
     await expect.poll(field(card, (s) => s.native), { timeout: 10_000 }).toBe('0.75 ETH');
     expect((await card.snapshot())!.text).not.toContain('look-alike'); // the watched address itself
