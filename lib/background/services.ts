@@ -9,9 +9,12 @@ import { CallerPresence, laneFor } from './caller-presence';
 import { clientFor, createPortfolioFetcher, type PortfolioFetchDeps } from './portfolio-fetch';
 import { PriceService, storageAreaPriceStore, withNativePrices } from './price-service';
 import { getCreditBudget, getSettings } from '@/lib/storage/items';
-import type { Handlers } from './handlers';
+import type { Caller, Handlers } from './handlers';
 import { createContentLookups } from './content-lookups';
 import { addEntry, changeWatchlist, findEntry } from '@/lib/storage/watchlist';
+import { loadWatchlist } from '@/lib/storage/watchlist';
+import { lookalikeVerdict } from '@/lib/core/lookalike';
+import { NameService } from './name-service';
 
 /** The address the key test asks about: one cheap call that any valid key can answer. */
 const KEY_TEST_ADDRESS = '0x0000000000000000000000000000000000000000';
@@ -39,6 +42,9 @@ export function createBackgroundHandlers(): Handlers {
     ttlMs,
     blockedUntil: () => scheduler.blockedUntil,
   });
+  const names = new NameService({ clientFor: (call) => clientFor(deps, {}, call), area: browser.storage.local });
+  // A name the user just typed waits for an answer on screen: it goes first (the 'visible' lane on pages).
+  const nameCall = (caller: Caller, visible = false) => ({ ticket: { lane: laneFor(caller, { visible }) }, signal: presence.signalFor(caller) });
 
   return {
     // Content scripts: per-tab lookup budget and fresh data only (lib/background/content-lookups.ts).
@@ -75,5 +81,9 @@ export function createBackgroundHandlers(): Handlers {
     },
     getCacheStatus: () => cache.status(),
     getSchedulerLog: () => ({ grants: scheduler.grants(), blockedUntil: scheduler.blockedUntil, now: Date.now() }),
+    getName: ({ address, visible }, caller) => names.nameOf(address, nameCall(caller, visible)),
+    resolveName: ({ name }, caller) => names.resolve(name, nameCall(caller, true)),
+    // One address in, one verdict out: the watchlist itself never leaves the worker.
+    checkLookalike: async ({ address }) => ({ lookalike: lookalikeVerdict(address, await loadWatchlist()) }),
   };
 }

@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import type { ApiErrorInfo, BalancesResult } from '@/lib/core/types';
 import { ADDRESS_PATTERN } from '@/lib/core/address-format';
 import { isChainId } from '@/lib/core/chains';
+import type { LookalikeVerdict } from '@/lib/core/lookalike';
 
 /**
  * The message protocol. Everything crossing it is plain JSON.
@@ -18,9 +19,21 @@ export interface ProtocolMap {
   addToWatchlist(data: { address: string; label?: string }): { ok: true; added: boolean } | { ok: false; error: string };
   /** Content scripts cannot open the options page themselves. */
   openOptions(data: Record<string, never>): void;
+  /** The address's ENS name, only when its forward record agrees (cards and pages; cached for a day). */
+  getName(data: { address: string; visible?: boolean }): NameAnswer;
+  /** The address an ENS name points at, for the popup's address field (extension pages only). */
+  resolveName(data: { name: string }): ResolveNameAnswer;
+  /** Whether ONE address imitates a watched one; never the watchlist itself (cards and pages). */
+  checkLookalike(data: { address: string }): { lookalike?: LookalikeVerdict };
 }
 
 export type BalancesRequest = v.InferOutput<typeof BalancesRequestSchema>;
+export interface NameAnswer {
+  /** Verified both ways; exactly as the reverse record has it (shown through EnsName, which flags odd characters). */
+  name?: string;
+  error?: ApiErrorInfo;
+}
+export type ResolveNameAnswer = { ok: true; name: string; address: string } | { ok: false; error: string };
 export interface BalancesAnswer extends BalancesResult {
   /** A background refresh is under way; ask again with waitForFresh to get it. */
   refreshing: boolean;
@@ -54,12 +67,18 @@ export const PAYLOADS = {
   clearCache: Empty,
   addToWatchlist: v.strictObject({ address: AddressSchema, label: v.optional(v.pipe(v.string(), v.maxLength(100))) }),
   openOptions: Empty,
+  /** `visible`: extension pages, the address on screen now (its lane); ignored for content scripts. */
+  getName: v.strictObject({ address: AddressSchema, visible: v.optional(v.boolean()) }),
+  resolveName: v.strictObject({ name: v.pipe(v.string(), v.maxLength(1024)) }),
+  checkLookalike: v.strictObject({ address: AddressSchema }),
 } satisfies { [K in keyof ProtocolMap]: v.GenericSchema };
 
 export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<keyof ProtocolMap> = new Set([
   'getBalances',
   'addToWatchlist',
   'openOptions',
+  'getName',
+  'checkLookalike',
 ] as const);
 
 export interface SenderInfo {
