@@ -103,6 +103,15 @@ describe('NameService.nameOf', () => {
     expect(await service.nameOf(DONATE)).toEqual({ name: DONATE_ENS });
   });
 
+  it('clear() forgets every cached name, so the next look asks again', async () => {
+    const { service, area } = setupService();
+    await service.nameOf(DONATE);
+    await service.clear();
+    expect(area.data[NAME_CACHE_KEY]).toBeUndefined();
+    await service.nameOf(DONATE);
+    expect(calls()).toBe(4);
+  });
+
   it('keeps at most MAX_CACHED_NAMES entries, dropping the oldest lookups', async () => {
     const area = memoryArea();
     const old: Record<string, { name: null; at: number }> = {};

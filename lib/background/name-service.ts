@@ -73,6 +73,12 @@ export class NameService {
     return { ok: true, name: parsed.name, address: forward.address };
   }
 
+  /** Forgets every cached name (the options page's "Clear cache": it also says which addresses were looked at). */
+  async clear(): Promise<void> {
+    await this.writes;
+    await this.deps.area.remove(NAME_CACHE_KEY);
+  }
+
   private async lookUp(address: string, call: CallContext): Promise<NameAnswer> {
     const cached = (await this.readCache())[address];
     if (cached && this.now() - cached.at < NAME_TTL_MS) return cached.name === null ? {} : { name: cached.name };

@@ -64,7 +64,10 @@ export function createBackgroundHandlers(): Handlers {
         return { ok: false, error: toErrorInfo(error) };
       }
     },
-    clearCache: async () => ({ cleared: await cache.clear() }),
+    clearCache: async () => {
+      await names.clear(); // cached names also tell which addresses were looked at
+      return { cleared: await cache.clear() };
+    },
     async addToWatchlist({ address, label }) {
       let added = false;
       const result = await changeWatchlist((list) => {
