@@ -1,20 +1,26 @@
 /**
  * `npm run demo`: the built extension in Chromium against the local fake Chainbase API
- * (no key or network needed). It hovers an address on a saved Etherscan page, opens the
- * popup (light and dark) and the options page, and writes screenshots.
+ * (no key or network needed). It serves the project's own demo explorer page
+ * (tests/fixtures/demo/) at a real Etherscan URL, since the content script runs only on
+ * explorer hosts, hovers a truncated address in its transactions table, opens the popup
+ * (light and dark) and the options page, and writes screenshots.
  * With a display it stays open for you to try; press Ctrl+C to end.
  */
 import { mkdir, readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
 import path from 'node:path';
 import { startFakeApi } from '../tests/fake-api/server';
-import { DONATE, SHOWCASE, WHALE } from '../tests/fake-api/data';
-import { EXPLORER_FIXTURES, launchExtension } from '../tests/e2e/launch';
+import { DONATE, DONATE_ENS, SHOWCASE, WHALE } from '../tests/fake-api/data';
+import { launchExtension } from '../tests/e2e/launch';
+import { ClosedCard } from '../tests/e2e/closed-card';
 
 declare const chrome: typeof import('webextension-polyfill');
 
 const OUT = path.resolve(process.argv[2] ?? 'demo-screenshots');
 const headless = !process.env.DISPLAY || process.env.CI === 'true' || process.argv.includes('--headless');
-const EXPLORER_URL = `https://etherscan.io/address/${DONATE}`;
+const DEMO_PAGE = path.resolve(import.meta.dirname, '../tests/fixtures/demo/explorer-address.html');
+/** The demo page shows SHOWCASE's address page; DONATE is a counterparty in its transactions. */
+const EXPLORER_URL = `https://etherscan.io/address/${SHOWCASE}`;
 
 async function main() {
   await mkdir(OUT, { recursive: true });
@@ -38,7 +44,7 @@ async function main() {
     },
   );
 
-  const html = await readFile(path.join(EXPLORER_FIXTURES, 'etherscan-address.html'), 'utf8');
+  const html = await readFile(DEMO_PAGE, 'utf8');
   await context.route('https://etherscan.io/**', (route) =>
     new URL(route.request().url()).pathname === new URL(EXPLORER_URL).pathname
       ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
@@ -48,12 +54,17 @@ async function main() {
   const page = await context.newPage();
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(EXPLORER_URL);
-  const target = page.locator(`[data-cbb-address="${DONATE}"]`).first();
-  await target.waitFor({ timeout: 15_000 });
+  // The first transaction's sender, shown truncated (0x71C7656E...f6d8976F) with the full address in an attribute.
+  const target = page.locator(`#transactions tbody tr`).first().locator(`[data-highlight-target="${DONATE}"]`);
+  // The card lives in a closed shadow root; ClosedCard reads it the way DevTools does.
+  const card = new ClosedCard(page);
+  await until(() => card.ready(), 'the content script to start');
   await target.scrollIntoViewIfNeeded();
   await target.hover();
-  await page.getByRole('dialog').first().waitFor({ timeout: 15_000 });
-  await page.getByRole('dialog').getByText(/USDT/).first().waitFor({ timeout: 15_000 });
+  await until(async () => {
+    const text = (await card.snapshot())?.text ?? '';
+    return text.includes('USDT') && text.includes(DONATE_ENS);
+  }, 'the hover card with its tokens and name');
   await shot(page, 'hover-card.png');
 
   for (const scheme of ['light', 'dark'] as const) {
@@ -62,7 +73,7 @@ async function main() {
     await popup.setViewportSize({ width: 400, height: 600 });
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
     // All chains at the default 2 requests/s take ~9 s on the first open; later opens come from the cache.
-    await popup.getByText(/^All \d+ chains loaded$/).waitFor({ timeout: 30_000 });
+    await popup.getByText(/All \d+ chains loaded/).waitFor({ timeout: 30_000 });
     await popup.waitForLoadState('networkidle');
     await shot(popup, `popup-${scheme}.png`);
     if (headless) await popup.close();
@@ -86,7 +97,16 @@ async function main() {
   await api.close();
 }
 
-async function shot(page: import('@playwright/test').Page, name: string, fullPage = false) {
+/** Polls `check` until it holds (15 s at most). */
+async function until(check: () => Promise<boolean>, what: string, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function shot(page: Page, name: string, fullPage = false) {
   await page.screenshot({ path: path.join(OUT, name), fullPage });
   console.log(`  ${name}`);
 }
