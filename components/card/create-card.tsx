@@ -12,6 +12,7 @@ import { followReference } from '@/lib/card/position';
 import { CARD_HOST_NAME, UI_ATTR, type CardApi, type CardEnv, type CreateCard } from '@/lib/card/contract';
 import type { HoverTarget } from '@/lib/content/hover-intent';
 import { BudgetGate } from './BudgetGate';
+import { LogoLoaderContext } from '@/components/shared/TokenLogo';
 import cardCss from './card.css?inline';
 
 /** Input the card's controls act on; a synthetic one from page script is stopped before any handler sees it. */
@@ -71,7 +72,12 @@ export const createCard: CreateCard = async (env: CardEnv): Promise<CardApi> => 
     stopFollowing?.();
     current = target;
     if (!ui.mounted) ui.mount();
-    render(<BudgetGate key={target.address} env={env} chain={chain!} address={target.address} />, ui.uiContainer);
+    render(
+      <LogoLoaderContext.Provider value={env.messenger.getLogo}>
+        <BudgetGate key={target.address} env={env} chain={chain!} address={target.address} />
+      </LogoLoaderContext.Provider>,
+      ui.uiContainer,
+    );
     stopFollowing = followReference(target.element, ui.shadowHost, { onReferenceGone: () => env.requestClose(false) });
   }
 

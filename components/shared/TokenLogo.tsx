@@ -1,7 +1,18 @@
-import { useState } from 'preact/hooks';
+import { createContext } from 'preact';
+import { useContext, useEffect, useState } from 'preact/hooks';
 import { neutralize } from './UntrustedText';
 
-/** Only https logos are ever requested; anything else (javascript:, data:, http:) gets the letter avatar. */
+/**
+ * Turns a stranger's logo URL into a data: URL that the worker fetched
+ * (https, image types only, size-capped, no cookies or referrer), or undefined.
+ * The page or card never loads the stranger's URL itself: that would tell the
+ * logo host the user's IP and which address they looked at.
+ */
+export type LogoLoader = (url: string) => Promise<string | undefined>;
+/** Where no loader is provided, every token gets its letter avatar. */
+export const LogoLoaderContext = createContext<LogoLoader | undefined>(undefined);
+
+/** Only https logos are ever asked for; anything else (javascript:, data:, http:) gets the letter avatar. */
 export function safeLogoUrl(url: string | undefined): string | undefined {
   if (!url) return undefined;
   try {
@@ -34,17 +45,38 @@ interface Props {
   color?: string;
 }
 
-export function TokenLogo({ symbol, logo, seed, color }: Props) {
+/** The worker's data: URL for the logo, once it has it. */
+function useLogo(logo: string | undefined): string | undefined {
+  const load = useContext(LogoLoaderContext);
   const url = safeLogoUrl(logo);
+  const [src, setSrc] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    setSrc(undefined);
+    if (!url || !load) return;
+    let current = true;
+    load(url).then(
+      (data) => {
+        if (current && data?.startsWith('data:image/')) setSrc(data);
+      },
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [url, load]);
+  return src;
+}
+
+export function TokenLogo({ symbol, logo, seed, color }: Props) {
+  const src = useLogo(logo);
   const [failed, setFailed] = useState(false);
-  if (url && !failed) {
+  if (src && !failed) {
     return (
       <img
-        src={url}
+        src={src}
         alt=""
         width={24}
         height={24}
-        loading="lazy"
         referrerpolicy="no-referrer"
         decoding="async"
         class="h-6 w-6 shrink-0 rounded-full bg-slate-200 dark:bg-slate-700"

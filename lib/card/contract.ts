@@ -47,16 +47,20 @@ export interface CardMessenger {
   getBalances(request: BalancesRequest): Promise<BalancesAnswer>;
   addToWatchlist(address: string): Promise<AddToWatchlistAnswer>;
   openOptions(): Promise<void>;
+  /** The popup page for this address (all chains), in a small window. */
+  openPopup(address: string): Promise<void>;
   /** The address's verified ENS name (the worker checks the forward record). */
   getName(address: string): Promise<NameAnswer>;
   /** The worker's verdict for this one address: does it imitate a watched one? */
   checkLookalike(address: string): Promise<{ lookalike?: LookalikeVerdict }>;
+  /** A token logo as a data: URL fetched by the worker (the page never contacts the logo host), or undefined. */
+  getLogo(url: string): Promise<string | undefined>;
 }
 
 export interface CardEnv {
   ctx: ContentScriptContext;
   chainId: number;
-  /** The explorer site family, e.g. "etherscan.io" (the per-site switch). */
+  /** The explorer host, e.g. "optimistic.etherscan.io": the key of its on/off switch. */
   site: string;
   messenger: CardMessenger;
   turnOffSite(): Promise<void>;

@@ -13,9 +13,15 @@ describe('chain registry', () => {
     expect(chainForHost('example.com')).toBeUndefined();
     expect(siteForHost('evil-etherscan.io')).toBeUndefined();
   });
-  it('has a content-script match for every explorer host', () => {
-    for (const chain of CHAINS)
-      for (const host of chain.explorers)
-        expect(EXPLORER_MATCHES.some((m) => new RegExp(`^https://(.+\\.)?${m.slice(10, -2).replace(/\./g, '\\.')}$`).test(`https://${host}`))).toBe(true);
+  it('has an exact content-script match for every explorer host, and no wildcard', () => {
+    for (const chain of CHAINS) for (const host of chain.explorers) expect(EXPLORER_MATCHES).toContain(`https://${host}/*`);
+    expect(EXPLORER_MATCHES).toContain('https://www.etherscan.io/*');
+    expect(EXPLORER_MATCHES.filter((m) => m.includes('*.'))).toEqual([]);
+    expect(EXPLORER_MATCHES.some((m) => m.includes('sepolia'))).toBe(false);
+  });
+  it('keys the on/off switch by exact host', () => {
+    expect(siteForHost('optimistic.etherscan.io')).toBe('optimistic.etherscan.io');
+    expect(siteForHost('www.etherscan.io')).toBe('etherscan.io');
+    expect(siteForHost('sepolia.etherscan.io')).toBeUndefined();
   });
 });

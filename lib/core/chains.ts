@@ -44,26 +44,26 @@ export function chainForHost(hostname: string): Chain | undefined {
   return CHAINS.find((c) => (c.explorers as readonly string[]).includes(host));
 }
 
-/** The site families the content script runs on; also the per-site toggle keys. */
-export const EXPLORER_SITES = [
-  'etherscan.io',
-  'bscscan.com',
-  'polygonscan.com',
-  'arbiscan.io',
-  'basescan.org',
-  'snowtrace.io',
-  'blockscout.com',
-  'explorer.zksync.io',
-  'scan.merlinchain.io',
-] as const;
-export type ExplorerSite = (typeof EXPLORER_SITES)[number];
+/**
+ * The explorer hosts the content script runs on, exactly (no subdomain
+ * wildcards: `sepolia.etherscan.io` is a testnet we do not serve); also the
+ * keys of the per-host on/off switch.
+ */
+export const EXPLORER_SITES: readonly string[] = CHAINS.flatMap((c) => c.explorers as readonly string[]);
+export type ExplorerSite = string;
 
-/** Match patterns: `*.` also matches the bare domain, and covers optimistic.etherscan.io. */
-export const EXPLORER_MATCHES = EXPLORER_SITES.map((site) => `https://*.${site}/*`);
+/** Hosts that are a bare registrable domain also answer at `www.`. */
+function hostsOf(host: string): string[] {
+  return host.split('.').length === 2 ? [host, `www.${host}`] : [host];
+}
 
+/** Match patterns for exactly those hosts. */
+export const EXPLORER_MATCHES = EXPLORER_SITES.flatMap(hostsOf).map((host) => `https://${host}/*`);
+
+/** The switch key of an explorer host (its listed host, without `www.`), or undefined for any other host. */
 export function siteForHost(hostname: string): ExplorerSite | undefined {
-  const host = hostname.toLowerCase();
-  return EXPLORER_SITES.find((site) => host === site || host.endsWith(`.${site}`));
+  const host = hostname.toLowerCase().replace(/^www\./, '');
+  return EXPLORER_SITES.includes(host) ? host : undefined;
 }
 
 export function explorerAddressUrl(chainId: number, address: string): string | undefined {

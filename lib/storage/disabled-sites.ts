@@ -1,13 +1,28 @@
 /**
- * Explorer sites where the user turned hover cards off. Its own module (not
- * lib/storage.ts) so the content script can read and write it without bundling
- * the settings: keep the key and version in step with any other definition.
+ * Explorer hosts where the user turned hover cards off, one entry per exact
+ * host (lib/core/chains.ts EXPLORER_SITES). Its own module (not
+ * lib/storage/items.ts) so the content script can read and write it without
+ * bundling the settings: keep the key and version in step with any other
+ * definition.
  */
 import { storage } from '#imports';
+import { EXPLORER_SITES } from '@/lib/core/chains';
+
+/**
+ * Version 1 stored site families ("etherscan.io" also meant
+ * optimistic.etherscan.io; "blockscout.com" every Blockscout host): each
+ * becomes every listed host it covered, so nothing turned off comes back on.
+ */
+export function migrateFamiliesToHosts(old: unknown): string[] {
+  const families = Array.isArray(old) ? old.filter((s): s is string => typeof s === 'string') : [];
+  const hosts = EXPLORER_SITES.filter((host) => families.some((family) => host === family || host.endsWith(`.${family}`)));
+  return [...new Set(hosts)];
+}
 
 export const disabledSitesItem = storage.defineItem<string[]>('sync:disabledSites', {
   fallback: [],
-  version: 1,
+  version: 2,
+  migrations: { 2: migrateFamiliesToHosts },
 });
 
 export function isSiteDisabled(disabled: readonly string[], site: string): boolean {

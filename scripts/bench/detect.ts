@@ -62,18 +62,18 @@ function addressCell(i: number, hex: (digits: number) => string): string {
 }
 
 /** Rows of one reference plus four other nodes (tr, two td, amount text): 5,000 rows ≈ 20,000 other nodes. */
-function rowsHtml(count: number, seed: number): string {
+export function rowsHtml(count: number, seed: number): string {
   const hex = hexSource(seed);
   let html = '';
   for (let i = 0; i < count; i++) html += `<tr><td>${addressCell(i, hex)}</td><td>${(i * 7919) % 100000}.${i % 100} ETH</td></tr>`;
   return html;
 }
 
-/** lib/detect's public API, plus the batch scan the watcher runs on a burst of added nodes. */
+/** lib/content/detect's public API, plus the batch scan over a burst of added nodes. */
 async function bundleDetector(): Promise<string> {
   const result = await build({
     stdin: {
-      contents: "export * from './lib/detect/index.ts'; export { scanBatch } from './lib/detect/scan.ts';",
+      contents: "export * from './lib/content/detect/index.ts'; export { scanBatch } from './lib/content/detect/scan.ts';",
       resolveDir: ROOT,
       loader: 'ts',
     },
@@ -83,6 +83,7 @@ async function bundleDetector(): Promise<string> {
     write: false,
     target: 'chrome120',
     logLevel: 'silent',
+    alias: { '@': ROOT },
   });
   return result.outputFiles[0]!.text;
 }
@@ -244,7 +245,7 @@ function report(f: PageFigures): string[] {
     `  (c) naive innerHTML regex rewrite               ${ms(f.naiveMs)}`,
     `  (b') full scan + style/layout                   ${ms(f.fullRenderedMs)}`,
     `  (c') naive rewrite + style/layout               ${ms(f.naiveRenderedMs)}`,
-    `  (d) incremental: ${APPENDED_ROWS} appended rows, one watcher batch ${ms(f.incrementalMs)}  (${f.incrementalFound} references)`,
+    `  (d) incremental: ${APPENDED_ROWS} appended rows, one batch scan ${ms(f.incrementalMs)}  (${f.incrementalFound} references)`,
     `  full/floor          ${fullOverFloor.toFixed(2)}x  (goal <= 1.5x: ${verdict(fullOverFloor <= 1.5)}); without the mark writes ${((f.fullMs - f.markingMs) / f.floorMs).toFixed(2)}x`,
     `  naive/full          ${naiveOverFull.toFixed(1)}x DOM work only, ${renderedRatio.toFixed(1)}x rendered  (goal >= 10x: ${verdict(naiveOverFull >= 10)} / ${verdict(renderedRatio >= 10)})`,
     `  incremental/full    1/${incrementalShare.toFixed(0)}  (goal ~1/50, ${APPENDED_ROWS}/${ADDRESS_ROWS} of the rows)`,

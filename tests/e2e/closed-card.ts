@@ -78,12 +78,14 @@ export interface CardTiming {
   dataPaintedAt?: number;
 }
 
-const SCRIPT_CLICK = `function (name) {
-  const button = [...this.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') || b.textContent || '').trim() === name);
-  if (!button) return false;
-  button.click();
-  button.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
-  return true;
+/** Clicks every button of the card (menu items included) and presses Enter on it, from script: all untrusted. */
+const SCRIPT_CLICK_ALL = `function () {
+  const buttons = [...this.querySelectorAll('button')];
+  for (const button of buttons) {
+    button.click();
+    button.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+  }
+  return buttons.length;
 }`;
 
 export class ClosedCard {
@@ -137,12 +139,12 @@ export class ClosedCard {
   }
 
   /**
-   * Presses a card button from script (`button.click()`, an untrusted event),
+   * Presses every card button from script (`button.click()`, untrusted events),
    * with the reach into the closed root that only DevTools has: the card must
-   * ignore it. Returns false when there is no such button.
+   * ignore them all. Returns how many buttons there were.
    */
-  async scriptClick(name: string): Promise<boolean> {
-    return (await this.call<boolean>(SCRIPT_CLICK, name)) ?? false;
+  async scriptClickAll(): Promise<number> {
+    return (await this.call<number>(SCRIPT_CLICK_ALL)) ?? 0;
   }
 
   /** The card host's shadow root mode as DevTools sees it ('closed' for ours), or null when no card. */

@@ -4,8 +4,9 @@ import { expect, test } from '@playwright/test';
 
 /** The permissions review: each built manifest against the allowed list. No browser needed. */
 const OUTPUT = path.resolve(import.meta.dirname, '../../.output');
+/** Exact explorer hosts of supported chains only: no `*.` wildcard (it would inject into testnets such as sepolia.etherscan.io). */
 const EXPLORER_PATTERN =
-  /^https:\/\/\*\.(etherscan\.io|bscscan\.com|polygonscan\.com|arbiscan\.io|basescan\.org|snowtrace\.io|blockscout\.com|explorer\.zksync\.io|scan\.merlinchain\.io)\/\*$/;
+  /^https:\/\/(www\.)?(etherscan\.io|optimistic\.etherscan\.io|bscscan\.com|polygonscan\.com|arbiscan\.io|basescan\.org|snowtrace\.io|(eth|polygon|arbitrum|optimism|base|zksync)\.blockscout\.com|explorer\.zksync\.io|scan\.merlinchain\.io)\/\*$/;
 
 for (const target of ['chrome-mv3', 'firefox-mv3']) {
   test.describe(target, () => {
@@ -19,7 +20,7 @@ for (const target of ['chrome-mv3', 'firefox-mv3']) {
       expect(m.host_permissions).toEqual(['https://api.chainbase.online/*']);
       // Asked for at run time, and only when the user sets a custom API base URL.
       expect(m.optional_host_permissions).toEqual(['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*']);
-      expect(m.optional_permissions).toBeUndefined();
+      expect(m.optional_permissions).toEqual(['alarms', 'notifications']);
       expect(m.externally_connectable).toBeUndefined();
       const matches: string[] = m.content_scripts.flatMap((c: { matches: string[] }) => c.matches);
       const resourceMatches: string[] = (m.web_accessible_resources ?? []).flatMap((r: { matches: string[] }) => r.matches);
