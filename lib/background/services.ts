@@ -11,6 +11,7 @@ import { PriceService, storageAreaPriceStore, withNativePrices } from './price-s
 import { getCreditBudget, getSettings } from '@/lib/storage/items';
 import type { Caller, Handlers } from './handlers';
 import { createContentLookups } from './content-lookups';
+import { LogoProxy } from './logo-proxy';
 import { addEntry, changeWatchlist, findEntry } from '@/lib/storage/watchlist';
 import { loadWatchlist } from '@/lib/storage/watchlist';
 import { lookalikeVerdict } from '@/lib/core/lookalike';
@@ -42,6 +43,7 @@ export function createBackgroundHandlers(): Handlers {
     ttlMs,
     blockedUntil: () => scheduler.blockedUntil,
   });
+  const logos = new LogoProxy();
   const names = new NameService({ clientFor: (call) => clientFor(deps, {}, call), area: browser.storage.local });
   // A name the user just typed waits for an answer on screen: it goes first (the 'visible' lane on pages).
   const nameCall = (caller: Caller, visible = false) => ({ ticket: { lane: laneFor(caller, { visible }) }, signal: presence.signalFor(caller) });
@@ -88,5 +90,6 @@ export function createBackgroundHandlers(): Handlers {
     resolveName: ({ name }, caller) => names.resolve(name, nameCall(caller, true)),
     // One address in, one verdict out: the watchlist itself never leaves the worker.
     checkLookalike: async ({ address }) => ({ lookalike: lookalikeVerdict(address, await loadWatchlist()) }),
+    getLogo: async ({ url }) => ({ dataUrl: await logos.get(url) }),
   };
 }

@@ -8,4 +8,5 @@ export const cardMessenger: CardMessenger = {
   openOptions: () => sendMessage('openOptions', {}),
   getName: (address) => sendMessage('getName', { address }),
   checkLookalike: (address) => sendMessage('checkLookalike', { address }),
+  getLogo: async (url) => (await sendMessage('getLogo', { url })).dataUrl,
 };

@@ -25,6 +25,8 @@ export interface ProtocolMap {
   resolveName(data: { name: string }): ResolveNameAnswer;
   /** Whether ONE address imitates a watched one; never the watchlist itself (cards and pages). */
   checkLookalike(data: { address: string }): { lookalike?: LookalikeVerdict };
+  /** A token logo fetched by the worker (https, image types only, size-capped) as a data: URL; none when it cannot be had safely. */
+  getLogo(data: { url: string }): { dataUrl?: string };
 }
 
 export type BalancesRequest = v.InferOutput<typeof BalancesRequestSchema>;
@@ -71,6 +73,7 @@ export const PAYLOADS = {
   getName: v.strictObject({ address: AddressSchema, visible: v.optional(v.boolean()) }),
   resolveName: v.strictObject({ name: v.pipe(v.string(), v.maxLength(1024)) }),
   checkLookalike: v.strictObject({ address: AddressSchema }),
+  getLogo: v.strictObject({ url: v.pipe(v.string(), v.maxLength(2048)) }),
 } satisfies { [K in keyof ProtocolMap]: v.GenericSchema };
 
 export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<keyof ProtocolMap> = new Set([
@@ -79,6 +82,7 @@ export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<keyof ProtocolMap> = new Set([
   'openOptions',
   'getName',
   'checkLookalike',
+  'getLogo',
 ] as const);
 
 export interface SenderInfo {
