@@ -1,8 +1,17 @@
 import { render } from 'preact';
 import { PopupApp } from '@/components/popup/PopupApp';
+import { LogoLoaderContext } from '@/components/shared/TokenLogo';
+import { loadLogoViaWorker } from '@/lib/messaging/logo';
 import '@/components/shared/styles.css';
 import { followDisplayLocale } from '@/lib/storage/display-locale';
 
 // Numbers and dates follow the locale setting (or the browser's language) from the first paint on.
-const mount = () => render(<PopupApp />, document.getElementById('app')!);
+// Token logos come through the worker (components/shared/TokenLogo.tsx), never from their hosts directly.
+const mount = () =>
+  render(
+    <LogoLoaderContext.Provider value={loadLogoViaWorker}>
+      <PopupApp />
+    </LogoLoaderContext.Provider>,
+    document.getElementById('app')!,
+  );
 void followDisplayLocale(mount).then(mount);
