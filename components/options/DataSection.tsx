@@ -12,6 +12,7 @@ import {
 } from '@/lib/storage/watchlist';
 import { plural } from '@/components/shared/ChainBalances';
 import { useStorageItem } from '@/components/shared/use-storage';
+import { CacheStatusNote } from './CacheStatusNote';
 
 /** Largest file read for import; a watchlist that fits sync storage is far smaller. */
 const MAX_IMPORT_BYTES = 1_000_000;
@@ -145,6 +146,7 @@ export function DataSection() {
           {cacheNote}
         </span>
       </div>
+      <CacheStatusNote />
     </div>
   );
 }

@@ -1,5 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { ApiKeyForm } from '@/components/shared/ApiKeyForm';
+import { AlertsSection } from './AlertsSection';
+import { CreditsSection } from './CreditsSection';
 import { DataSection } from './DataSection';
 import { SettingsForm } from './SettingsForm';
 import { SitesForm } from './SitesForm';
@@ -32,6 +34,12 @@ export function OptionsApp() {
       </Section>
       <Section id="sites-title" title="Hover cards">
         <SitesForm />
+      </Section>
+      <Section id="credits-title" title="Credits">
+        <CreditsSection />
+      </Section>
+      <Section id="alerts-title" title="Watch alerts">
+        <AlertsSection />
       </Section>
       <Section id="data-title" title="Data">
         <DataSection />

@@ -4,6 +4,9 @@ import { LogoLoaderContext } from '@/components/shared/TokenLogo';
 import { loadLogoViaWorker } from '@/lib/messaging/logo';
 import '@/components/shared/styles.css';
 import { followDisplayLocale } from '@/lib/storage/display-locale';
+import { holdPopupPresence } from '@/lib/messaging/presence';
+
+holdPopupPresence();
 
 // Numbers and dates follow the locale setting (or the browser's language) from the first paint on.
 // Token logos come through the worker (components/shared/TokenLogo.tsx), never from their hosts directly.

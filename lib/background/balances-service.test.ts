@@ -2,7 +2,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { apiError } from '@/lib/api/errors';
-import { BalancesService } from './balances-service';
+import { BalancesService, EMPTY_CHAIN_TTL_FACTOR, isEmptyPortfolio } from './balances-service';
+import type { CallContext } from './portfolio-fetch';
+import type { Ticket } from './scheduler';
 import { PortfolioCache } from './portfolio-cache';
 import type { Portfolio } from '@/lib/core/types';
 
@@ -85,5 +87,103 @@ describe('BalancesService', () => {
       service.get({ chainId: 1, address: '0x0000000000000000000000000000000000000001' }),
     ]);
     expect(fetchPortfolio).toHaveBeenCalledTimes(3);
+  });
+});
+
+describe('BalancesService: empty chains, lanes, dropped askers, 429', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  function emptySetup() {
+    let now = 1_000_000;
+    const fetchPortfolio = vi.fn(async (chainId: number, address: string): Promise<Portfolio> => ({ chainId, address, native: '0', tokens: [], capped: false, fetchedAt: now }));
+    const cache = new PortfolioCache(browser.storage.local, { now: () => now });
+    const service = new BalancesService({ cache, fetchPortfolio, ttlMs: async () => TTL, now: () => now });
+    return { service, fetchPortfolio, advance: (ms: number) => (now += ms) };
+  }
+
+  it(`asks a chain where the address holds nothing again only after ${EMPTY_CHAIN_TTL_FACTOR} TTLs`, async () => {
+    const { service, fetchPortfolio, advance } = emptySetup();
+    await service.get({ chainId: 1, address: ADDRESS });
+    advance(TTL * EMPTY_CHAIN_TTL_FACTOR - 1);
+    expect(await service.get({ chainId: 1, address: ADDRESS })).toMatchObject({ stale: false, refreshing: false, portfolio: { fetchedAt: 1_000_000 } });
+    expect(fetchPortfolio).toHaveBeenCalledTimes(1);
+    advance(2);
+    expect(await service.get({ chainId: 1, address: ADDRESS })).toMatchObject({ stale: true, refreshing: true });
+    expect(fetchPortfolio).toHaveBeenCalledTimes(2);
+  });
+
+  it('still refreshes an empty chain at once when the user asks', async () => {
+    const { service, fetchPortfolio, advance } = emptySetup();
+    await service.get({ chainId: 1, address: ADDRESS });
+    advance(TTL + 1);
+    expect(await service.get({ chainId: 1, address: ADDRESS, refresh: true })).toMatchObject({ stale: false, portfolio: { fetchedAt: 1_000_000 + TTL + 1 } });
+    expect(fetchPortfolio).toHaveBeenCalledTimes(2);
+  });
+
+  it('a chain with anything on it keeps the normal TTL', () => {
+    const base = { chainId: 1, address: ADDRESS, tokens: [], capped: false, fetchedAt: 0 };
+    expect(isEmptyPortfolio({ ...base, native: '0' })).toBe(true);
+    expect(isEmptyPortfolio({ ...base, native: '1' })).toBe(false);
+    expect(isEmptyPortfolio({ ...base, native: '0', invalidTokens: 1 })).toBe(false);
+  });
+
+  function lanedSetup() {
+    const calls: { ticket: Ticket; signal?: AbortSignal; resolve: (p: Portfolio) => void; reject: (e: unknown) => void }[] = [];
+    const fetchPortfolio = vi.fn(
+      (chainId: number, address: string, call: CallContext = {}) =>
+        new Promise<Portfolio>((resolve, reject) => calls.push({ ticket: call.ticket!, signal: call.signal, resolve, reject })),
+    );
+    let blocked = 0;
+    const cache = new PortfolioCache(browser.storage.local, { now: () => 1 });
+    const service = new BalancesService({ cache, fetchPortfolio, ttlMs: async () => TTL, now: () => 1, blockedUntil: () => blocked });
+    return { service, calls, fetchPortfolio, block: (until: number) => (blocked = until) };
+  }
+  const flush = async () => {
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+  };
+  const OTHER = '0x0000000000000000000000000000000000000002';
+
+  it('raises a shared fetch to its most urgent asker’s lane, and lowers the old visible address when another is shown', async () => {
+    const { service, calls } = lanedSetup();
+    void service.get({ chainId: 1, address: ADDRESS }, { lane: 'card' });
+    await flush();
+    expect(calls[0]!.ticket.lane).toBe('card');
+    void service.get({ chainId: 1, address: ADDRESS }, { lane: 'visible' });
+    await flush();
+    expect(calls[0]!.ticket.lane).toBe('visible');
+    void service.get({ chainId: 1, address: OTHER }, { lane: 'visible' });
+    await flush();
+    expect(calls[0]!.ticket.lane).toBe('popup');
+    expect(calls[1]!.ticket.lane).toBe('visible');
+  });
+
+  it('drops a fetch when every asker that can leave has left, not before', async () => {
+    const { service, calls } = lanedSetup();
+    const a = new AbortController();
+    const b = new AbortController();
+    void service.get({ chainId: 1, address: ADDRESS }, { lane: 'card', signal: a.signal });
+    void service.get({ chainId: 1, address: ADDRESS }, { lane: 'card', signal: b.signal });
+    await flush();
+    a.abort();
+    expect(calls[0]!.signal!.aborted).toBe(false);
+    b.abort();
+    expect(calls[0]!.signal!.aborted).toBe(true);
+  });
+
+  it('after a 429 answers with when the worker retries, retries once itself, and holds new askers without waiting', async () => {
+    const { service, calls, fetchPortfolio, block } = lanedSetup();
+    const first = service.get({ chainId: 1, address: ADDRESS }, { lane: 'visible' });
+    await flush();
+    block(21_000);
+    calls[0]!.reject(apiError('rate-limited', { status: 429, retryAfterMs: 20_000 }));
+    expect(await first).toMatchObject({ refreshing: true, error: { kind: 'rate-limited', retryAt: 21_000 } });
+    await flush();
+    expect(fetchPortfolio).toHaveBeenCalledTimes(2); // the retry, queued in the scheduler until 21 000
+    expect(calls[1]!.ticket.lane).toBe('visible');
+    // A hover card asking meanwhile is told at once when its request will go.
+    expect(await service.get({ chainId: 56, address: ADDRESS }, { lane: 'card' })).toMatchObject({ refreshing: true, error: { retryAt: 21_000 } });
+    const waiting = service.get({ chainId: 1, address: ADDRESS, waitForFresh: true }, { lane: 'visible' });
+    calls[1]!.resolve({ chainId: 1, address: ADDRESS, native: '7', tokens: [], capped: false, fetchedAt: 1 });
+    expect(await waiting).toMatchObject({ stale: false, portfolio: { native: '7' } });
   });
 });

@@ -6,9 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { Caller } from './handlers';
 import type { Lane } from './scheduler';
-
-/** The name of the port the popup holds open while it is shown. */
-export const POPUP_PRESENCE_PORT = 'popup-presence';
+import { POPUP_PRESENCE_PORT } from '@/lib/messaging/presence';
 
 export class CallerPresence {
   private readonly tabs = new Map<number, AbortController>();

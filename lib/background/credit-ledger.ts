@@ -4,29 +4,8 @@
  * another (a queue of promises): two calls finishing together never lose a charge to
  * a read-modify-write race.
  */
+import { creditCost } from '@/lib/core/credits';
 import type { StorageAreaLike } from './portfolio-cache';
-
-/** Credits per successful call, by API path (Chainbase's published prices). */
-export const CREDIT_COSTS: Readonly<Record<string, number>> = {
-  'v1/account/tokens': 3,
-  'v1/account/balance': 1,
-  'v1/token/price': 1,
-  'v1/ens/reverse': 1,
-  'v1/ens/records': 1,
-};
-
-/** Calls whose price is not listed are counted at 1: under-counting would be the worse mistake. */
-export const UNKNOWN_PATH_COST = 1;
-
-/** The free plan's monthly credits, the default budget. */
-export const FREE_PLAN_MONTHLY_CREDITS = 200_000;
-
-/** Share of the budget at which the options page warns. */
-export const WARN_AT = 0.8;
-
-export function creditCost(path: string): number {
-  return CREDIT_COSTS[path.replace(/^\/+/, '')] ?? UNKNOWN_PATH_COST;
-}
 
 export interface CreditUsage {
   /** UTC day, YYYY-MM-DD. */
@@ -38,13 +17,6 @@ export interface CreditUsage {
 }
 
 export const LEDGER_KEY = 'creditLedger';
-
-export type BudgetState = 'ok' | 'warning' | 'exhausted';
-
-export function budgetState(used: number, budget: number): BudgetState {
-  if (used >= budget) return 'exhausted';
-  return used >= budget * WARN_AT ? 'warning' : 'ok';
-}
 
 export class CreditLedger {
   private writes: Promise<unknown> = Promise.resolve();

@@ -126,7 +126,8 @@ export class PortfolioCache {
   private async victimsToFit(index: Record<string, IndexEntry>, incoming: number): Promise<string[]> {
     const keys = Object.keys(index);
     let total = (await this.bytesOf(keys, index)) + incoming;
-    const order = keys.sort((a, b) => index[a]!.usedAt - index[b]!.usedAt);
+    // A concurrent write may have evicted entries while we measured: only keys still indexed count.
+    const order = Object.keys(index).sort((a, b) => index[a]!.usedAt - index[b]!.usedAt);
     const victims = order.filter((k) => this.expired(index[k]!.usedAt));
     for (const k of victims) total -= index[k]!.bytes;
     for (const k of order) {

@@ -4,11 +4,13 @@ import { apiKeyItem } from '@/lib/storage/api-key';
 import { BalancesService } from './balances-service';
 import { PortfolioCache } from './portfolio-cache';
 import { Scheduler } from './scheduler';
-import { CreditLedger, budgetState } from './credit-ledger';
+import { CreditLedger } from './credit-ledger';
+import { budgetState } from '@/lib/core/credits';
 import { CallerPresence, laneFor } from './caller-presence';
 import { clientFor, createPortfolioFetcher, type PortfolioFetchDeps } from './portfolio-fetch';
 import { PriceService, storageAreaPriceStore, withNativePrices } from './price-service';
-import { getCreditBudget, getSettings } from '@/lib/storage/items';
+import { alertSettingsItem, getAlertSettings, getCreditBudget, getSettings } from '@/lib/storage/items';
+import { registerWatchAlerts, showNotification, WatchAlerts } from './alerts';
 import type { Caller, Handlers } from './handlers';
 import { createContentLookups } from './content-lookups';
 import { LogoProxy } from './logo-proxy';
@@ -45,6 +47,16 @@ export function createBackgroundHandlers(): Handlers {
   });
   const logos = new LogoProxy();
   const names = new NameService({ clientFor: (call) => clientFor(deps, {}, call), area: browser.storage.local });
+  const alerts = new WatchAlerts({
+    getBalances: (req, asker) => balances.get(req, asker),
+    getWatchlist: loadWatchlist,
+    getSettings,
+    getAlertSettings,
+    budgetExhausted,
+    area: browser.storage.local,
+    notify: showNotification,
+  });
+  registerWatchAlerts(alerts, getAlertSettings, (cb) => void alertSettingsItem.watch(cb));
   // A name the user just typed waits for an answer on screen: it goes first (the 'visible' lane on pages).
   const nameCall = (caller: Caller, visible = false) => ({ ticket: { lane: laneFor(caller, { visible }) }, signal: presence.signalFor(caller) });
 
@@ -86,6 +98,7 @@ export function createBackgroundHandlers(): Handlers {
     },
     getCacheStatus: () => cache.status(),
     getSchedulerLog: () => ({ grants: scheduler.grants(), blockedUntil: scheduler.blockedUntil, now: Date.now() }),
+    checkAlertsNow: () => alerts.run('user'),
     getName: ({ address, visible }, caller) => names.nameOf(address, nameCall(caller, visible)),
     resolveName: ({ name }, caller) => names.resolve(name, nameCall(caller, true)),
     // One address in, one verdict out: the watchlist itself never leaves the worker.

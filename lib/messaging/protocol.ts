@@ -19,6 +19,14 @@ export interface ProtocolMap {
   addToWatchlist(data: { address: string; label?: string }): { ok: true; added: boolean } | { ok: false; error: string };
   /** Content scripts cannot open the options page themselves. */
   openOptions(data: Record<string, never>): void;
+  /** Credits spent today and this month, against the monthly budget (extension pages only). */
+  getCredits(data: Record<string, never>): CreditsAnswer;
+  /** The balance cache's size and whether its last write failed (extension pages only). */
+  getCacheStatus(data: Record<string, never>): CacheStatus;
+  /** The scheduler's latest slots and its 429 hold, in the worker's clock (extension pages only; diagnostics and tests). */
+  getSchedulerLog(data: Record<string, never>): SchedulerLog;
+  /** Watch alerts: refresh the watchlist now instead of at the next alarm (extension pages only). */
+  checkAlertsNow(data: Record<string, never>): AlertRunResult;
   /** The address's ENS name, only when its forward record agrees (cards and pages; cached for a day). */
   getName(data: { address: string; visible?: boolean }): NameAnswer;
   /** The address an ENS name points at, for the popup's address field (extension pages only). */
@@ -36,6 +44,42 @@ export interface NameAnswer {
   error?: ApiErrorInfo;
 }
 export type ResolveNameAnswer = { ok: true; name: string; address: string } | { ok: false; error: string };
+export interface CreditsAnswer {
+  /** UTC day (YYYY-MM-DD) and month (YYYY-MM) the counts are for. */
+  day: string;
+  today: number;
+  month: string;
+  thisMonth: number;
+  budget: number;
+  /** warning from 80 % of the budget; exhausted at 100 %: background work stops. */
+  state: 'ok' | 'warning' | 'exhausted';
+}
+
+export interface CacheStatus {
+  /** Cached (chain, address) portfolios. */
+  entries: number;
+  /** Bytes they take (measured, or estimated where the browser cannot say). */
+  bytes: number;
+  /** The cache's own byte budget, well under the storage quota. */
+  budgetBytes: number;
+  /** The last write failed (quota or storage error): balances still show, without caching. */
+  failing?: { message: string; at: number };
+}
+
+export interface SchedulerLog {
+  grants: { lane: 'visible' | 'popup' | 'card' | 'background'; at: number; queuedAt: number }[];
+  /** Epoch ms until which no request may go (0 when not held). */
+  blockedUntil: number;
+  now: number;
+}
+
+export interface AlertRunResult {
+  /** Addresses checked, and notifications shown. */
+  checked: number;
+  notified: number;
+  /** Why nothing was checked (alerts off, budget spent, …). */
+  skipped?: string;
+}
 export interface BalancesAnswer extends BalancesResult {
   /** A background refresh is under way; ask again with waitForFresh to get it. */
   refreshing: boolean;
@@ -55,6 +99,8 @@ export const BalancesRequestSchema = v.strictObject({
   address: AddressSchema,
   refresh: v.optional(v.boolean()),
   waitForFresh: v.optional(v.boolean()),
+  /** Extension pages: this address is the one on screen now (highest priority lane). */
+  visible: v.optional(v.boolean()),
   /** Content scripts: the user asked for this lookup with a real click ("Load balances"), past the tab's lookup budget. */
   userConfirmed: v.optional(v.boolean()),
 });
@@ -69,6 +115,10 @@ export const PAYLOADS = {
   clearCache: Empty,
   addToWatchlist: v.strictObject({ address: AddressSchema, label: v.optional(v.pipe(v.string(), v.maxLength(100))) }),
   openOptions: Empty,
+  getCredits: Empty,
+  getCacheStatus: Empty,
+  getSchedulerLog: Empty,
+  checkAlertsNow: Empty,
   /** `visible`: extension pages, the address on screen now (its lane); ignored for content scripts. */
   getName: v.strictObject({ address: AddressSchema, visible: v.optional(v.boolean()) }),
   resolveName: v.strictObject({ name: v.pipe(v.string(), v.maxLength(1024)) }),

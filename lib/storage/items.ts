@@ -3,6 +3,7 @@ import { DEFAULT_API_BASE, parseApiBase } from '@/lib/core/api-base';
 import { isAddress } from '@/lib/core/address-format';
 import { CHAINS, isChainId } from '@/lib/core/chains';
 import { LOCALE_AUTO, sanitizeLocaleSetting } from '@/lib/core/locale';
+import { FREE_PLAN_MONTHLY_CREDITS } from '@/lib/core/credits';
 
 /**
  * Every persisted item, versioned. A failed migration throws MigrationError inside
@@ -110,7 +111,7 @@ export function migrateWatchlistV1toV2(old: unknown): WatchEntry[] {
 }
 
 /** Monthly Chainbase credit budget: the free plan's 200,000 unless the user sets another. At 100 % background work stops. */
-export const DEFAULT_CREDIT_BUDGET = 200_000;
+export const DEFAULT_CREDIT_BUDGET = FREE_PLAN_MONTHLY_CREDITS;
 export const CREDIT_BUDGET_LIMITS = { min: 1, max: 1_000_000_000 } as const;
 
 export const creditBudgetItem = storage.defineItem<number>('local:creditBudget', { fallback: DEFAULT_CREDIT_BUDGET });

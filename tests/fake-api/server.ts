@@ -72,6 +72,8 @@ export interface FakeApi {
   /** Number of logged API requests matching every given field. */
   count(q: RequestQuery): number;
   total(): number;
+  /** Credits charged so far (Chainbase's prices; only successful calls: HTTP 200 with code 0). Cleared by reset(). */
+  credits(): number;
   /** A copy of the request log, oldest first. */
   readonly requests: RequestLog[];
   /** Clears counts, the log and simulations. */
@@ -448,15 +450,27 @@ function headerValue(req: IncomingMessage, name: string): string | undefined {
   return value === undefined || value === '' ? undefined : value;
 }
 
+/** Credits per successful call, by path, as Chainbase charges them (unknown paths 1). */
+export const CREDIT_PRICES: Readonly<Record<string, number>> = { [TOKENS_PATH]: 3, [BALANCE_PATH]: 1, [PRICE_PATH]: 1, [ENS_REVERSE_PATH]: 1, [ENS_RECORDS_PATH]: 1 };
+
+/** Only a successful answer is charged: HTTP 200 whose body says code 0. */
+function creditsFor(path: string, answer: Answer): number {
+  const body = answer.body as { code?: unknown } | string;
+  const ok = answer.status === 200 && typeof body === 'object' && body !== null && body.code === 0;
+  return ok ? (CREDIT_PRICES[path] ?? 1) : 0;
+}
+
 export async function startFakeApi(opts: FakeApiOptions = {}): Promise<FakeApi> {
   const keys: ReadonlySet<string> = new Set([...DEFAULT_KEYS, ...(opts.keys ?? [])]);
   let log: RequestLog[] = [];
+  let charged = 0;
   const simulations = new Simulations();
   const pendingTimers = new Set<NodeJS.Timeout>();
 
   const count = (q: RequestQuery) => log.filter((entry) => matchesQuery(entry, q)).length;
   const reset = () => {
     log = [];
+    charged = 0;
     simulations.clear();
   };
   const simulate = (rule: Simulation) => simulations.add(rule);
@@ -470,7 +484,7 @@ export async function startFakeApi(opts: FakeApiOptions = {}): Promise<FakeApi> 
         address: url.searchParams.get('address') ?? undefined,
         page: parseWhole(url.searchParams.get('page')),
       };
-      return send(res, { status: 200, body: { total: log.length, count: count(q), requests: log } });
+      return send(res, { status: 200, body: { total: log.length, count: count(q), credits: charged, requests: log } });
     }
     if (req.method === 'POST' && action === 'reset') {
       reset();
@@ -498,6 +512,7 @@ export async function startFakeApi(opts: FakeApiOptions = {}): Promise<FakeApi> 
     const respond = () => {
       const answer = plan.answer ?? answerApi(apiReq, req.method ?? 'GET', keys, { endlessPages: plan.endlessPages });
       entry.status = answer.status;
+      charged += creditsFor(apiReq.path, answer);
       send(res, answer);
     };
     if (plan.delayMs <= 0) return respond();
@@ -552,6 +567,7 @@ export async function startFakeApi(opts: FakeApiOptions = {}): Promise<FakeApi> 
       }),
     count,
     total: () => log.length,
+    credits: () => charged,
     get requests() {
       return log.map((entry) => ({ ...entry }));
     },

@@ -1,0 +1,47 @@
+/**
+ * What Chainbase charges, in credits per successful call (free plan: 200,000 a month,
+ * shared by all of an account's keys). Pure numbers: the worker's ledger charges with
+ * them and the options page estimates costs with them.
+ */
+export const CREDIT_COSTS: Readonly<Record<string, number>> = {
+  'v1/account/tokens': 3,
+  'v1/account/balance': 1,
+  'v1/token/price': 1,
+  'v1/ens/reverse': 1,
+  'v1/ens/records': 1,
+};
+
+/** Calls whose price is not listed are counted at 1: under-counting would be the worse mistake. */
+export const UNKNOWN_PATH_COST = 1;
+
+/** The free plan's monthly credits, the default budget. */
+export const FREE_PLAN_MONTHLY_CREDITS = 200_000;
+
+/** Share of the budget at which the options page warns. */
+export const WARN_AT = 0.8;
+
+export function creditCost(path: string): number {
+  return CREDIT_COSTS[path.replace(/^\/+/, '')] ?? UNKNOWN_PATH_COST;
+}
+
+/** One (chain, address) refresh with a single tokens page: tokens + native balance. */
+export const CREDITS_PER_CHAIN_REFRESH = CREDIT_COSTS['v1/account/tokens']! + CREDIT_COSTS['v1/account/balance']!;
+
+export type BudgetState = 'ok' | 'warning' | 'exhausted';
+
+export function budgetState(used: number, budget: number): BudgetState {
+  if (used >= budget) return 'exhausted';
+  return used >= budget * WARN_AT ? 'warning' : 'ok';
+}
+
+const MINUTES_PER_MONTH = 30 * 24 * 60;
+
+/**
+ * The most watch alerts can cost a month: every watched address on every chain, one
+ * page of tokens each, at every interval. Chains where an address holds nothing are
+ * asked far less often, so the real figure is usually lower.
+ */
+export function alertMonthlyCredits(addresses: number, chains: number, intervalMinutes: number): number {
+  const runs = Math.ceil(MINUTES_PER_MONTH / intervalMinutes);
+  return runs * addresses * chains * CREDITS_PER_CHAIN_REFRESH;
+}
