@@ -31,9 +31,9 @@ describe('findTextRefs', () => {
     expect(findTextRefs('0x1...2')).toEqual([]);
   });
 
-  it('finds several references in one string, including an uppercase 0X prefix', () => {
+  it('finds several references in one string; an uppercase 0X prefix is no address (lib/core/address-format.ts)', () => {
     const refs = findTextRefs(`a ${A} b 0X${A.slice(2)} c 0xabcd...ef12`);
-    expect(refs.map((r) => r.kind)).toEqual(['full', 'full', 'truncated']);
+    expect(refs.map((r) => r.kind)).toEqual(['full', 'truncated']);
   });
 });
 

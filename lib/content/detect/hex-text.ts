@@ -1,3 +1,5 @@
+import { isAddress } from '@/lib/core/address-format';
+
 /**
  * Finds address-shaped references in a string with a hand-written scanner:
  * one left-to-right pass over the characters after each `0x`, no regex
@@ -39,18 +41,12 @@ function isWordCode(c: number): boolean {
 
 /** Cheap pre-check so most text nodes never reach the scanner. */
 export function mayContainAddress(s: string): boolean {
-  return s.length >= 6 && (s.indexOf('0x') !== -1 || s.indexOf('0X') !== -1);
+  return s.length >= 6 && s.indexOf('0x') !== -1;
 }
 
-/** `0x` + 40 hex starting at `at` (what follows is the caller's business). */
-export function isAddressAt(s: string, at: number): boolean {
-  if (s.length < at + ADDRESS_HEX + 2 || s.charCodeAt(at) !== 48 || (s.charCodeAt(at + 1) | 32) !== 120) return false;
-  for (let i = at + 2; i < at + ADDRESS_HEX + 2; i++) if (!isHexCode(s.charCodeAt(i))) return false;
-  return true;
-}
-
-export function isAddress(s: string): boolean {
-  return s.length === ADDRESS_HEX + 2 && isAddressAt(s, 0);
+/** An address (lib/core/address-format.ts: `0x` + 40 hex) starting at `at`; what follows is the caller's business. */
+function isAddressAt(s: string, at: number): boolean {
+  return isAddress(s.slice(at, at + ADDRESS_HEX + 2));
 }
 
 function hexRunEnd(s: string, from: number): number {
@@ -69,15 +65,6 @@ function ellipsisLength(s: string, i: number): number {
 
 function endsOnBoundary(s: string, end: number): boolean {
   return end >= s.length || !isWordCode(s.charCodeAt(end));
-}
-
-/** Next index of `0x`/`0X` at or after `from`, or -1. */
-function nextPrefix(s: string, from: number, cache: { lower: number; upper: number }): number {
-  if (cache.lower !== -1 && cache.lower < from) cache.lower = s.indexOf('0x', from);
-  if (cache.upper !== -1 && cache.upper < from) cache.upper = s.indexOf('0X', from);
-  if (cache.lower === -1) return cache.upper;
-  if (cache.upper === -1) return cache.lower;
-  return Math.min(cache.lower, cache.upper);
 }
 
 /** Reads one reference whose `0x` starts at `start`; returns it and where to continue. */
@@ -107,10 +94,9 @@ function readRef(s: string, start: number): { ref?: TextRef; next: number } {
 /** Every full or truncated address reference in `s`, in order. */
 export function findTextRefs(s: string): TextRef[] {
   const refs: TextRef[] = [];
-  const cache = { lower: s.indexOf('0x'), upper: s.indexOf('0X') };
   let from = 0;
   for (;;) {
-    const start = nextPrefix(s, from, cache);
+    const start = s.indexOf('0x', from);
     if (start === -1) return refs;
     if (start > 0 && isWordCode(s.charCodeAt(start - 1))) {
       from = start + 2;
@@ -128,9 +114,8 @@ export function findTextRefs(s: string): TextRef[] {
  */
 export function findMatchingAddress(s: string, ref: TruncatedRef): string | undefined {
   if (!mayContainAddress(s)) return undefined;
-  const cache = { lower: s.indexOf('0x'), upper: s.indexOf('0X') };
   for (let from = 0; ; ) {
-    const at = nextPrefix(s, from, cache);
+    const at = s.indexOf('0x', from);
     if (at === -1) return undefined;
     from = at + 2;
     const end = at + ADDRESS_HEX + 2;

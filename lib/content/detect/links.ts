@@ -5,6 +5,7 @@
  * and `javascript:` hrefs are not references to this chain's accounts.
  * Parsing uses two compiled regexes, not URL objects or splits: pages have thousands of links.
  */
+import { isAddress } from '@/lib/core/address-format';
 import { mayContainAddress } from './hex-text';
 
 /** `token/0x…` is the shortest form that can hold an address. */
@@ -21,10 +22,10 @@ function normaliseHost(authority: string): string {
   return host.startsWith('www.') ? host.slice(4) : host;
 }
 
-/** `address/0x…` or `token/0x…` as a whole path segment. */
-const ADDRESS_SEGMENT = /(?:^|\/)(address|token)\/(0x[0-9a-f]{40})(?=[/?#]|$)/i;
-/** `a=0x…` as a whole query parameter. */
-const HOLDER_PARAM = /[?&]a=(0x[0-9a-f]{40})(?=[&#]|$)/i;
+/** `address/…` or `token/…` with a 42-character segment (checked with the one address format). */
+const ADDRESS_SEGMENT = /(?:^|\/)(address|token)\/([^/?#]{42})(?=[/?#]|$)/i;
+/** `a=…` as a whole 42-character query parameter. */
+const HOLDER_PARAM = /[?&]a=([^&#]{42})(?=[&#]|$)/;
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 const SLASH = 0x2f;
 
@@ -56,7 +57,7 @@ export function addressFromHref(rawHref: string, site: string): string | undefin
   const rest = start === 0 ? href : href.slice(start);
 
   const segment = ADDRESS_SEGMENT.exec(rest);
-  if (!segment) return undefined;
+  if (!segment || !isAddress(segment[2]!)) return undefined;
   const query = rest.indexOf('?');
   const hash = rest.indexOf('#');
   const pathEnd = Math.min(query === -1 ? rest.length : query, hash === -1 ? rest.length : hash);
@@ -66,5 +67,5 @@ export function addressFromHref(rawHref: string, site: string): string | undefin
   const target = segment[2]!.toLowerCase();
   if (segment[1]!.toLowerCase() !== 'token' || query === -1 || (hash !== -1 && hash < query)) return target;
   const holder = HOLDER_PARAM.exec(hash === -1 ? rest.slice(query) : rest.slice(query, hash));
-  return holder ? holder[1]!.toLowerCase() : target;
+  return holder && isAddress(holder[1]!) ? holder[1]!.toLowerCase() : target;
 }
