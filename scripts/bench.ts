@@ -5,6 +5,7 @@
 import { benchContentSize } from './bench/content-size';
 import { benchDetect } from './bench/detect';
 import { benchFormat } from './bench/format';
+import { benchPageCost } from './bench/page-cost';
 import { benchPopup } from './bench/popup';
 
 const SECTIONS: [title: string, run: () => Promise<string[]>][] = [
@@ -12,6 +13,7 @@ const SECTIONS: [title: string, run: () => Promise<string[]>][] = [
   // Browser sections run one after another: the machines have 2 cores.
   ['Address detection on explorer pages', benchDetect],
   ['Content script size', benchContentSize],
+  ['What the content script costs explorer pages', benchPageCost],
   ['Popup rendering', benchPopup],
 ];
 

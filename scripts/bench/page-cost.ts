@@ -6,31 +6,37 @@
  *   (JSHeapUsedSize) from navigation until the page has settled;
  * - total blocking time: the part of every long task beyond 50 ms, from a
  *   PerformanceObserver the page starts before its own HTML is parsed;
- * each with the extension, without it (the page's own cost, the baseline),
- * and with the classic innerHTML rewrite (every address wrapped at load).
+ * each with the extension, without it (the page's own cost, the baseline:
+ * the same page in the same browser at a host the content script does not
+ * match), and with the classic innerHTML rewrite (every address wrapped at
+ * load). Modes are interleaved run by run, so drift on a busy machine hits
+ * them alike.
  * Also the time from the end of the hover-intent delay to the card painted
  * with cached balances (the content script's own performance.now() marks,
  * read from its isolated world), and the content script's gzip size.
  *
  * Run alone after a build: flock /tmp/browser.lock npx tsx scripts/bench/page-cost.ts
  */
-import { chromium, type BrowserContext } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 import { pathToFileURL } from 'node:url';
-import { BASE_CHROMIUM_ARGS, CHROMIUM, launchExtension } from '../../tests/e2e/launch';
+import { launchExtension } from '../../tests/e2e/launch';
 import { ClosedCard } from '../../tests/e2e/closed-card';
 import { startFakeApi } from '../../tests/fake-api/server';
 import { measureContentSizes } from './content-size';
 import { rowsHtml } from './detect';
 
 const URL_ = 'https://etherscan.io/accounts';
+/** The same page at a host the content script does not match: the baseline, in the same browser. */
+const CONTROL_URL = 'https://not-an-explorer.example/accounts';
 const SIZES = [5000, 20000];
-const RUNS = 3;
+const RUNS = 5;
 /** Time left after `load` for the content script (and anything it schedules) to run. */
 const SETTLE_MS = 1500;
 const HOVERS = 5;
 const GOALS = { addedMainThreadPct: 5, addedTbtMs: 10, hoverToPaintMs: 50 };
 
 type Mode = 'without' | 'with extension' | 'innerHTML rewrite';
+const MODES: Mode[] = ['without', 'with extension', 'innerHTML rewrite'];
 interface Sample {
   taskMs: number;
   tbtMs: number;
@@ -56,12 +62,13 @@ function innerHtmlRewrite(): void {
 }
 
 async function measureLoad(context: BrowserContext, html: string, mode: Mode): Promise<Sample> {
-  await context.route(URL_, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+  const url = mode === 'with extension' ? URL_ : CONTROL_URL;
+  await context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
   const page = await context.newPage();
   await page.addInitScript(TBT_OBSERVER);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
-  await page.goto(URL_, { waitUntil: 'load' });
+  await page.goto(url, { waitUntil: 'load' });
   if (mode === 'innerHTML rewrite') await page.evaluate(innerHtmlRewrite);
   await page.waitForTimeout(SETTLE_MS);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -69,7 +76,7 @@ async function measureLoad(context: BrowserContext, html: string, mode: Mode): P
   const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
   const tbtMs = await page.evaluate(() => (window as unknown as { __tbt: number }).__tbt);
   await page.close();
-  await context.unroute(URL_);
+  await context.unroute(url);
   return { taskMs: metric('TaskDuration') * 1000, tbtMs, heapMb: metric('JSHeapUsedSize') / 2 ** 20 };
 }
 
@@ -95,10 +102,12 @@ async function hoverToPaint(context: BrowserContext, html: string): Promise<numb
     for (const pass of ['warm', 'measure']) {
       await page.mouse.move(1, 1);
       for (let t = 0; t < 100 && (await card.snapshot()) !== null; t++) await page.waitForTimeout(50);
+      const before = (await card.timing())?.shownAt;
       await links.nth(i * 4).hover();
       for (let t = 0; t < 200; t++) {
         const timing = await card.timing();
-        if (timing?.dataPaintedAt !== undefined && timing.shownAt !== undefined) {
+        // This show's own marks: a new shownAt, then its first paint with data.
+        if (timing?.shownAt !== undefined && timing.shownAt !== before && timing.dataPaintedAt !== undefined) {
           if (pass === 'measure') times.push(timing.dataPaintedAt - timing.shownAt);
           break;
         }
@@ -121,8 +130,6 @@ function verdict(met: boolean): string {
 
 export async function benchPageCost(): Promise<string[]> {
   const api = await startFakeApi();
-  const plain = await chromium.launch({ executablePath: CHROMIUM, args: BASE_CHROMIUM_ARGS });
-  const plainContext = await plain.newContext();
   const withExt = await launchExtension();
   const lines: string[] = [];
   try {
@@ -135,15 +142,13 @@ export async function benchPageCost(): Promise<string[]> {
     const goalLines: string[] = [];
     for (const rows of SIZES) {
       const html = pageHtml(rows);
-      const result = {} as Record<Mode, Sample>;
-      for (const mode of ['without', 'with extension', 'innerHTML rewrite'] as Mode[]) {
-        const context = mode === 'with extension' ? withExt.context : plainContext;
-        const samples: Sample[] = [];
-        for (let run = 0; run < RUNS; run++) samples.push(await measureLoad(context, html, mode));
-        result[mode] = medianSample(samples);
+      const samples: Record<Mode, Sample[]> = { without: [], 'with extension': [], 'innerHTML rewrite': [] };
+      for (let run = 0; run < RUNS; run++) {
+        for (const mode of MODES) samples[mode].push(await measureLoad(withExt.context, html, mode));
       }
+      const result = Object.fromEntries(MODES.map((mode) => [mode, medianSample(samples[mode])])) as Record<Mode, Sample>;
       const base = result.without;
-      for (const mode of ['without', 'with extension', 'innerHTML rewrite'] as Mode[]) {
+      for (const mode of MODES) {
         const s = result[mode];
         const added = mode === 'without' ? '' : `${(s.taskMs - base.taskMs).toFixed(0)} ms (${pct(s.taskMs - base.taskMs, base.taskMs)})`;
         const addedTbt = mode === 'without' ? '' : `${(s.tbtMs - base.tbtMs).toFixed(0)} ms`;
@@ -176,7 +181,6 @@ export async function benchPageCost(): Promise<string[]> {
     lines.push(`content script: ${(gzip / 1000).toFixed(1)} KB gzip always loaded; goal ≤ 20 KB → ${verdict(gzip <= 20_000)}`);
   } finally {
     await withExt.close();
-    await plain.close();
     await api.close();
   }
   return lines;
