@@ -39,11 +39,11 @@ export function LookalikeWarning({ verdict, subject = 'This address', children }
   );
 }
 
-/** The full checksummed address with the characters that differ marked (EIP-55 keeps the indices of the lowercase form). */
+/** The full checksummed address (small enough for one line in the 320 px card) with the characters that differ marked; EIP-55 keeps the indices of the lowercase form. */
 function MarkedAddress({ address, range }: { address: string; range: DifferingRange }) {
   const [head, middle, tail] = splitAtRange(toChecksumAddress(address), range);
   return (
-    <span class="font-mono break-all">
+    <span class="font-mono text-[10px] break-all">
       {head}
       <mark class="rounded-sm bg-yellow-300 px-px text-red-950">{middle}</mark>
       {tail}
