@@ -14,6 +14,7 @@ export const FIREFOX_EXTENSION_DIR = path.resolve(import.meta.dirname, '../../.o
 /** Firefox gives each install a random origin unless this pref names one. Any UUID will do. */
 export const EXTENSION_UUID = '5c1e7b3a-0d42-4f8e-9b6a-3c2d1e0f9a87';
 export const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
+const DEBUG = Boolean(process.env.FIREFOX_DEBUG);
 
 /** The add-on id Firefox installs it under: browser_specific_settings.gecko.id of the built manifest. */
 export function geckoId(): string {
@@ -41,7 +42,10 @@ export async function launchFirefox(): Promise<FirefoxSession> {
     headless: true,
     // BiDi refuses to navigate to moz-extension:// pages (not "WebDriver-safe" URLs) without this flag.
     args: ['--remote-allow-system-access'],
+    // FIREFOX_DEBUG=1: Firefox's own output, with the extension's console and errors, on this process's stderr.
+    dumpio: DEBUG,
     extraPrefsFirefox: {
+      ...(DEBUG && { 'devtools.console.stdout.chrome': true, 'devtools.console.stdout.content': true }),
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId()]: EXTENSION_UUID }),
       // No doorhanger can be answered in a headless run: optional permissions the options page asks
       // for (a custom API host) are granted as if the user clicked Allow. The request itself still runs.
