@@ -24,6 +24,7 @@ function hostilePage(): string {
   ).join('');
   return `<!doctype html><html><body>
     <p>Owner <span id="real" data-cbb-address="${SHOWCASE}">${DONATE}</span></p>
+    <p><span id="forged" data-cbb-address="${SHOWCASE}">Hover me, I am not an address</span></p>
     <ul>${rows}</ul></body></html>`;
 }
 
@@ -96,7 +97,14 @@ test('a hostile page can neither make the card fetch, nor read it, nor press its
   expect((await card.timing())!.shownAt).toBeUndefined();
   await expect(page.locator('cbb-card')).toHaveCount(0);
 
-  // 2. One real hover, on an element whose forged mark names another address: the card shows what the page shows.
+  // 2. A real hover on an element that only carries a forged mark: nothing (the address comes from what the page shows).
+  await page.locator('#forged').hover();
+  await page.waitForTimeout(SHOW_DELAY_MS * 3);
+  expect((await card.timing())!.shownAt).toBeUndefined();
+  expect(fakeApi.total()).toBe(0);
+  await page.mouse.move(1, 1);
+
+  // 3. One real hover, on an element whose forged mark names another address: the card shows what the page shows.
   await page.locator('#real').hover();
   await expect.poll(async () => (await card.snapshot())?.native).toBe('0.75 ETH');
   expect((await card.snapshot())!.name).toBe('Balances of 0x71C7656EC7ab88b098defB751B7401B5f6d8976F');
@@ -104,12 +112,12 @@ test('a hostile page can neither make the card fetch, nor read it, nor press its
   const buttonsBefore = (await card.snapshot())!.buttons.map((b) => b.name);
   expect(fakeApi.count({ address: SHOWCASE })).toBe(0);
 
-  // 3. The page looks for the card and tries its buttons.
+  // 4. The page looks for the card and tries its buttons.
   const reach = await whatThePageCanReach(page, ['0.75 ETH', 'Add to watchlist', 'Turn off on this site', 'updated', 'Refresh']);
   expect(reach).toEqual({ hostFound: true, shadowRoot: false, openRoots: 0, buttons: 0, textsFound: [] });
   expect(await card.rootMode()).toBe('closed');
 
-  // 4. Even a script that reaches inside (here over DevTools) cannot press a button: untrusted clicks and keys are dropped.
+  // 5. Even a script that reaches inside (here over DevTools) cannot press a button: untrusted clicks and keys are dropped.
   // Several rounds, so a menu that an untrusted click opened would have its items pressed too; then past the turn-off Undo delay.
   for (let round = 0; round < 3; round++) {
     expect(await card.scriptClickAll()).toBeGreaterThan(0);
