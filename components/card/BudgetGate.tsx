@@ -24,7 +24,10 @@ export function BudgetGate({ env, chain, address }: Props) {
     const messenger: CardMessenger = {
       ...env.messenger,
       getBalances: async (request) => {
+        const timing = cardTiming();
+        timing.askedAt ??= performance.now();
         const answer = await env.messenger.getBalances(confirmed ? { ...request, userConfirmed: true } : request);
+        timing.answeredAt ??= performance.now();
         if (answer.overBudget) setHeld(true);
         if (answer.portfolio) notePaint();
         return answer;

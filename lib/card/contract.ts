@@ -32,6 +32,9 @@ export const CARD_TIMING_KEY = '__chainbaseBalancesTiming';
 export interface CardTiming {
   ready: boolean;
   shownAt?: number;
+  /** The card's first balances request after the show, and its answer. */
+  askedAt?: number;
+  answeredAt?: number;
   dataPaintedAt?: number;
 }
 

@@ -44,7 +44,7 @@ export function startCardSession(ctx: ContentScriptContext, options: SessionOpti
   const card = createLazyCard(env);
   const intent = createHoverIntent({
     onShow: (target, reason) => {
-      Object.assign(cardTiming(), { shownAt: performance.now(), dataPaintedAt: undefined });
+      Object.assign(cardTiming(), { shownAt: performance.now(), askedAt: undefined, answeredAt: undefined, dataPaintedAt: undefined });
       card.show(target, reason);
     },
     onHide: () => card.hide(),

@@ -90,14 +90,24 @@ function medianSample(samples: Sample[]): Sample {
 }
 
 /** Hover → card painted with cached data, from the content script's own marks: each address is hovered once to cache it, then measured. */
-async function hoverToPaint(context: BrowserContext, html: string): Promise<number[]> {
+interface PaintTiming {
+  total: number;
+  /** Show → the card's first request (card module, render, effects). */
+  toAsk: number;
+  /** The worker's answer (messaging, cache). */
+  worker: number;
+  /** Answer → painted. */
+  toPaint: number;
+}
+
+async function hoverToPaint(context: BrowserContext, html: string): Promise<PaintTiming[]> {
   await context.route(URL_, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
   const page = await context.newPage();
   await page.goto(URL_, { waitUntil: 'load' });
   const card = new ClosedCard(page);
   for (let i = 0; i < 100 && !(await card.ready()); i++) await page.waitForTimeout(50);
   const links = page.locator('a[href^="/address/"]');
-  const times: number[] = [];
+  const times: PaintTiming[] = [];
   for (let i = 0; i < HOVERS; i++) {
     for (const pass of ['warm', 'measure']) {
       await page.mouse.move(1, 1);
@@ -108,7 +118,10 @@ async function hoverToPaint(context: BrowserContext, html: string): Promise<numb
         const timing = await card.timing();
         // This show's own marks: a new shownAt, then its first paint with data.
         if (timing?.shownAt !== undefined && timing.shownAt !== before && timing.dataPaintedAt !== undefined) {
-          if (pass === 'measure') times.push(timing.dataPaintedAt - timing.shownAt);
+          if (pass === 'measure') {
+            const { shownAt, askedAt = shownAt, answeredAt = askedAt, dataPaintedAt } = timing;
+            times.push({ total: dataPaintedAt - shownAt, toAsk: askedAt - shownAt, worker: answeredAt - askedAt, toPaint: dataPaintedAt - answeredAt });
+          }
           break;
         }
         await page.waitForTimeout(25);
@@ -169,9 +182,11 @@ export async function benchPageCost(): Promise<string[]> {
     const times = await hoverToPaint(withExt.context, pageHtml(SIZES[0]!));
     if (times.length === 0) lines.push('hover → painted card: no measurement (the card never painted with data)');
     else {
-      const m = median(times);
+      const m = median(times.map((t) => t.total));
+      const part = (pick: (t: PaintTiming) => number) => median(times.map(pick)).toFixed(1);
       lines.push(
-        `hover-intent end → card painted with cached balances (${SIZES[0]} rows, ${times.length} hovers): median ${m.toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms; ` +
+        `hover-intent end → card painted with cached balances (${SIZES[0]} rows, ${times.length} hovers): median ${m.toFixed(1)} ms, max ${Math.max(...times.map((t) => t.total)).toFixed(1)} ms ` +
+          `(to the card's request ${part((t) => t.toAsk)} ms, worker answer ${part((t) => t.worker)} ms, answer to paint ${part((t) => t.toPaint)} ms); ` +
           `goal ≤ ${GOALS.hoverToPaintMs} ms → ${verdict(m <= GOALS.hoverToPaintMs)}` +
           (times.length < HOVERS ? ` (only ${times.length} of ${HOVERS} hovers painted)` : ''),
       );

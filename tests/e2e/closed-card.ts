@@ -75,6 +75,8 @@ const LOCATE = `function (what) {
 export interface CardTiming {
   ready: boolean;
   shownAt?: number;
+  askedAt?: number;
+  answeredAt?: number;
   dataPaintedAt?: number;
 }
 
