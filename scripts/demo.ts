@@ -13,6 +13,7 @@ import { startFakeApi } from '../tests/fake-api/server';
 import { DONATE, DONATE_ENS, SHOWCASE, WHALE } from '../tests/fake-api/data';
 import { launchExtension } from '../tests/e2e/launch';
 import { ClosedCard } from '../tests/e2e/closed-card';
+import { writeStoreScreenshots } from './store-screenshots';
 
 declare const chrome: typeof import('webextension-polyfill');
 
@@ -84,6 +85,8 @@ async function main() {
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await options.getByLabel(/API key/i).first().waitFor();
   await shot(options, 'options.png', true);
+  // The same shots at the stores' 1280×800, captioned (docs/store-listing.md).
+  for (const file of await writeStoreScreenshots(context, OUT)) console.log(`  store/${path.basename(file)}`);
 
   console.log(`Screenshots written to ${OUT}`);
   if (headless) {
