@@ -7,6 +7,7 @@ import { benchDetect } from './bench/detect';
 import { benchFormat } from './bench/format';
 import { benchPageCost } from './bench/page-cost';
 import { benchPopup } from './bench/popup';
+import { benchPortfolio } from './bench/portfolio';
 
 const SECTIONS: [title: string, run: () => Promise<string[]>][] = [
   ['Formatting exact amounts', benchFormat],
@@ -15,6 +16,7 @@ const SECTIONS: [title: string, run: () => Promise<string[]>][] = [
   ['Content script size', benchContentSize],
   ['What the content script costs explorer pages', benchPageCost],
   ['Popup rendering', benchPopup],
+  ['Portfolio: native prices and net worth', benchPortfolio],
 ];
 
 async function main() {

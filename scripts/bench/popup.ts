@@ -24,7 +24,7 @@ const RUNS = 7;
 const API_KEY = 'test-key';
 
 /** Distinct, valid, deterministic addresses; the fake API gives each a small portfolio. */
-function benchAddresses(n: number): string[] {
+export function benchAddresses(n: number): string[] {
   return Array.from({ length: n }, (_, i) => `0x${(0xbe000 + i).toString(16).padStart(40, '0')}`);
 }
 
@@ -66,13 +66,13 @@ async function measure(context: BrowserContext, url: string, waitForBalances: bo
   return marks;
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-async function setStorage(worker: Worker, local: Record<string, unknown>, watchlist: string[]): Promise<void> {
+export async function setStorage(worker: Worker, local: Record<string, unknown>, watchlist: string[]): Promise<void> {
   await worker.evaluate(
     async ({ local, watchlist }) => {
       await chrome.storage.local.set(local);
@@ -104,11 +104,11 @@ async function warmCache(page: Page, addresses: string[]): Promise<void> {
   if (failures > 0) throw new Error(`${failures} balance requests failed while warming the cache`);
 }
 
-function ms(n: number): string {
+export function ms(n: number): string {
   return `${n.toFixed(0)} ms`;
 }
 
-function ratio(a: number, b: number): string {
+export function ratio(a: number, b: number): string {
   return `${(a / b).toFixed(2)}×`;
 }
 

@@ -14,10 +14,19 @@ function chainState(state: BalancesState): ChainState | undefined {
 }
 
 /**
- * Balances of every watched address on every chain, asked all at once through the worker
- * (which serves fresh ones from its cache, rate-limits the rest and shares one native price
- * per chain). Answers are shown as they arrive, at most one re-render per frame, so 450
- * answers do not mean 450 renders. `epoch` changing (a new API key) drops everything.
+ * At most this many (chain, address) asks are in flight at once. The worker serves fresh
+ * pairs from its cache at once and queues the rest behind its rate limit, but refuses to
+ * queue more than a few hundred calls per lane: 50 addresses × 9 chains × 2 calls would
+ * overflow it. Asking a few at a time also fills the list in address by address.
+ */
+export const MAX_IN_FLIGHT = 24;
+
+/**
+ * Balances of every watched address on every chain, asked through the worker (which serves
+ * fresh ones from its cache, rate-limits the rest and shares one native price per chain),
+ * MAX_IN_FLIGHT at a time, in watchlist order. Answers are shown as they arrive, at most one
+ * re-render per frame, so 450 answers do not mean 450 renders. `epoch` changing (a new API
+ * key) drops everything.
  */
 export function useWatchlistBalances(addresses: readonly string[], chainIds: readonly number[], epoch: unknown) {
   const states = useRef(new Map<string, BalancesState>());
@@ -33,26 +42,47 @@ export function useWatchlistBalances(addresses: readonly string[], chainIds: rea
   }, []);
   useEffect(() => () => void (frame.current !== undefined && cancelAnimationFrame(frame.current)), []);
 
+  const queue = useRef<(() => Promise<void>)[]>([]);
+  const running = useRef(0);
+  const pump = useCallback(() => {
+    while (running.current < MAX_IN_FLIGHT && queue.current.length > 0) {
+      const next = queue.current.shift()!;
+      running.current++;
+      void next().finally(() => {
+        running.current--;
+        pump();
+      });
+    }
+  }, []);
+
   const load = useCallback(
     (chainId: number, address: string, refresh: boolean) => {
       const mine = generation.current;
       const key = keyOf(chainId, address);
-      void loadBalances(getBalances, { chainId, address }, {
-        refresh,
-        previous: states.current.get(key)?.answer,
-        isCurrent: () => generation.current === mine,
-        onState: (state) => {
-          states.current.set(key, state);
-          rerenderSoon();
-        },
+      const isCurrent = () => generation.current === mine;
+      // Marked at once (busy), so the pair is neither asked twice nor shown as answered.
+      states.current.set(key, { answer: states.current.get(key)?.answer, busy: true });
+      queue.current.push(async () => {
+        if (!isCurrent()) return;
+        await loadBalances(getBalances, { chainId, address }, {
+          refresh,
+          previous: states.current.get(key)?.answer,
+          isCurrent,
+          onState: (state) => {
+            states.current.set(key, state);
+            rerenderSoon();
+          },
+        });
       });
+      pump();
     },
-    [rerenderSoon],
+    [rerenderSoon, pump],
   );
 
   useEffect(() => {
     generation.current++;
     states.current.clear();
+    queue.current = [];
     setVersion((v) => v + 1);
   }, [epoch]);
 
