@@ -1,13 +1,17 @@
 /** The hover card as a pure view of its props (state lives in CardApp). */
+import { useEffect, useRef } from 'preact/hooks';
 import type { Chain } from '@/lib/core/chains';
 import type { CardView, DataView } from '@/lib/card/view-model';
-import { CardButton, CopyIcon, ErrorNotice, RefreshIcon, Skeleton, TokenRows } from './CardParts';
+import { CardButton, CopyIcon, ErrorNotice, MoreMenu, RefreshIcon, Skeleton, TokenRows } from './CardParts';
+import { WORDS } from '@/components/shared/vocabulary';
 import type { LookalikeVerdict } from '@/lib/core/lookalike';
 import { EnsName } from '@/components/shared/EnsName';
 import { LookalikeWarning } from '@/components/shared/LookalikeWarning';
 
 export type CopyState = 'idle' | 'copied' | 'failed';
 export type WatchState = { kind: 'idle' | 'busy' | 'added' | 'already' } | { kind: 'failed'; message: string };
+/** "Turn off on this site" waits a few seconds for Undo before it takes effect. */
+export type TurnOffState = 'on' | 'pending';
 
 export interface BalanceCardProps {
   /** EIP-55 form, as the explorers show it. */
@@ -21,12 +25,17 @@ export interface BalanceCardProps {
   lookalike?: LookalikeVerdict;
   copy: CopyState;
   watch: WatchState;
+  turnOff: TurnOffState;
+  /** The explorer site family, e.g. "etherscan.io". */
+  site: string;
   onCopy: () => void;
   onRefresh: () => void;
   onRetry: () => void;
   onOpenOptions: () => void;
   onAddToWatchlist: () => void;
   onTurnOff: () => void;
+  onUndoTurnOff: () => void;
+  onOpenPopup: () => void;
   onClose: () => void;
 }
 
@@ -41,7 +50,7 @@ export function BalanceCard(p: BalanceCardProps) {
       {body.kind === 'error' && <ErrorNotice error={body.error} withData={false} onRetry={p.onRetry} onOpenOptions={p.onOpenOptions} />}
       {body.kind === 'data' && (
         <>
-          <Balances data={body.data} />
+          <Balances data={body.data} chain={p.chain} />
           {body.error && <ErrorNotice error={body.error} withData onRetry={p.onRetry} onOpenOptions={p.onOpenOptions} />}
         </>
       )}
@@ -74,23 +83,21 @@ function Header(p: BalanceCardProps) {
   );
 }
 
-function Balances({ data }: { data: DataView }) {
+/** One headline (the chain's total), the native coin and the tokens below it. */
+function Balances({ data, chain }: { data: DataView; chain: Chain }) {
   return (
     <div class="flex flex-col gap-2">
-      <dl class="m-0 grid grid-cols-2 gap-2">
-        <div>
-          <dt class="text-xs text-slate-500">Native balance</dt>
-          <dd class="m-0 font-semibold text-slate-900 tabular-nums" data-native>
-            {data.native}
-          </dd>
-        </div>
-        <div>
-          <dt class="text-xs text-slate-500">Tokens (USD)</dt>
-          <dd class="m-0 font-semibold text-slate-900 tabular-nums" data-usd-total>
-            {data.usdTotal}
-          </dd>
-        </div>
-      </dl>
+      <div>
+        <p class="m-0 text-xs text-slate-500">Total on {chain.name}</p>
+        <p class="m-0 text-2xl font-semibold text-slate-900 tabular-nums" data-usd-total>
+          {data.usdTotal}
+        </p>
+        <p class="m-0 text-xs text-slate-600 tabular-nums">
+          <span data-native>{data.native}</span>
+          {data.nativeUsd && ` · ${data.nativeUsd}`}
+        </p>
+        {data.leftOut && <p class="m-0 text-xs text-slate-500">{data.leftOut}</p>}
+      </div>
       {data.tokens.length > 0 ? <TokenRows tokens={data.tokens} /> : <p class="m-0 text-xs text-slate-500">No tokens to show.</p>}
       <Counts data={data} />
     </div>
@@ -100,7 +107,7 @@ function Balances({ data }: { data: DataView }) {
 function Counts({ data }: { data: DataView }) {
   const notes = [
     data.moreCount > 0 && `+${data.moreCount} more`,
-    data.hiddenCount > 0 && `${data.hiddenCount} spam/dust hidden`,
+    data.hiddenCount > 0 && WORDS.hidden(data.hiddenCount),
     data.unpricedCount > 0 && `${data.unpricedCount} without a price`,
     data.capped && 'more tokens than fetched',
   ].filter((n): n is string => typeof n === 'string');
@@ -116,25 +123,62 @@ function Footer(p: BalanceCardProps & { updated: DataView | undefined }) {
   return (
     <div class="flex flex-col gap-2 border-t border-slate-100 pt-2">
       <div class="flex items-center gap-2 text-xs text-slate-500">
-        <span data-updated>{p.updated ? `${p.updated.updated}${p.updated.stale ? ' (outdated)' : ''}` : p.view.busy ? 'loading…' : ''}</span>
+        <span data-updated>{p.updated ? `${p.updated.updated}${p.updated.stale ? ` (${WORDS.outOfDate})` : ''}` : p.view.busy ? 'loading…' : ''}</span>
         <span class="flex-1" />
         <CardButton quiet onClick={p.onRefresh} disabled={p.view.busy} label="Refresh balances">
           <RefreshIcon spinning={p.view.busy} />
-          Refresh
+          {WORDS.refresh}
         </CardButton>
       </div>
-      <div class="flex flex-wrap items-center gap-2">
-        <CardButton onClick={p.onAddToWatchlist} disabled={p.watch.kind !== 'idle' && p.watch.kind !== 'failed'}>
-          {watchLabel(p.watch)}
-        </CardButton>
-        <CardButton quiet onClick={p.onTurnOff}>
-          Turn off on this site
-        </CardButton>
-      </div>
+      {p.turnOff === 'pending' ? (
+        <UndoTurnOff site={p.site} onUndo={p.onUndoTurnOff} />
+      ) : (
+        <div class="flex flex-wrap items-center gap-2">
+          <WatchAction {...p} />
+          {p.watch.kind !== 'added' && p.watch.kind !== 'already' && (
+            <CardButton quiet onClick={p.onOpenPopup}>
+              {WORDS.allChains}
+            </CardButton>
+          )}
+          <span class="flex-1" />
+          <MoreMenu items={[{ label: WORDS.turnOff, onSelect: p.onTurnOff }]} />
+        </div>
+      )}
       <p class="m-0 text-xs text-slate-500" role="status" aria-live="polite">
         {p.watch.kind === 'failed' ? p.watch.message : ''}
       </p>
     </div>
+  );
+}
+
+/** The few seconds in which "Turn off on this site" can be taken back; focus goes to Undo. */
+function UndoTurnOff({ site, onUndo }: { site: string; onUndo: () => void }) {
+  const undo = useRef<HTMLButtonElement>(null);
+  useEffect(() => undo.current?.focus(), []);
+  return (
+    <div class="flex items-center gap-2 rounded-md bg-slate-800 px-2 py-1.5 text-xs text-white" role="status">
+      <span class="flex-1">Cards turn off on {site} in a moment.</span>
+      <button ref={undo} type="button" onClick={onUndo} class="cursor-pointer rounded px-2 py-0.5 font-semibold underline outline-none focus-visible:ring-2 focus-visible:ring-blue-300">
+        {WORDS.undo}
+      </button>
+    </div>
+  );
+}
+
+/** Add to watchlist; once it is there, the way on to the popup. */
+function WatchAction(p: BalanceCardProps) {
+  if (p.watch.kind === 'added' || p.watch.kind === 'already') {
+    return (
+      <>
+        <span class="text-xs text-slate-600">{watchLabel(p.watch)}</span>
+        <CardButton onClick={p.onOpenPopup}>{WORDS.openInPopup}</CardButton>
+      </>
+    );
+  }
+  return (
+    <CardButton onClick={p.onAddToWatchlist} disabled={p.watch.kind === 'busy'}>
+      {watchLabel(p.watch)}
+    </CardButton>
   );
 }
 

@@ -6,10 +6,12 @@ import { INITIAL_BALANCES_STATE, loadBalances, type BalancesState } from '@/lib/
 import { cardView } from '@/lib/card/view-model';
 import type { CardEnv } from '@/lib/card/contract';
 import { useNow } from '@/components/shared/use-now';
-import { BalanceCard, type CopyState, type WatchState } from './BalanceCard';
+import { BalanceCard, type CopyState, type TurnOffState, type WatchState } from './BalanceCard';
 import { useIdentity } from './use-identity';
 
 const COPY_FEEDBACK_MS = 1500;
+/** How long "Turn off on this site" can still be undone before cards stop on the site. */
+export const TURN_OFF_UNDO_MS = 5000;
 
 export interface CardAppProps {
   env: CardEnv;
@@ -23,6 +25,7 @@ export function CardApp({ env, chain, address }: CardAppProps) {
   const { state, load } = useBalancesState(env, chain.id, address);
   const copy = useCopy(checksummed);
   const [watch, addToWatchlist] = useAddToWatchlist(env, address);
+  const turnOff = useTurnOff(env);
   const identity = useIdentity(env, address);
   const now = useNow(30_000);
   const view = cardView(state, chain, now);
@@ -39,12 +42,16 @@ export function CardApp({ env, chain, address }: CardAppProps) {
         lookalike={identity.lookalike}
         copy={copy.state}
         watch={watch}
+        turnOff={turnOff.state}
+        site={env.site}
         onCopy={copy.run}
         onRefresh={() => load(true)}
         onRetry={() => load(false)}
         onOpenOptions={() => void env.messenger.openOptions().catch(() => undefined)}
         onAddToWatchlist={addToWatchlist}
-        onTurnOff={() => void env.turnOffSite()}
+        onTurnOff={turnOff.start}
+        onUndoTurnOff={turnOff.undo}
+        onOpenPopup={() => void env.messenger.openPopup(address).catch(() => undefined)}
         onClose={() => env.requestClose(true)}
       />
     </div>
@@ -78,6 +85,34 @@ function useBalancesState(env: CardEnv, chainId: number, address: string) {
   }, [load]);
 
   return { state, load };
+}
+
+/**
+ * Turning the cards off on a site waits TURN_OFF_UNDO_MS for Undo; closing the card
+ * before then turns them off at once (the choice was made).
+ */
+function useTurnOff(env: CardEnv) {
+  const [state, setState] = useState<TurnOffState>('on');
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const pending = useRef(false);
+  const commit = useCallback(() => {
+    clearTimeout(timer.current);
+    if (!pending.current) return;
+    pending.current = false;
+    void env.turnOffSite();
+  }, [env]);
+  useEffect(() => commit, [commit]);
+  const start = useCallback(() => {
+    pending.current = true;
+    setState('pending');
+    timer.current = setTimeout(commit, TURN_OFF_UNDO_MS);
+  }, [commit]);
+  const undo = useCallback(() => {
+    pending.current = false;
+    clearTimeout(timer.current);
+    setState('on');
+  }, []);
+  return { state, start, undo };
 }
 
 function useCopy(text: string) {

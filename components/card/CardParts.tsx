@@ -1,13 +1,10 @@
 /** Small presentational pieces of the hover card. */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
-import { secondsLeft } from '@/lib/core/time-ago';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ErrorView, TokenLine } from '@/lib/card/view-model';
 import { TokenLogo } from '@/components/shared/TokenLogo';
 import { UntrustedText } from '@/components/shared/UntrustedText';
-
-/** When Chainbase sends no Retry-After, offer a retry after this long. */
-const DEFAULT_WAIT_MS = 5000;
+import { WORDS } from '@/components/shared/vocabulary';
 
 export function CardButton(props: { onClick: () => void; label?: string; disabled?: boolean; children: ComponentChildren; quiet?: boolean }) {
   const look = props.quiet
@@ -83,27 +80,79 @@ export function ErrorNotice({ error, withData, onRetry, onOpenOptions }: ErrorPr
       <p class="m-0">
         {withData && 'Showing older data. '}
         {error.message}
+        {error.action === 'wait' && <AsksAgainAt error={error} />}
       </p>
-      {error.action === 'options' && <CardButton onClick={onOpenOptions}>Open options to set the API key</CardButton>}
-      {error.action === 'retry' && <CardButton onClick={onRetry}>Try again</CardButton>}
-      {error.action === 'wait' && <WaitThenRetry waitMs={error.retryAfterMs ?? DEFAULT_WAIT_MS} onRetry={onRetry} />}
+      {error.action === 'options' && <CardButton onClick={onOpenOptions}>{WORDS.fixKey}</CardButton>}
+      {(error.action === 'retry' || error.action === 'wait') && <CardButton onClick={onRetry}>{WORDS.retry}</CardButton>}
     </div>
   );
 }
 
-/** Rate limited: the retry button unlocks when Chainbase said we may ask again. */
-function WaitThenRetry({ waitMs, onRetry }: { waitMs: number; onRetry: () => void }) {
-  const [until] = useState(() => Date.now() + waitMs);
-  const [left, setLeft] = useState(() => secondsLeft(until));
+/** Rate limited: says when the worker's shared backoff ends; the card never retries on a timer of its own. */
+function AsksAgainAt({ error }: { error: ErrorView }) {
+  const [shownAt] = useState(Date.now);
+  const at = error.retryAt ?? (error.retryAfterMs !== undefined ? shownAt + error.retryAfterMs : undefined);
+  return at === undefined ? null : <> {WORDS.asksAgainAt(at)}</>;
+}
+
+export interface MenuItem {
+  label: string;
+  onSelect: () => void;
+}
+
+/** "⋯": rarely needed actions, out of the way of a misclick; arrows move, Esc closes back to the button. */
+export function MoreMenu({ items }: { items: readonly MenuItem[] }) {
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (left === 0) return;
-    const id = setInterval(() => setLeft(secondsLeft(until)), 500);
-    return () => clearInterval(id);
-  }, [until, left === 0]);
+    if (open) menu.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+  }, [open]);
+  const close = () => {
+    setOpen(false);
+    button.current?.focus();
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    const all = [...(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+    const at = all.indexOf((menu.current?.getRootNode() as Document | ShadowRoot).activeElement as HTMLElement);
+    if (e.key === 'Escape') close();
+    else if (e.key === 'ArrowDown') all[(at + 1) % all.length]?.focus();
+    else if (e.key === 'ArrowUp') all[(at - 1 + all.length) % all.length]?.focus();
+    else return;
+    e.preventDefault();
+    e.stopPropagation();
+  };
   return (
-    <CardButton onClick={onRetry} disabled={left > 0}>
-      {left > 0 ? `Try again in ${left} s` : 'Try again'}
-    </CardButton>
+    <div class="relative">
+      <button
+        ref={button}
+        type="button"
+        aria-label={WORDS.moreActions}
+        title={WORDS.moreActions}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+        class="inline-flex cursor-pointer items-center rounded-md px-2 py-1 text-sm leading-none text-slate-600 outline-none hover:bg-slate-100 focus-visible:ring-2 focus-visible:ring-blue-500"
+      >
+        <span aria-hidden="true">⋯</span>
+      </button>
+      {open && (
+        <div ref={menu} role="menu" aria-label={WORDS.moreActions} onKeyDown={onKeyDown} class="absolute right-0 bottom-full z-10 mb-1 flex w-44 flex-col rounded-md border border-slate-200 bg-white p-1 shadow-lg">
+          {items.map((item) => (
+            <button
+              key={item.label}
+              type="button"
+              role="menuitem"
+              tabIndex={-1}
+              onClick={() => (setOpen(false), item.onSelect())}
+              class="cursor-pointer rounded px-2 py-1 text-left text-xs text-slate-800 outline-none hover:bg-slate-100 focus-visible:bg-slate-100"
+            >
+              {item.label}
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
   );
 }
 

@@ -86,7 +86,7 @@ function Header({ current, count, panel, onPanel, view, onView }: HeaderProps) {
       <button type="button" class="icon-btn h-8 w-8 text-lg" aria-label="Add address" title="Add address" aria-expanded={panel === 'add'} onClick={() => toggle('add')}>
         <span aria-hidden="true">+</span>
       </button>
-      <button type="button" class="icon-btn h-8 w-8" aria-label="Settings" title="Settings" onClick={openOptionsPage}>
+      <button type="button" class="icon-btn h-8 w-8" aria-label="Options" title="Options" onClick={openOptionsPage}>
         <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" class="h-4 w-4">
           <path fill-rule="evenodd" d="M8.34 1.8a1 1 0 0 1 .98-.8h1.36a1 1 0 0 1 .98.8l.26 1.3a7 7 0 0 1 1.5.87l1.26-.43a1 1 0 0 1 1.18.45l.68 1.18a1 1 0 0 1-.2 1.25l-1 .87a7 7 0 0 1 0 1.74l1 .87a1 1 0 0 1 .2 1.25l-.68 1.18a1 1 0 0 1-1.18.45l-1.26-.43a7 7 0 0 1-1.5.87l-.26 1.3a1 1 0 0 1-.98.8H9.32a1 1 0 0 1-.98-.8l-.26-1.3a7 7 0 0 1-1.5-.87l-1.26.43a1 1 0 0 1-1.18-.45l-.68-1.18a1 1 0 0 1 .2-1.25l1-.87a7 7 0 0 1 0-1.74l-1-.87a1 1 0 0 1-.2-1.25l.68-1.18a1 1 0 0 1 1.18-.45l1.26.43a7 7 0 0 1 1.5-.87l.26-1.3ZM10 13a3 3 0 1 0 0-6 3 3 0 0 0 0 6Z" clip-rule="evenodd" />
         </svg>
@@ -103,7 +103,7 @@ function KeySetup() {
       </h2>
       <ApiKeyForm idPrefix="popup" testBeforeSave />
       <button type="button" class="link text-xs" onClick={openOptionsPage}>
-        Open all settings
+        Open all options
       </button>
     </section>
   );
@@ -199,6 +199,8 @@ export function PopupApp() {
   const { removed, remove, undo } = useUndoableRemove();
   // Opened from the context menu ("Show token balances") for one address.
   const [lookup] = useState(() => lookupFromSearch(location.search));
+  // The looked-up address wins over the remembered one until the user picks another.
+  const [lookupFirst, setLookupFirst] = useState(true);
 
   if (apiKey === undefined || watchlist === undefined || settings === undefined) {
     // The frame shows at once; storage answers within a few frames.
@@ -215,10 +217,11 @@ export function PopupApp() {
   const unwatchedLookup = lookup && !watchlist.some((e) => e.address === lookup) ? lookup : undefined;
   const current: WatchEntry | undefined = unwatchedLookup
     ? { address: unwatchedLookup, label: '', addedAt: 0 }
-    : (watchlist.find((e) => e.address === (selected ?? lookup)) ?? watchlist[0]);
+    : (watchlist.find((e) => e.address === (lookupFirst ? (lookup ?? selected) : selected)) ?? watchlist[0]);
   const explorerChain = validChoice === 'all' ? shownChains[0]!.id : validChoice;
   const select = (address: string) => {
     setSelected(address);
+    setLookupFirst(false);
     setPanel('none');
     setView('address');
   };

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { describeApiError } from '@/lib/card/view-model';
 import type { ApiErrorInfo } from '@/lib/core/types';
-import { clockTime, WORDS } from './vocabulary';
+import { WORDS } from './vocabulary';
 
 export function openOptionsPage(): void {
   void browser.runtime.openOptionsPage();
@@ -62,7 +62,7 @@ export function ErrorNotice({ group, chainCount, onRetry, withData = false }: Pr
         {withData && 'Showing older data. '}
         {group.error.message}
         {place}
-        {retryAt !== undefined && ` The extension asks again at ${clockTime(retryAt)}.`}
+        {retryAt !== undefined && ` ${WORDS.asksAgainAt(retryAt)}`}
       </p>
       {view.action === 'options' && (
         <button type="button" class="btn-secondary mt-1" onClick={openOptionsPage}>

@@ -9,6 +9,7 @@ import { CopyButton } from './CopyButton';
 import { fitAmount, fitUsd, type Fitted } from './fit-number';
 import { TokenLogo } from './TokenLogo';
 import { UntrustedText } from './UntrustedText';
+import { WORDS } from './vocabulary';
 
 /** Rows rendered at first; more on demand, so a 1,000-token wallet stays quick. */
 export const PAGE_SIZE = 50;
@@ -113,7 +114,7 @@ function HoldingRow({ h, ctx }: { h: Holding; ctx: RowContext }) {
         </td>
         <td class="py-1 text-right align-top whitespace-nowrap">
           {usd === undefined ? (
-            <span class="text-xs text-slate-400">no price</span>
+            <span class="text-xs text-slate-400">{WORDS.noPrice}</span>
           ) : (
             <>
               <div class="tabular-nums" data-num title={fitUsd(usd).full}>{fitUsd(usd).text}</div>
@@ -156,7 +157,7 @@ function HoldingDetails({ h, exact, usd, ctx }: { h: Holding; exact: string; usd
       )}
       <dt class={term}>Price</dt>
       <dd>
-        {h.priceUsd === undefined ? 'no price' : `${fitUsd(h.priceUsd, Infinity).text} per token`}
+        {h.priceUsd === undefined ? WORDS.noPrice : `${fitUsd(h.priceUsd, Infinity).text} per token`}
         {h.priceUsd !== undefined && ctx.pricedAt !== undefined && `, read ${timeAgo(ctx.pricedAt)}`}
       </dd>
       <dt class={term}>Contract</dt>
@@ -221,7 +222,6 @@ export function TokenTable({ native, nativePriceUsd, tokens, label, ...ctx }: Ta
 export function HiddenTokens({ tokens, ...ctx }: RowContext & { tokens: readonly Token[] }) {
   const [open, setOpen] = useState(false);
   if (tokens.length === 0) return null;
-  const noun = tokens.length === 1 ? 'hidden token' : 'hidden tokens';
   return (
     <div class="mt-2">
       <button
@@ -230,7 +230,7 @@ export function HiddenTokens({ tokens, ...ctx }: RowContext & { tokens: readonly
         aria-expanded={open}
         onClick={() => setOpen(!open)}
       >
-        {open ? '▾' : '▸'} {tokens.length} {noun} (spam or dust, not in totals)
+        {open ? '▾' : '▸'} {WORDS.hidden(tokens.length)}
       </button>
       {open && <TokenTable {...ctx} tokens={tokens} label={`Hidden tokens on ${ctx.chain.name}`} dimmed />}
     </div>

@@ -1,15 +1,14 @@
 /**
  * The words the popup and the hover card share (docs/VOCABULARY.md lists them with
- * their meaning). One place, so "Retry" never becomes "Try again" in one of them.
+ * their meaning). One place, so "Try again" never becomes "Retry" in one of them.
  */
 import { formatClockTime } from '@/lib/core/locale';
 
 export const WORDS = {
-  retry: 'Retry',
-  openSettings: 'Open settings',
-  fixKey: 'Open settings to fix the API key',
+  retry: 'Try again',
+  fixKey: 'Open options to fix the API key',
   refresh: 'Refresh',
-  outOfDate: 'out of date',
+  outOfDate: 'outdated',
   noPrice: 'no price',
   unknownTotal: '—',
   addToWatchlist: 'Add to watchlist',
@@ -17,7 +16,10 @@ export const WORDS = {
   openInPopup: 'Open in popup',
   allChains: 'See all chains',
   turnOff: 'Turn off on this site',
+  moreActions: 'More actions',
+  undo: 'Undo',
   hidden: (n: number) => `${n} hidden ${n === 1 ? 'token' : 'tokens'} (spam or dust, not in totals)`,
+  asksAgainAt: (epochMs: number) => `The extension asks again at ${clockTime(epochMs)}.`,
 } as const;
 
 /** "12:03:45" in the user's locale: when the extension asks Chainbase again after a rate limit. */

@@ -22,6 +22,8 @@ export interface ErrorView {
   action: ErrorAction;
   /** For 'wait': how long until asking again makes sense. */
   retryAfterMs?: number;
+  /** For 'wait': when the worker's shared backoff lets requests go again (epoch ms, the worker's clock). */
+  retryAt?: number;
 }
 
 export interface TokenLine {
@@ -97,7 +99,12 @@ export function describeApiError(error: ApiErrorInfo): ErrorView {
     case 'bad-key':
       return { ...base, action: 'options' };
     case 'rate-limited':
-      return { ...base, action: 'wait', ...(error.retryAfterMs !== undefined && { retryAfterMs: error.retryAfterMs }) };
+      return {
+        ...base,
+        action: 'wait',
+        ...(error.retryAfterMs !== undefined && { retryAfterMs: error.retryAfterMs }),
+        ...(error.retryAt !== undefined && { retryAt: error.retryAt }),
+      };
     case 'network':
     case 'server':
     case 'timeout':

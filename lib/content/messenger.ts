@@ -6,6 +6,7 @@ export const cardMessenger: CardMessenger = {
   getBalances: (request) => sendMessage('getBalances', request),
   addToWatchlist: (address) => sendMessage('addToWatchlist', { address }),
   openOptions: () => sendMessage('openOptions', {}),
+  openPopup: (address) => sendMessage('openPopup', { address }),
   getName: (address) => sendMessage('getName', { address }),
   checkLookalike: (address) => sendMessage('checkLookalike', { address }),
   getLogo: async (url) => (await sendMessage('getLogo', { url })).dataUrl,

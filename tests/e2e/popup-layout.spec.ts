@@ -106,6 +106,10 @@ test.describe('popup layout', () => {
       await page.getByRole('button', { name: /^Ethereum:/ }).click();
       await expect(page.getByRole('table', { name: 'Tokens on Ethereum' }).locator('tbody tr')).toHaveCount(51);
       await expectNothingOverlapsOrOverflows(page, width);
+      // Long figures must not squeeze the token names away either: their column stays readable.
+      const nameColumns = await page.locator('table tbody td:first-child').evaluateAll((tds) => tds.map((td) => td.getBoundingClientRect().width));
+      expect(nameColumns.length).toBeGreaterThan(50);
+      expect(Math.min(...nameColumns)).toBeGreaterThanOrEqual(width === 320 ? 90 : 140);
     });
   }
 
@@ -119,7 +123,7 @@ test.describe('popup layout', () => {
     await expect(alerts).toHaveCount(1);
     await expect(alerts).toContainText('Chainbase rejected the API key.');
     await expect(alerts).toContainText('on all 9 chains');
-    await expect(alerts.getByRole('button')).toHaveText(['Open settings to fix the API key']);
+    await expect(alerts.getByRole('button')).toHaveText(['Open options to fix the API key']);
     await expect(page.getByText('$0.00')).toHaveCount(0);
   });
 

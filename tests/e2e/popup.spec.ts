@@ -175,7 +175,7 @@ test.describe('popup', () => {
     const page = await openPopup();
     const status = page.getByRole('status').filter({ hasText: 'updated' });
     await expect(page.getByLabel('Total on Ethereum')).toHaveText('$5.00');
-    await expect(status).toHaveText('updated 12 min ago (out of date) · refreshing…');
+    await expect(status).toHaveText('updated 12 min ago (outdated) · refreshing…');
 
     await expect(page.getByLabel('Total on Ethereum')).toHaveText(SHOWCASE_ETH_TOTAL, { timeout: 10_000 });
     await expect(status).toHaveText('updated just now');
@@ -193,7 +193,7 @@ test.describe('popup', () => {
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('Chainbase rejected the API key.');
     const optionsPage = context.waitForEvent('page');
-    await alert.getByRole('button', { name: 'Open settings to fix the API key' }).click();
+    await alert.getByRole('button', { name: 'Open options to fix the API key' }).click();
     expect((await optionsPage).url()).toBe(`chrome-extension://${extensionId}/options.html`);
   });
 
@@ -207,7 +207,7 @@ test.describe('popup', () => {
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('Too many requests');
     await expect(alert).toContainText(/The extension asks again at \d{1,2}:\d{2}:\d{2}/);
-    await expect(alert.getByRole('button')).toHaveText(['Retry']);
+    await expect(alert.getByRole('button')).toHaveText(['Try again']);
     await expect(page.getByLabel('Total on Ethereum')).toHaveText('—');
     // Well past the Retry-After: the page itself has asked nothing more.
     await page.clock.fastForward(60_000);
@@ -223,7 +223,7 @@ test.describe('popup', () => {
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('Chainbase had an internal error.', { timeout: 20_000 });
     fakeApi.clearSimulations();
-    await alert.getByRole('button', { name: 'Retry' }).click();
+    await alert.getByRole('button', { name: 'Try again' }).click();
     await expect(page.getByLabel('Total on Ethereum')).toHaveText(SHOWCASE_ETH_TOTAL);
     await expect(page.getByRole('alert')).toHaveCount(0);
   });
