@@ -18,6 +18,7 @@ import { addEntry, changeWatchlist, findEntry } from '@/lib/storage/watchlist';
 import { loadWatchlist } from '@/lib/storage/watchlist';
 import { lookalikeVerdict } from '@/lib/core/lookalike';
 import { NameService } from './name-service';
+import { openLookup } from './context-menu';
 
 /** The address the key test asks about: one cheap call that any valid key can answer. */
 const KEY_TEST_ADDRESS = '0x0000000000000000000000000000000000000000';
@@ -92,6 +93,7 @@ export function createBackgroundHandlers(): Handlers {
       return result.ok ? { ok: true, added } : { ok: false, error: result.error };
     },
     openOptions: () => browser.runtime.openOptionsPage(),
+    openPopup: ({ address }) => openLookup(address),
     async getCredits() {
       const [usage, budget] = await Promise.all([ledger.usage(), getCreditBudget()]);
       return { ...usage, budget, state: budgetState(usage.thisMonth, budget) };

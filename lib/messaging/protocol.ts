@@ -19,6 +19,8 @@ export interface ProtocolMap {
   addToWatchlist(data: { address: string; label?: string }): { ok: true; added: boolean } | { ok: false; error: string };
   /** Content scripts cannot open the options page themselves. */
   openOptions(data: Record<string, never>): void;
+  /** The card's "Open in popup" / "See all chains": the popup page for one address, in a small window. */
+  openPopup(data: { address: string }): void;
   /** Credits spent today and this month, against the monthly budget (extension pages only). */
   getCredits(data: Record<string, never>): CreditsAnswer;
   /** The balance cache's size and whether its last write failed (extension pages only). */
@@ -115,6 +117,7 @@ export const PAYLOADS = {
   clearCache: Empty,
   addToWatchlist: v.strictObject({ address: AddressSchema, label: v.optional(v.pipe(v.string(), v.maxLength(100))) }),
   openOptions: Empty,
+  openPopup: v.strictObject({ address: AddressSchema }),
   getCredits: Empty,
   getCacheStatus: Empty,
   getSchedulerLog: Empty,
@@ -130,6 +133,7 @@ export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<keyof ProtocolMap> = new Set([
   'getBalances',
   'addToWatchlist',
   'openOptions',
+  'openPopup',
   'getName',
   'checkLookalike',
   'getLogo',
