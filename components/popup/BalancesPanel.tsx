@@ -145,7 +145,7 @@ function ChainRow({ s, share, open, onToggle }: { s: ChainState; share: number |
       <span aria-hidden="true" class="h-2.5 w-2.5 shrink-0 rounded-full" style={{ backgroundColor: s.chain.color }} />
       <span class="min-w-0 flex-1 truncate font-medium">{s.chain.name}</span>
       {share !== undefined && (
-        <span class="shrink-0 text-xs text-slate-500 tabular-nums dark:text-slate-400" data-num>
+        <span class="shrink-0 text-xs text-slate-600 tabular-nums dark:text-slate-400" data-num>
           {share < 1 ? '< 1' : Math.round(share)} %
         </span>
       )}

@@ -121,7 +121,7 @@ export function ApiKeyForm({ full = false, testBeforeSave = false, idPrefix }: P
       <p id={statusId} role="status" class={`min-h-5 text-sm ${status ? TONE_CLASS[status.tone] : ''}`}>
         {status?.text}
       </p>
-      <p class="text-xs text-slate-500 dark:text-slate-400">
+      <p class="text-xs text-slate-600 dark:text-slate-400">
         {full && saved && <>Saved key: <span class="font-mono">{maskApiKey(saved)}</span>. </>}
         No key yet?{' '}
         <a class="link" href={GET_KEY_URL} target="_blank" rel="noopener noreferrer">

@@ -114,7 +114,7 @@ function HoldingRow({ h, ctx }: { h: Holding; ctx: RowContext }) {
         </td>
         <td class="py-1 text-right align-top whitespace-nowrap">
           {usd === undefined ? (
-            <span class="text-xs text-slate-400">{WORDS.noPrice}</span>
+            <span class="text-xs text-slate-500 dark:text-slate-400">{WORDS.noPrice}</span>
           ) : (
             <>
               <div class="tabular-nums" data-num title={fitUsd(usd).full}>{fitUsd(usd).text}</div>

@@ -185,8 +185,11 @@ export class ClosedCard {
     throw new Error(`No steady ${JSON.stringify(what)} in the card`);
   }
 
-  /** Runs `fn` on the closed shadow root of the page's card host; undefined when there is none (or it went away meanwhile). */
-  private async call<T>(fn: string, arg?: unknown): Promise<T | undefined> {
+  /**
+   * Runs `fn` (async allowed) on the closed shadow root of the page's card host; undefined when
+   * there is none (or it went away meanwhile). Public for checks of its own, like axe in a11y.spec.
+   */
+  async call<T>(fn: string, arg?: unknown): Promise<T | undefined> {
     try {
       return await this.callOnce<T>(fn, arg);
     } catch (e) {
@@ -213,6 +216,7 @@ export class ClosedCard {
           functionDeclaration: fn,
           arguments: arg === undefined ? [] : [{ value: arg }],
           returnByValue: true,
+          awaitPromise: true,
         });
         await cdp.send('Runtime.releaseObject', { objectId: object.objectId! });
         return result.value as T;

@@ -1,0 +1,208 @@
+/**
+ * Accessibility: axe-core (WCAG 2.1 A and AA rules) on every page and state of the extension, and a
+ * keyboard-only walk through the popup. The hover card sits in a closed shadow root that page
+ * script (and so axe run as page script) cannot enter: axe is run on the card's root through CDP.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import axe from 'axe-core';
+import type { Page } from '@playwright/test';
+import { toChecksumAddress } from '../../lib/core/address';
+import { DONATE, SHOWCASE } from '../fake-api/data';
+import { TOKENS_PATH } from '../fake-api/server';
+import { ClosedCard } from './closed-card';
+import { expect, test } from './fixtures';
+
+const KEY = 'test-key';
+const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+function watch(...entries: [address: string, label: string][]) {
+  return entries.map(([address, label], i) => ({ address, label, addedAt: 1_700_000_000_000 + i }));
+}
+
+/** "rule: selector, selector" for each violation, so a failure says what and where. */
+async function violations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
+  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** In light and in dark mode. */
+async function expectNoViolations(page: Page): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    expect(await violations(page), `${colorScheme} mode`).toEqual([]);
+  }
+}
+
+async function openChain(page: Page, chain: string): Promise<void> {
+  const row = page.getByRole('button', { name: new RegExp(`^${chain}:`) });
+  await expect(row).toBeVisible({ timeout: 15_000 });
+  if ((await row.getAttribute('aria-expanded')) === 'false') await row.click();
+}
+
+test.describe('accessibility (axe, WCAG 2.1 AA)', () => {
+  test('popup: first run (no key) and empty watchlist', async ({ setup, openPopup }) => {
+    await setup({});
+    const page = await openPopup();
+    await expect(page.getByRole('heading', { name: /Add your Chainbase API key/ })).toBeVisible();
+    await expectNoViolations(page);
+
+    await page.getByLabel('API key', { exact: true }).fill(KEY);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByRole('heading', { name: /Add your Chainbase API key/ })).toHaveCount(0);
+    await expect(page.getByText(/Watch an address/)).toBeVisible();
+    await expectNoViolations(page);
+  });
+
+  test('popup: loading', async ({ setup, openPopup, fakeApi }) => {
+    fakeApi.simulate({ kind: 'slow', delayMs: 20_000, path: TOKENS_PATH });
+    await setup({ apiKey: KEY, watchlist: watch([SHOWCASE, 'Vitalik']), settings: { chains: [1] } });
+    const page = await openPopup();
+    await expect(page.locator('[aria-busy="true"]').first()).toBeVisible();
+    expect(fakeApi.requests.some((r) => r.path === TOKENS_PATH && r.status === 0)).toBe(true); // still waiting
+    await expectNoViolations(page);
+  });
+
+  test('popup: balances, a token’s details, and the Portfolio view', async ({ setup, openPopup }) => {
+    await setup({ apiKey: KEY, watchlist: watch([SHOWCASE, 'Vitalik'], [DONATE, 'Donate']) });
+    const page = await openPopup();
+    await openChain(page, 'Ethereum');
+    await expect(page.getByText('$7,500.00').first()).toBeVisible();
+    await expectNoViolations(page);
+
+    await page.getByRole('button', { name: 'Portfolio' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'All 2 addresses loaded' })).toBeVisible({ timeout: 20_000 });
+    await expectNoViolations(page);
+  });
+
+  test('popup: an API error', async ({ setup, openPopup, fakeApi }) => {
+    fakeApi.simulate({ kind: 'status', status: 401, path: TOKENS_PATH });
+    await setup({ apiKey: KEY, watchlist: watch([SHOWCASE, 'Vitalik']), settings: { chains: [1] } });
+    const page = await openPopup();
+    await expect(page.getByRole('alert').first()).toBeVisible({ timeout: 20_000 });
+    await expectNoViolations(page);
+  });
+
+  test('options page', async ({ setup, openOptions }) => {
+    await setup({ apiKey: KEY });
+    const page = await openOptions();
+    await expect(page.getByRole('heading', { name: 'Chainbase Balances settings' })).toBeVisible();
+    await expect(page.getByLabel('API base URL')).toBeVisible();
+    await expectNoViolations(page);
+  });
+
+  test('the open hover card', async ({ context, setup, serveExplorer }) => {
+    await setup({ apiKey: KEY });
+    const url = `https://etherscan.io/address/${DONATE}`;
+    await serveExplorer(url, { html: `<!doctype html><html lang="en"><head><title>Address</title></head><body><main><h1>Address</h1><p>Owner <a id="owner" href="/address/${DONATE}">${toChecksumAddress(DONATE)}</a></p></main></body></html>` });
+    const page = await context.newPage();
+    await page.goto(url);
+    const cardText = async () => (await onCard<string>(page, CARD_TEXT)) ?? null;
+    const open = async () => {
+      await page.mouse.move(1, 1);
+      await page.locator('#owner').hover();
+      await page.waitForTimeout(1000); // the hover intent's delay, then the card's first paint
+      return (await cardText()) !== null;
+    };
+    await expect.poll(open, { timeout: 20_000 }).toBe(true);
+    await expect.poll(cardText, { timeout: 10_000 }).toContain('0.75 ETH');
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      expect(await onCard<string[]>(page, AXE_ON_CARD, WCAG_21_AA), `${colorScheme} mode`).toEqual([]);
+    }
+  });
+});
+
+test.describe('keyboard only', () => {
+  test('popup: add an address, select it, switch chain, remove it and undo, all from the keyboard', async ({ setup, openPopup }) => {
+    await setup({ apiKey: KEY, watchlist: watch([SHOWCASE, 'Vitalik']), settings: { chains: [1, 56] } });
+    const page = await openPopup();
+    const focused = page.locator(':focus');
+    await expect(page.getByRole('button', { name: /showing Vitalik$/ })).toBeVisible();
+
+    // Add: Tab to "+", Enter, type into the address field, Tab to the label, Enter submits.
+    await tabTo(page, /^Add address/);
+    await page.keyboard.press('Enter');
+    await expect(page.getByLabel('Address', { exact: true })).toBeFocused();
+    await page.keyboard.type(toChecksumAddress(DONATE));
+    await page.keyboard.press('Tab');
+    await expect(page.getByLabel('Label (optional)')).toBeFocused();
+    await page.keyboard.type('Donate');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('button', { name: /showing Donate$/ })).toBeVisible();
+
+    // Select: open the watchlist, arrow to Vitalik, Enter.
+    await tabTo(page, /^Watchlist \(2\)/);
+    await page.keyboard.press('Enter');
+    await tabTo(page, /^Show balances of /);
+    await arrowTo(page, /^Show balances of Vitalik/);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('button', { name: /showing Vitalik$/ })).toBeVisible();
+
+    // Switch chain: Tab to BNB Chain's row and open it; its tokens show.
+    await tabTo(page, /^BNB Chain:/);
+    await page.keyboard.press('Enter');
+    await expect(focused).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.getByRole('table', { name: 'Tokens on BNB Chain' })).toBeVisible();
+
+    // Remove Vitalik from its actions menu, then Undo, from the keyboard.
+    await tabTo(page, /^Watchlist \(2\)/, 80, 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    await tabTo(page, /^Show balances of /);
+    await arrowTo(page, /^Show balances of Vitalik/);
+    await page.keyboard.press('ArrowRight');
+    await expect(focused).toHaveAccessibleName('Actions for Vitalik');
+    await page.keyboard.press('Enter');
+    await tabTo(page, /^Remove$/, 10, 'ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(page.getByText('Removed Vitalik.')).toBeVisible();
+    await tabTo(page, /^Undo$/, 80);
+    await page.keyboard.press('Enter');
+    await expect(page.getByText('Removed Vitalik.')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /^Watchlist \(2\)/ })).toBeVisible();
+  });
+});
+
+/** Moves through the watchlist's rows with the arrow keys (down, then up) to the row named `name`. */
+async function arrowTo(page: Page, name: RegExp): Promise<void> {
+  await tabTo(page, name, 5, 'ArrowDown').catch(() => tabTo(page, name, 10, 'ArrowUp'));
+}
+
+/** Presses `key` (Tab by default) until the focused element's name or text matches. */
+async function tabTo(page: Page, name: RegExp, max = 60, key = 'Tab'): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(key);
+    const label = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return `${el?.getAttribute('aria-label') ?? ''} ${el?.textContent ?? ''}`.trim();
+    });
+    if (name.test(label)) return;
+  }
+  throw new Error(`${key} never reached ${name}`);
+}
+
+const CARD_TEXT = `function () { return this.querySelector('[role="dialog"]')?.textContent ?? null; }`;
+/**
+ * axe cannot enter a closed shadow root, so it checks a copy: the root's children (the card's own
+ * style sheet and its dialog) in an open shadow root on a host with the same attributes, at the
+ * same place in the page. Page CSS cannot reach either root, so the copy renders like the card.
+ */
+const AXE_ON_CARD = `async function (tags) {
+  const host = document.createElement('cbb-card-axe-copy');
+  for (const a of this.host.attributes) host.setAttribute(a.name, a.value);
+  host.style.cssText = this.host.style.cssText;
+  const open = host.attachShadow({ mode: 'open' });
+  for (const n of this.childNodes) open.append(n.cloneNode(true));
+  document.body.append(host);
+  try {
+    const r = await axe.run({ include: [['cbb-card-axe-copy', '[role="dialog"]']] }, { runOnly: { type: 'tag', values: tags } });
+    return r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.html.slice(0, 80)).join(' | '));
+  } finally {
+    host.remove();
+  }
+}`;
+
+/** Runs `fn` on the open card's closed shadow root, in the page, with axe's source added to the page. */
+async function onCard<T>(page: Page, fn: string, arg?: unknown): Promise<T | undefined> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
+  return new ClosedCard(page).call<T>(fn, arg);
+}
