@@ -19,6 +19,7 @@ beforeAll(async () => {
 /** The boundary messages ESLint gives for `code` placed at `file`. */
 async function boundaryErrors(file: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: `${ROOT}/${file}` });
+  if (!result) throw new Error(`ESLint gave no result for ${file}`);
   return result.messages.filter((m) => m.ruleId && BOUNDARY_RULES.has(m.ruleId)).map((m) => `${m.ruleId}: ${m.message}`);
 }
 
