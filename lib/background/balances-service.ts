@@ -163,7 +163,9 @@ export class BalancesService {
   private retryAfterRateLimit(flight: Flight, chainId: number, address: string, error: unknown): unknown {
     if (flight.retryAt !== undefined || !(error instanceof ChainbaseError) || error.info.kind !== 'rate-limited') return error;
     if (flight.controller.signal.aborted) return error;
-    const retryAt = Math.max(this.deps.blockedUntil?.() ?? 0, this.now() + (error.info.retryAfterMs ?? 0));
+    // The scheduler's hold is when the retry really goes; without one, the server's Retry-After.
+    const held = this.deps.blockedUntil?.() ?? 0;
+    const retryAt = held > this.now() ? held : this.now() + (error.info.retryAfterMs ?? 0);
     this.inFlight.delete(flightKey(chainId, address));
     const retry = this.fetch(chainId, address, retryAt);
     retry.ticket.lane = flight.ticket.lane;
