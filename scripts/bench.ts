@@ -3,6 +3,7 @@
  * Each section can also run alone (npx tsx scripts/bench/<name>.ts).
  */
 import { benchContentSize } from './bench/content-size';
+import { benchCredits } from './bench/credits';
 import { benchDetect } from './bench/detect';
 import { benchFormat } from './bench/format';
 import { benchPageCost } from './bench/page-cost';
@@ -11,6 +12,7 @@ import { benchPortfolio } from './bench/portfolio';
 
 const SECTIONS: [title: string, run: () => Promise<string[]>][] = [
   ['Formatting exact amounts', benchFormat],
+  ['Credits and scheduling', benchCredits],
   // Browser sections run one after another: the machines have 2 cores.
   ['Address detection on explorer pages', benchDetect],
   ['Content script size', benchContentSize],

@@ -1,0 +1,86 @@
+/**
+ * Credits per all-chains refresh for an address active on 2 of 9 chains (the fake API's SHOWCASE),
+ * before (every chain every TTL) and after (empty chains every 12 TTLs); and how long a newly selected
+ * address waits for its first slot while another address's 18 requests are queued, from the scheduler's
+ * own timestamps (virtual clock, 2 requests/s), against the old first-in-first-out order.
+ */
+import { pathToFileURL } from 'node:url';
+import { BalancesService, EMPTY_CHAIN_TTL_FACTOR } from '../../lib/background/balances-service';
+import { PortfolioCache, type StorageAreaLike } from '../../lib/background/portfolio-cache';
+import { Scheduler, type Clock, type Ticket } from '../../lib/background/scheduler';
+import { CHAINS } from '../../lib/core/chains';
+import { CREDITS_PER_CHAIN_REFRESH } from '../../lib/core/credits';
+import { nativeFor, SHOWCASE, tokensFor } from '../../tests/fake-api/data';
+
+function memoryArea(): StorageAreaLike {
+  const data: Record<string, unknown> = {};
+  return {
+    get: async (keys) => (keys === null ? { ...data } : Object.fromEntries([keys].flat().filter((k) => k in data).map((k) => [k, data[k]]))),
+    set: async (items) => void Object.assign(data, items),
+    remove: async (keys) => [keys].flat().forEach((k) => delete data[k]),
+  };
+}
+
+async function creditsPerRefresh(refreshes: number): Promise<number[]> {
+  const TTL = 5 * 60_000;
+  let now = Date.UTC(2026, 11, 1);
+  let credits = 0;
+  const service = new BalancesService({
+    cache: new PortfolioCache(memoryArea(), { now: () => now }),
+    fetchPortfolio: async (chainId, address) => {
+      credits += CREDITS_PER_CHAIN_REFRESH; // one page of tokens (3) + the native balance (1)
+      return { chainId, address, native: nativeFor(chainId, address).toString(), tokens: tokensFor(chainId, address).map(() => ({ contract: '0x', symbol: '', name: '', decimals: 0, balance: '1', priceUsd: 0 })), capped: false, fetchedAt: now };
+    },
+    ttlMs: async () => TTL,
+    now: () => now,
+  });
+  const perRefresh: number[] = [];
+  for (let i = 0; i < refreshes; i++) {
+    const before = credits;
+    for (const c of CHAINS) {
+      const a = await service.get({ chainId: c.id, address: SHOWCASE });
+      if (a.refreshing) await service.get({ chainId: c.id, address: SHOWCASE, waitForFresh: true });
+    }
+    perRefresh.push(credits - before);
+    now += TTL + 1;
+  }
+  return perRefresh;
+}
+
+function virtualClock(): Clock & { t: number } {
+  const clock = { t: 0, now: () => clock.t, sleep: async (ms: number) => void (clock.t += ms) };
+  return clock;
+}
+
+async function firstSlotWait(priority: boolean): Promise<number> {
+  const clock = virtualClock();
+  const scheduler = new Scheduler({ ratePerSecond: 2, burst: 1, clock });
+  const old: Ticket = { lane: 'visible' };
+  const queued = Array.from({ length: 18 }, () => scheduler.take(old));
+  const asked = clock.now();
+  if (priority) old.lane = 'popup'; // the popup lowers the previous address when another is shown
+  let firstAt = -1;
+  const fresh = scheduler.take({ lane: 'visible' }).then(() => (firstAt = clock.now()));
+  await Promise.all([...queued, fresh]);
+  return firstAt - asked;
+}
+
+export async function benchCredits(): Promise<string[]> {
+  const after = await creditsPerRefresh(12);
+  // Before: every chain was asked at every refresh, whatever it held.
+  const beforeTotal = 12 * CHAINS.length * CREDITS_PER_CHAIN_REFRESH;
+  const afterTotal = after.reduce((a, b) => a + b, 0);
+  const fifo = await firstSlotWait(false);
+  const laned = await firstSlotWait(true);
+  return [
+    `SHOWCASE (active on 2 of ${CHAINS.length} chains), all-chains refresh every TTL, 12 refreshes:`,
+    `  before (every chain every TTL): ${CHAINS.length * CREDITS_PER_CHAIN_REFRESH} credits each, ${beforeTotal} in all`,
+    `  after (empty chains every ${EMPTY_CHAIN_TTL_FACTOR} TTLs): first ${after[0]}, later ${after[1]} each, ${afterTotal} in all (${(beforeTotal / afterTotal).toFixed(2)}× fewer)`,
+    `First slot for a newly shown address behind 18 queued requests (2 requests/s, scheduler clock):`,
+    `  before (one FIFO queue): ${(fifo / 1000).toFixed(1)} s; after (lanes): ${(laned / 1000).toFixed(1)} s (goal ≤ 0.6 s)`,
+  ];
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]!).href) {
+  for (const line of await benchCredits()) console.log(line);
+}
