@@ -69,7 +69,7 @@ export function createBackgroundHandlers(): Handlers {
         getSettings(),
       ]);
       return { ...answer, hideSpam };
-    }),
+    }, { ttlMs }),
     async testKey({ apiKey, apiBase }) {
       try {
         const client = await clientFor(deps, { apiKey, apiBase });
