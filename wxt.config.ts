@@ -29,12 +29,13 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Chainbase Balances',
     description: 'Token balances for any address: hover it on a block explorer, or watch it from the toolbar. Powered by the Chainbase API.',
-    permissions: ['storage', 'contextMenus'],
+    // Firefox does not accept `alarms` as optional, so there it is a plain permission (it shows no install prompt).
+    permissions: browser === 'firefox' ? ['storage', 'contextMenus', 'alarms'] : ['storage', 'contextMenus'],
     host_permissions: [`${DEFAULT_API_BASE}/*`],
     // Only asked for when the user points the extension at a proxy or the local test server.
     optional_host_permissions: CUSTOM_API_ORIGINS,
     // Watch alerts (off by default) ask for these when the user turns them on.
-    optional_permissions: ['alarms', 'notifications'],
+    optional_permissions: browser === 'firefox' ? ['notifications'] : ['alarms', 'notifications'],
     // The hover card's UI: the explorer content script import()s it, at runtime.getURL's address, on the first hover.
     // use_dynamic_url: Chrome then serves it only at a per-session URL; the fixed chrome-extension://<id>/ URL fails
     // to load from a page (checked in Chromium), so pages cannot probe it to detect the extension. Firefox's

@@ -6,7 +6,14 @@ import { alertMonthlyCredits } from '@/lib/core/credits';
 import { formatCount } from '@/lib/core/locale';
 import { useSettings, useStorageItem } from '@/components/shared/use-storage';
 
-const ALERT_PERMISSIONS = { permissions: ['alarms', 'notifications'] as ('alarms' | 'notifications')[] };
+type AlertPermission = 'alarms' | 'notifications';
+const ALERT_PERMISSIONS: AlertPermission[] = ['alarms', 'notifications'];
+
+/** Only optional permissions may be requested; Firefox grants `alarms` at install (it cannot be optional there). */
+function optionalAlertPermissions(): { permissions: AlertPermission[] } {
+  const optional = new Set(browser.runtime.getManifest().optional_permissions ?? []);
+  return { permissions: ALERT_PERMISSIONS.filter((p) => optional.has(p)) };
+}
 const INTERVALS = [15, 30, 45, 60] as const;
 
 function save(next: AlertSettings): Promise<void> {
@@ -38,7 +45,7 @@ export function AlertsSection() {
     }
     setNote('Waiting for your answer to the browser’s permission prompt…');
     // Called synchronously in the click: browsers only show the permission prompt for a user gesture.
-    void browser.permissions.request(ALERT_PERMISSIONS).then(async (granted) => {
+    void browser.permissions.request(optionalAlertPermissions()).then(async (granted) => {
       if (!granted) {
         setNote('Watch alerts need permission to schedule refreshes and show notifications; it was not granted.');
         return;

@@ -85,23 +85,22 @@ export async function setStorage(worker: Worker, local: Record<string, unknown>,
   );
 }
 
-/** Fills the background's cache the way the popup would, through the extension's own message protocol. */
-async function warmCache(page: Page, addresses: string[]): Promise<void> {
+/** Asks the worker for every (chain, address) pair, a few at a time (the scheduler bounds each lane's queue), through the extension's own message protocol. */
+export async function askAll(page: Page, addresses: string[], refresh: boolean): Promise<void> {
   const failures = await page.evaluate(
-    async ({ addresses, chainIds }) => {
-      const asks: Promise<{ res?: { error?: unknown; portfolio?: unknown } }>[] = [];
-      for (const address of addresses) {
-        for (const chainId of chainIds) {
-          const message = { id: asks.length + 1, type: 'getBalances', data: { chainId, address }, timestamp: Date.now() };
-          asks.push(chrome.runtime.sendMessage(message));
-        }
+    async ({ addresses, chainIds, refresh, batch }) => {
+      const pairs = addresses.flatMap((address) => chainIds.map((chainId) => ({ chainId, address, ...(refresh && { refresh }) })));
+      const failed: string[] = [];
+      for (let i = 0; i < pairs.length; i += batch) {
+        const asks = pairs.slice(i, i + batch).map((data, j) => chrome.runtime.sendMessage({ id: i + j + 1, type: 'getBalances', data, timestamp: Date.now() }));
+        const answers = (await Promise.all(asks)) as { res?: { portfolio?: unknown; error?: { message: string } }; err?: { message: string } }[];
+        for (const r of answers) if (!r.res?.portfolio || r.res.error) failed.push(r.res?.error?.message ?? r.err?.message ?? 'no answer');
       }
-      const answers = await Promise.all(asks);
-      return answers.filter((r) => !r.res?.portfolio || r.res.error).length;
+      return failed;
     },
-    { addresses, chainIds: CHAINS.map((c) => c.id) },
+    { addresses, chainIds: CHAINS.map((c) => c.id), refresh, batch: 8 },
   );
-  if (failures > 0) throw new Error(`${failures} balance requests failed while warming the cache`);
+  if (failures.length > 0) throw new Error(`${failures.length} balance requests failed, e.g. ${failures[0]}`);
 }
 
 export function ms(n: number): string {
@@ -127,7 +126,7 @@ export async function benchPopup(): Promise<string[]> {
 
     const warmer = await context.newPage();
     await warmer.goto(popupUrl);
-    await warmCache(warmer, [...watched, HOARDER]);
+    await askAll(warmer, [...watched, HOARDER], false);
     await warmer.close();
     const requestsAfterWarming = api.total();
 

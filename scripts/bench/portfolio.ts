@@ -13,13 +13,12 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 import { CHAINS } from '../../lib/core/chains';
 import { PRICE_PATH, startFakeApi } from '../../tests/fake-api/server';
 import { EXTENSION_DIR, launchExtension } from '../../tests/e2e/launch';
-import { benchAddresses, median, ms, ratio, setStorage } from './popup';
+import { askAll, benchAddresses, median, ms, ratio, setStorage } from './popup';
 
-declare const chrome: typeof import('webextension-polyfill');
 
 const ADDRESSES = 50;
 const RUNS = 5;
@@ -65,23 +64,6 @@ async function measure(context: BrowserContext, url: string, portfolio: boolean)
  * batch at a time (the worker refuses to queue hundreds of calls at once, see
  * use-watchlist-balances.ts); `refresh` bypasses the balance cache like the Refresh button.
  */
-async function askAll(page: Page, addresses: string[], refresh: boolean): Promise<void> {
-  const failures = await page.evaluate(
-    async ({ addresses, chainIds, refresh, batch }) => {
-      const pairs = addresses.flatMap((address) => chainIds.map((chainId) => ({ chainId, address, ...(refresh && { refresh }) })));
-      const failed: string[] = [];
-      for (let i = 0; i < pairs.length; i += batch) {
-        const asks = pairs.slice(i, i + batch).map((data, j) => chrome.runtime.sendMessage({ id: i + j + 1, type: 'getBalances', data, timestamp: Date.now() }));
-        const answers = (await Promise.all(asks)) as { res?: { portfolio?: unknown; error?: { message: string } }; err?: { message: string } }[];
-        for (const r of answers) if (!r.res?.portfolio || r.res.error) failed.push(r.res?.error?.message ?? r.err?.message ?? 'no answer');
-      }
-      return failed;
-    },
-    { addresses, chainIds: CHAINS.map((c) => c.id), refresh, batch: 8 },
-  );
-  if (failures.length > 0) throw new Error(`${failures.length} balance requests failed, e.g. ${failures[0]}`);
-}
-
 export async function benchPortfolio(): Promise<string[]> {
   await access(path.join(EXTENSION_DIR, 'manifest.json')).catch(() => {
     throw new Error(`No built extension in ${EXTENSION_DIR}; run \`npx wxt build\` first.`);

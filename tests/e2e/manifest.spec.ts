@@ -16,11 +16,13 @@ for (const target of ['chrome-mv3', 'firefox-mv3']) {
     test('asks for storage, the context menu, the Chainbase host and explorer hosts only', async () => {
       const m = await manifest();
       expect(m.manifest_version).toBe(3);
-      expect(m.permissions).toEqual(['storage', 'contextMenus']);
+      // Firefox refuses `alarms` as an optional permission (web-ext lint: MANIFEST_OPTIONAL_PERMISSIONS).
+      const firefox = target === 'firefox-mv3';
+      expect(m.permissions).toEqual(firefox ? ['storage', 'contextMenus', 'alarms'] : ['storage', 'contextMenus']);
       expect(m.host_permissions).toEqual(['https://api.chainbase.online/*']);
       // Asked for at run time, and only when the user sets a custom API base URL.
       expect(m.optional_host_permissions).toEqual(['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*']);
-      expect(m.optional_permissions).toEqual(['alarms', 'notifications']);
+      expect(m.optional_permissions).toEqual(firefox ? ['notifications'] : ['alarms', 'notifications']);
       expect(m.externally_connectable).toBeUndefined();
       const matches: string[] = m.content_scripts.flatMap((c: { matches: string[] }) => c.matches);
       const resourceMatches: string[] = (m.web_accessible_resources ?? []).flatMap((r: { matches: string[] }) => r.matches);

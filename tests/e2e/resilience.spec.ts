@@ -2,8 +2,8 @@ import { SHOWCASE } from '../fake-api/data';
 import { TOKENS_PATH } from '../fake-api/server';
 import { expect, test } from './fixtures';
 
-/** SHOWCASE's USD total on Ethereum (see popup.spec.ts for the sum). */
-const SHOWCASE_ETH_TOTAL = '$16,145.47';
+/** SHOWCASE's USD total on Ethereum, its native ETH included (see popup.spec.ts for the sum). */
+const SHOWCASE_ETH_TOTAL = '$20,645.47';
 
 test('a lookup from the context menu shows the address and can add it to the watchlist', async ({ context, extensionId, setup }) => {
   await setup({ apiKey: 'test-key', settings: { requestsPerSecond: 50, chains: [1] } });
