@@ -58,7 +58,8 @@ test.describe('accessibility (axe, WCAG 2.1 AA)', () => {
     await setup({ apiKey: KEY, watchlist: watch([SHOWCASE, 'Vitalik']), settings: { chains: [1] } });
     const page = await openPopup();
     await expect(page.locator('[aria-busy="true"]').first()).toBeVisible();
-    expect(fakeApi.requests.some((r) => r.path === TOKENS_PATH && r.status === 0)).toBe(true); // still waiting
+    // The popup shows it is busy before its request reaches the server: wait for the request, still unanswered.
+    await expect.poll(() => fakeApi.requests.some((r) => r.path === TOKENS_PATH && r.status === 0)).toBe(true);
     await expectNoViolations(page);
   });
 
