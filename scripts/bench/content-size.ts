@@ -6,8 +6,8 @@
  */
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { runAlone } from './run-alone';
 
 const OUTPUT_DIR = path.resolve(import.meta.dirname, '../../.output/chrome-mv3');
 /** The goal for what every explorer page loads, in gzip bytes (20 KB, counted as 20,000). */
@@ -63,6 +63,4 @@ function kb(bytes: number): string {
   return `${(bytes / 1000).toFixed(1)} KB`;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  for (const line of await benchContentSize()) console.log(line);
-}
+runAlone(import.meta.url, benchContentSize);

@@ -4,13 +4,13 @@
  * address waits for its first slot while another address's 18 requests are queued, from the scheduler's
  * own timestamps (virtual clock, 2 requests/s), against the old first-in-first-out order.
  */
-import { pathToFileURL } from 'node:url';
 import { BalancesService, EMPTY_CHAIN_TTL_FACTOR } from '../../lib/background/balances-service';
 import { PortfolioCache, type StorageAreaLike } from '../../lib/background/portfolio-cache';
 import { Scheduler, type Clock, type Ticket } from '../../lib/background/scheduler';
 import { CHAINS } from '../../lib/core/chains';
 import { CREDITS_PER_CHAIN_REFRESH } from '../../lib/core/credits';
 import { nativeFor, SHOWCASE, tokensFor } from '../../tests/fake-api/data';
+import { runAlone } from './run-alone';
 
 function memoryArea(): StorageAreaLike {
   const data: Record<string, unknown> = {};
@@ -81,6 +81,4 @@ export async function benchCredits(): Promise<string[]> {
   ];
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]!).href) {
-  for (const line of await benchCredits()) console.log(line);
-}
+runAlone(import.meta.url, benchCredits);

@@ -10,10 +10,11 @@
  * Run alone: flock /tmp/browser.lock npx tsx scripts/bench/detect.ts
  */
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
 import { BASE_CHROMIUM_ARGS, CHROMIUM } from '../../tests/e2e/launch';
+import { runAlone } from './run-alone';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const GLOBAL_NAME = 'CbbDetect';
@@ -274,6 +275,4 @@ export async function benchDetect(): Promise<string[]> {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  for (const line of await benchDetect()) console.log(line);
-}
+runAlone(import.meta.url, benchDetect);

@@ -2,8 +2,8 @@
  * Benchmarks formatAmount against the naive float formatting it replaces.
  * Run alone: `npx tsx scripts/bench/format.ts`.
  */
-import { pathToFileURL } from 'node:url';
 import { formatAmount } from '../../lib/core/format';
+import { runAlone } from './run-alone';
 
 const COUNT = 100_000;
 const RUNS = 5;
@@ -63,6 +63,4 @@ export async function benchFormat(): Promise<string[]> {
   ];
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  for (const line of await benchFormat()) console.log(line);
-}
+runAlone(import.meta.url, benchFormat);

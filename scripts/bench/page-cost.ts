@@ -18,12 +18,12 @@
  * Run alone after a build: flock /tmp/browser.lock npx tsx scripts/bench/page-cost.ts
  */
 import type { BrowserContext } from '@playwright/test';
-import { pathToFileURL } from 'node:url';
 import { launchExtension } from '../../tests/e2e/launch';
 import { ClosedCard } from '../../tests/e2e/closed-card';
 import { startFakeApi } from '../../tests/fake-api/server';
 import { measureContentSizes } from './content-size';
 import { rowsHtml } from './detect';
+import { runAlone } from './run-alone';
 
 const URL_ = 'https://etherscan.io/accounts';
 /** The same page at a host the content script does not match: the baseline, in the same browser. */
@@ -203,12 +203,4 @@ export async function benchPageCost(): Promise<string[]> {
 
 declare const chrome: typeof import('webextension-polyfill');
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  benchPageCost().then(
-    (lines) => console.log(lines.join('\n')),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runAlone(import.meta.url, benchPageCost);

@@ -10,12 +10,12 @@
  */
 import { access } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { CHAINS } from '../../lib/core/chains';
 import { HOARDER } from '../../tests/fake-api/data';
 import { startFakeApi } from '../../tests/fake-api/server';
 import { EXTENSION_DIR, launchExtension } from '../../tests/e2e/launch';
+import { runAlone } from './run-alone';
 
 declare const chrome: typeof import('webextension-polyfill');
 
@@ -164,11 +164,4 @@ export async function benchPopup(): Promise<string[]> {
   }
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  benchPopup()
-    .then((lines) => console.log(lines.join('\n')))
-    .catch((error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    });
-}
+runAlone(import.meta.url, benchPopup);

@@ -12,12 +12,12 @@
  */
 import { access } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { BrowserContext } from '@playwright/test';
 import { CHAINS } from '../../lib/core/chains';
 import { PRICE_PATH, startFakeApi } from '../../tests/fake-api/server';
 import { EXTENSION_DIR, launchExtension } from '../../tests/e2e/launch';
 import { askAll, benchAddresses, median, ms, ratio, setStorage } from './popup';
+import { runAlone } from './run-alone';
 
 
 const ADDRESSES = 50;
@@ -108,11 +108,4 @@ export async function benchPortfolio(): Promise<string[]> {
   }
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  benchPortfolio()
-    .then((lines) => console.log(lines.join('\n')))
-    .catch((error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    });
-}
+runAlone(import.meta.url, benchPortfolio);
