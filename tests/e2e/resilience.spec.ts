@@ -13,7 +13,8 @@ test('a lookup from the context menu shows the address and can add it to the wat
   await expect(page.getByText(SHOWCASE_ETH_TOTAL).first()).toBeVisible();
   await page.getByRole('button', { name: 'Add to watchlist' }).click();
   await expect(page.getByText('Looked up from a page')).toHaveCount(0);
-  await expect(page.getByRole('region', { name: 'Watched addresses' }).getByText(/0xd8dA/)).toBeVisible();
+  await page.getByRole('button', { name: /^Watchlist \(/ }).click();
+  await expect(page.getByRole('list', { name: 'Watchlist' }).getByRole('listitem')).toContainText(['0xd8dA']);
 });
 
 test('the popup still gets its balances when the worker is stopped mid-fetch', async ({ context, setup, openPopup, fakeApi }) => {
