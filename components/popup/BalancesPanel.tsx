@@ -6,7 +6,7 @@ import { leftOutNote, sumTotals } from '@/lib/core/totals';
 import { PortfolioContent, plural, Skeleton } from '@/components/shared/ChainBalances';
 import { ErrorNotice, groupFailures } from '@/components/shared/ErrorNotice';
 import { fitUsd } from '@/components/shared/fit-number';
-import { chainValue, hasAnyBalance, normalizeQuery, summaryOf, type ChainValue } from '@/components/shared/portfolio-view';
+import { chainValue, hasAnyBalance, normalizeQuery, SMALL_BALANCE_USD, summaryOf, type ChainValue } from '@/components/shared/portfolio-view';
 import { useBalances, type ChainLoad } from '@/components/shared/use-balances';
 import { useNow } from '@/components/shared/use-now';
 import { WORDS } from '@/components/shared/vocabulary';
@@ -27,6 +27,9 @@ interface Props {
   choice: ChainChoice;
   onChoice: (c: ChainChoice) => void;
   hideSpam: boolean;
+  /** "Hide small balances" (display only: the totals are the same either way). */
+  hideSmall: boolean;
+  onHideSmall: (on: boolean) => void;
   /** Changes when cached answers must be dropped (a new API key). */
   epoch: unknown;
   /** Called with the total once every chain answered with data (the watchlist shows it). */
@@ -161,11 +164,12 @@ interface ListProps {
   choice: ChainChoice;
   onChoice: (c: ChainChoice) => void;
   hideSpam: boolean;
+  hideSmall: boolean;
   query: string;
 }
 
 /** Chains by value with their share; one open at a time shows its tokens; empty chains on one line. */
-function ChainList({ ov, choice, onChoice, hideSpam, query }: ListProps) {
+function ChainList({ ov, choice, onChoice, hideSpam, hideSmall, query }: ListProps) {
   return (
     <div>
       <ul aria-label="Chains" class="divide-y divide-slate-100 dark:divide-slate-800">
@@ -179,7 +183,7 @@ function ChainList({ ov, choice, onChoice, hideSpam, query }: ListProps) {
               </h3>
               {open && (
                 <div id={`chain-tokens-${s.chain.id}`} class="pb-2">
-                  <PortfolioContent chain={s.chain} portfolio={s.portfolio!} hideSpam={hideSpam} query={query} />
+                  <PortfolioContent chain={s.chain} portfolio={s.portfolio!} hideSpam={hideSpam} hideSmall={hideSmall} query={query} />
                 </div>
               )}
             </li>
@@ -208,9 +212,31 @@ function ChainList({ ov, choice, onChoice, hideSpam, query }: ListProps) {
 }
 
 /** One chain only (the settings allow just one): its tokens straight away. */
-function OneChain({ s, hideSpam, query }: { s: ChainState; hideSpam: boolean; query: string }) {
+function OneChain({ s, hideSpam, hideSmall, query }: { s: ChainState; hideSpam: boolean; hideSmall: boolean; query: string }) {
   if (!s.portfolio) return s.load?.answer ? null : <Skeleton label={`Loading balances on ${s.chain.name}…`} />;
-  return <PortfolioContent chain={s.chain} portfolio={s.portfolio} hideSpam={hideSpam} query={query} />;
+  return <PortfolioContent chain={s.chain} portfolio={s.portfolio} hideSpam={hideSpam} hideSmall={hideSmall} query={query} />;
+}
+
+/** The "Hide small balances" switch: a checkbox with the switch role (Space toggles it), saying that totals do not change. */
+function HideSmallSwitch({ on, onChange }: { on: boolean; onChange: (on: boolean) => void }) {
+  return (
+    <div class="flex flex-wrap items-center gap-x-2 text-xs text-slate-600 dark:text-slate-300">
+      <label class="flex cursor-pointer items-center gap-1.5">
+        <input
+          type="checkbox"
+          role="switch"
+          class="h-3.5 w-3.5 accent-blue-600"
+          checked={on}
+          aria-describedby="hide-small-note"
+          onChange={(e) => onChange(e.currentTarget.checked)}
+        />
+        {WORDS.hideSmall}
+      </label>
+      <span id="hide-small-note" class="text-slate-500 dark:text-slate-400">
+        under ${SMALL_BALANCE_USD}; display only, totals unchanged
+      </span>
+    </div>
+  );
 }
 
 /** Reports the total once it is complete: every chain answered with data. */
@@ -222,7 +248,7 @@ function useReportTotal(ov: Overview, onTotal: Props['onTotal']) {
   }, [complete, ov.totals.totalUsd, at, onTotal]);
 }
 
-export function BalancesPanel({ address, chains, choice, onChoice, hideSpam, epoch, onTotal }: Props) {
+export function BalancesPanel({ address, chains, choice, onChoice, hideSpam, hideSmall, onHideSmall, epoch, onTotal }: Props) {
   const [rawQuery, setQuery] = useState('');
   const ids = chains.map((c) => c.id);
   const { get, refresh, retry } = useBalances(address, ids, epoch);
@@ -256,10 +282,11 @@ export function BalancesPanel({ address, chains, choice, onChoice, hideSpam, epo
           onInput={(e) => setQuery(e.currentTarget.value)}
         />
       )}
+      {ov.loaded.length > 0 && <HideSmallSwitch on={hideSmall} onChange={onHideSmall} />}
       {single ? (
-        <OneChain s={single} hideSpam={hideSpam} query={query} />
+        <OneChain s={single} hideSpam={hideSpam} hideSmall={hideSmall} query={query} />
       ) : (
-        <ChainList ov={ov} choice={choice} onChoice={onChoice} hideSpam={hideSpam} query={query} />
+        <ChainList ov={ov} choice={choice} onChoice={onChoice} hideSpam={hideSpam} hideSmall={hideSmall} query={query} />
       )}
     </section>
   );

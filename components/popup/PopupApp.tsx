@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { shortenAddress } from '@/lib/core/address';
 import { apiKeyItem } from '@/lib/storage/api-key';
 import { CHAINS } from '@/lib/core/chains';
-import { watchlistItem } from '@/lib/storage/items';
+import { sanitizeSettings, settingsItem, watchlistItem } from '@/lib/storage/items';
 import { lookupFromSearch } from '@/lib/core/lookup-url';
 import { addEntry, changeWatchlist, removeEntry, restoreEntry, type WatchEntry } from '@/lib/storage/watchlist';
 import { ApiKeyForm } from '@/components/shared/ApiKeyForm';
@@ -256,6 +256,8 @@ export function PopupApp() {
           choice={validChoice}
           onChoice={setChoice}
           hideSpam={settings.hideSpam}
+          hideSmall={settings.hideSmall === true}
+          onHideSmall={(on) => void settingsItem.setValue(sanitizeSettings({ ...settings, hideSmall: on }))}
           epoch={apiKey}
           onTotal={(t) => rememberTotal(current.address, t)}
         />

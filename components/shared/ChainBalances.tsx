@@ -1,7 +1,8 @@
 import type { Chain } from '@/lib/core/chains';
 import type { Portfolio } from '@/lib/core/types';
-import { hasNative, summaryOf, tokenMatches } from './portfolio-view';
+import { hasNative, splitSmall, summaryOf, tokenMatches } from './portfolio-view';
 import { HiddenTokens, TokenTable } from './TokenTable';
+import { WORDS } from './vocabulary';
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -26,13 +27,16 @@ interface ContentProps {
   chain: Chain;
   portfolio: Portfolio;
   hideSpam: boolean;
+  /** Fold priced tokens worth under $1 (display only; the totals still count them). */
+  hideSmall?: boolean;
   query: string;
 }
 
 /** Tokens of one chain: native first, then tokens by value; hidden ones folded. */
-export function PortfolioContent({ chain, portfolio, hideSpam, query }: ContentProps) {
+export function PortfolioContent({ chain, portfolio, hideSpam, hideSmall = false, query }: ContentProps) {
   const summary = summaryOf(portfolio, hideSpam);
-  const visible = query ? summary.visible.filter((t) => tokenMatches(t, query)) : summary.visible;
+  const matching = query ? summary.visible.filter((t) => tokenMatches(t, query)) : summary.visible;
+  const { shown: visible, small } = splitSmall(matching, hideSmall);
   const hidden = query ? summary.hidden.filter((t) => tokenMatches(t, query)) : summary.hidden;
   const nativeMatches = !query || chain.native.symbol.toLowerCase().includes(query) || chain.name.toLowerCase().includes(query);
   const native = hasNative(portfolio) && nativeMatches ? portfolio.native : undefined;
@@ -51,9 +55,10 @@ export function PortfolioContent({ chain, portfolio, hideSpam, query }: ContentP
         />
       )}
       {noTokens && native === undefined && !query && <p class="py-2 text-sm text-slate-500 dark:text-slate-400">No tokens on {chain.name}.</p>}
-      {query && visible.length === 0 && native === undefined && (
+      {query && visible.length === 0 && small.length === 0 && native === undefined && (
         <p class="py-2 text-sm text-slate-500 dark:text-slate-400">No tokens on {chain.name} match “{query}”.</p>
       )}
+      <HiddenTokens {...ctx} tokens={small} summary={WORDS.small(small.length)} tableLabel={`Small balances on ${chain.name}`} />
       <HiddenTokens {...ctx} tokens={hidden} />
       {portfolio.capped && (
         <p class="mt-2 text-xs text-amber-700 dark:text-amber-400">

@@ -218,8 +218,16 @@ export function TokenTable({ native, nativePriceUsd, tokens, label, ...ctx }: Ta
   );
 }
 
-/** "N hidden tokens": spam and dust, folded and left out of totals. */
-export function HiddenTokens({ tokens, ...ctx }: RowContext & { tokens: readonly Token[] }) {
+interface FoldProps {
+  tokens: readonly Token[];
+  /** The fold's button text; spam and dust by default. */
+  summary?: string;
+  /** The folded table's accessible name. */
+  tableLabel?: string;
+}
+
+/** "N hidden tokens": spam and dust, folded and left out of totals (or, with `summary`, small balances still in them). */
+export function HiddenTokens({ tokens, summary, tableLabel, ...ctx }: RowContext & FoldProps) {
   const [open, setOpen] = useState(false);
   if (tokens.length === 0) return null;
   return (
@@ -230,9 +238,9 @@ export function HiddenTokens({ tokens, ...ctx }: RowContext & { tokens: readonly
         aria-expanded={open}
         onClick={() => setOpen(!open)}
       >
-        {open ? '▾' : '▸'} {WORDS.hidden(tokens.length)}
+        {open ? '▾' : '▸'} {summary ?? WORDS.hidden(tokens.length)}
       </button>
-      {open && <TokenTable {...ctx} tokens={tokens} label={`Hidden tokens on ${ctx.chain.name}`} dimmed />}
+      {open && <TokenTable {...ctx} tokens={tokens} label={tableLabel ?? `Hidden tokens on ${ctx.chain.name}`} dimmed={summary === undefined} />}
     </div>
   );
 }

@@ -1,4 +1,5 @@
-import { summarize, type PortfolioSummary } from '@/lib/core/totals';
+import { usdValue } from '@/lib/core/format';
+import { implausibleReason, summarize, type PortfolioSummary } from '@/lib/core/totals';
 import type { Portfolio, Token } from '@/lib/core/types';
 
 const summaries = new WeakMap<Portfolio, Map<boolean, PortfolioSummary>>();
@@ -50,4 +51,32 @@ export function hasNative(p: Portfolio): boolean {
 
 export function hasAnyBalance(p: Portfolio): boolean {
   return p.tokens.length > 0 || hasNative(p);
+}
+
+/** "Hide small balances" folds priced tokens worth less than this many dollars. */
+export const SMALL_BALANCE_USD = 1;
+
+/**
+ * Splits visible tokens into those shown and the small balances folded by "Hide small balances":
+ * a token is small when it has a price, a believable balance and a value under SMALL_BALANCE_USD.
+ * Tokens without a price stay shown (their worth is unknown; spam and dust are already folded).
+ * Display only: totals come from summaryOf and still count every small balance.
+ */
+export function splitSmall(tokens: readonly Token[], hideSmall: boolean): { shown: Token[]; small: Token[] } {
+  if (!hideSmall) return { shown: [...tokens], small: [] };
+  const shown: Token[] = [];
+  const small: Token[] = [];
+  for (const t of tokens) (isSmall(t) ? small : shown).push(t);
+  return { shown, small };
+}
+
+function isSmall(t: Token): boolean {
+  if (!(t.priceUsd > 0) || implausibleReason(t)) return false;
+  let usd: number | undefined;
+  try {
+    usd = usdValue(t.balance, t.decimals, t.priceUsd);
+  } catch {
+    return false;
+  }
+  return usd !== undefined && usd < SMALL_BALANCE_USD;
 }

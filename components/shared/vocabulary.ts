@@ -18,6 +18,8 @@ export const WORDS = {
   turnOff: 'Turn off on this site',
   moreActions: 'More actions',
   undo: 'Undo',
+  hideSmall: 'Hide small balances',
+  small: (n: number) => `${n} small ${n === 1 ? 'balance' : 'balances'} hidden (under $1, still in totals)`,
   hidden: (n: number) => `${n} hidden ${n === 1 ? 'token' : 'tokens'} (spam or dust, not in totals)`,
   asksAgainAt: (epochMs: number) => `The extension asks again at ${clockTime(epochMs)}.`,
 } as const;

@@ -20,6 +20,8 @@ export interface Settings {
   /** Pages of 100 tokens fetched per (chain, address) at most. */
   maxPages: number;
   hideSpam: boolean;
+  /** The popup folds priced tokens worth less than SMALL_BALANCE_USD (display only: totals still count them). */
+  hideSmall: boolean;
   /** Chains offered in the popup, in table order. */
   chains: number[];
   /** Number, money and date format: 'auto' (the browser's language) or a BCP 47 tag (lib/core/locale.ts). */
@@ -32,6 +34,7 @@ export const DEFAULT_SETTINGS: Settings = {
   requestsPerSecond: 2,
   maxPages: 10,
   hideSpam: true,
+  hideSmall: false,
   chains: CHAINS.map((c) => c.id),
   locale: LOCALE_AUTO,
 };
@@ -63,6 +66,7 @@ export function sanitizeSettings(raw: unknown): Settings {
     requestsPerSecond: clampSetting('requestsPerSecond', r.requestsPerSecond),
     maxPages: Math.round(clampSetting('maxPages', r.maxPages)),
     hideSpam: typeof r.hideSpam === 'boolean' ? r.hideSpam : DEFAULT_SETTINGS.hideSpam,
+    hideSmall: typeof r.hideSmall === 'boolean' ? r.hideSmall : DEFAULT_SETTINGS.hideSmall,
     chains: chains?.length ? chains : DEFAULT_SETTINGS.chains,
     locale: sanitizeLocaleSetting(r.locale),
   };

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { toChecksumAddress } from '../../lib/core/address';
 import { DONATE, EMPTY, HOARDER, SHOWCASE } from '../fake-api/data';
+import { TOKENS_PATH } from '../fake-api/server';
 import { test, expect } from './fixtures';
 
 declare const chrome: typeof import('webextension-polyfill');
@@ -205,5 +206,53 @@ test.describe('popup layout', () => {
     await expect(page.getByRole('button', { name: 'Add to watchlist' })).toBeVisible();
     await expect(page.getByText('Watch an address to see its token balances')).toHaveCount(0);
     await expect(page.getByLabel('Address', { exact: true })).toHaveCount(0);
+  });
+
+  test('"Hide small balances" folds a token under $1 by keyboard, is remembered, and leaves the total as it is', async ({ setup, openPopup, fakeApi, serviceWorker }) => {
+    const token = (symbol: string, contract: string, units: bigint) => ({
+      contract_address: contract,
+      decimals: 6,
+      name: `${symbol} Dollar`,
+      symbol,
+      total_supply: '1000000000000000',
+      logos: [],
+      urls: [],
+      current_usd_price: 1,
+      balance: `0x${units.toString(16)}`,
+    });
+    // 100 BIG at $1 and 0.5 TINY at $1: the total is $100.50 whether TINY is shown or not.
+    const data = [token('BIG', '0x00000000000000000000000000000000000b1600', 100_000_000n), token('TINY', '0x0000000000000000000000000000000000071400', 500_000n)];
+    fakeApi.simulate({ kind: 'replace', path: TOKENS_PATH, address: EMPTY, chainId: 1, body: { code: 0, message: 'ok', data, count: data.length } });
+    await setup({ apiKey: KEY, watchlist: watch([EMPTY, 'Small']), settings: { chains: [1] } });
+    const page = await openPopup();
+    const total = page.getByLabel('Total on Ethereum');
+    const table = page.getByRole('table', { name: 'Tokens on Ethereum' });
+    await expect(total).toHaveText('$100.50', { timeout: 15_000 });
+    await expect(table.getByText('TINY', { exact: true })).toBeVisible();
+    const toggle = page.getByRole('switch', { name: 'Hide small balances' });
+    await expect(toggle).not.toBeChecked();
+    await expect(toggle).toHaveAccessibleDescription('under $1; display only, totals unchanged');
+
+    // Keyboard only: Tab to the switch, Space turns it on.
+    for (let i = 0; i < 30 && !(await toggle.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    await expect(toggle).toBeFocused();
+    await page.keyboard.press('Space');
+    await expect(toggle).toBeChecked();
+    await expect(table.getByText('TINY', { exact: true })).toHaveCount(0);
+    await expect(table.getByText('BIG', { exact: true })).toBeVisible();
+    const fold = page.getByRole('button', { name: '1 small balance hidden (under $1, still in totals)' });
+    await expect(fold).toBeVisible();
+    await expect(total).toHaveText('$100.50');
+
+    // Remembered in the settings, and across popup opens.
+    expect(await serviceWorker.evaluate(async () => ((await chrome.storage.local.get('settings')).settings as { hideSmall?: unknown }).hideSmall)).toBe(true);
+    await page.reload();
+    await expect(total).toHaveText('$100.50', { timeout: 15_000 });
+    await expect(page.getByRole('switch', { name: 'Hide small balances' })).toBeChecked();
+    await expect(table.getByText('TINY', { exact: true })).toHaveCount(0);
+
+    // The folded token is one click away, with its amount.
+    await fold.click();
+    await expect(page.getByRole('table', { name: 'Small balances on Ethereum' }).getByText('TINY', { exact: true })).toBeVisible();
   });
 });
