@@ -2,15 +2,17 @@
  * `npm run demo`: the built extension in Chromium against the local fake Chainbase API
  * (no key or network needed). It serves the project's own demo explorer page
  * (tests/fixtures/demo/) at a real Etherscan URL, since the content script runs only on
- * explorer hosts, hovers a truncated address in its transactions table, opens the popup
- * (light and dark) and the options page, and writes screenshots.
+ * explorer hosts, hovers a truncated address in its transactions table (the card, then its ⋯
+ * menu), walks the popup through its states (overview, token details, watchlist menu, add form,
+ * Portfolio, bad key, first run, refused key; each light, dark and at 200 % zoom), opens the
+ * options page, and writes screenshots.
  * With a display it stays open for you to try; press Ctrl+C to end.
  */
-import { mkdir, readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import type { Locator, Page } from '@playwright/test';
 import path from 'node:path';
 import { startFakeApi } from '../tests/fake-api/server';
-import { DONATE, DONATE_ENS, SHOWCASE, WHALE } from '../tests/fake-api/data';
+import { DONATE, DONATE_ENS, SHOWCASE, TWO_ETH, WHALE } from '../tests/fake-api/data';
 import { launchExtension } from '../tests/e2e/launch';
 import { ClosedCard } from '../tests/e2e/closed-card';
 import { writeStoreScreenshots } from './store-screenshots';
@@ -32,7 +34,7 @@ async function main() {
 
   await serviceWorker.evaluate(
     async ({ apiBase, watchlist }) => {
-      await chrome.storage.local.set({ apiKey: 'demo', settings: { apiBase } });
+      await chrome.storage.local.set({ apiKey: 'demo', settings: { apiBase, requestsPerSecond: 20 } });
       await chrome.storage.sync.set({ watchlist, watchlist$: { v: 2 } });
     },
     {
@@ -68,17 +70,79 @@ async function main() {
   }, 'the hover card with its tokens and name');
   await shot(page, 'hover-card.png');
 
-  for (const scheme of ['light', 'dark'] as const) {
-    const popup = await context.newPage();
-    await popup.emulateMedia({ colorScheme: scheme });
-    await popup.setViewportSize({ width: 400, height: 600 });
-    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-    // All chains at the default 2 requests/s take ~9 s on the first open; later opens come from the cache.
-    await popup.getByText(/All \d+ chains loaded/).waitFor({ timeout: 30_000 });
-    await popup.waitForLoadState('networkidle');
-    await shot(popup, `popup-${scheme}.png`);
-    if (headless) await popup.close();
-  }
+  // The card's ⋯ menu ("Turn off on this site" lives there). The card has one (light) theme.
+  await card.clickButton('More actions');
+  await until(async () => ((await card.snapshot())?.text ?? '').includes('Turn off on this site'), 'the card menu');
+  await shot(page, 'hover-card-menu.png');
+
+  // Every popup state on one page, each shot light, dark and at 200 % zoom.
+  const popup = await context.newPage();
+  const popupUrl = `chrome-extension://${extensionId}/popup.html`;
+  await popup.setViewportSize(POPUP);
+  await popup.goto(popupUrl);
+  // All chains at 20 requests/s (set above, so the demo is quick) take about a second on the first open.
+  await popup.getByText(/All \d+ chains loaded/).waitFor({ timeout: 30_000 });
+  await popup.waitForLoadState('networkidle');
+  await states(popup, 'popup', popup.getByLabel('Total across chains'));
+
+  // The exchange wallet (260 tokens, billions): Ethereum open, the first token's details open.
+  await popup.goto(`${popupUrl}?address=${WHALE}`);
+  await popup.getByText(/All \d+ chains loaded/).waitFor({ timeout: 30_000 });
+  await popup.getByRole('button', { name: /^Ethereum:/ }).click();
+  // Row 1 is the native coin (no contract); row 2 is the first token.
+  const firstToken = popup.getByRole('table', { name: 'Tokens on Ethereum' }).locator('tbody button[aria-expanded]').nth(1);
+  await firstToken.click();
+  await popup.locator('[data-contract]').first().waitFor();
+  await states(popup, 'popup-token-details', firstToken);
+
+  // The watchlist open, one row's menu open.
+  await popup.goto(popupUrl);
+  await popup.getByRole('button', { name: /^Watchlist \(/ }).click();
+  await popup.getByRole('button', { name: 'Actions for Etherscan: Donate' }).click();
+  await popup.getByRole('menuitem', { name: 'Copy address' }).waitFor();
+  await states(popup, 'popup-watchlist-menu', popup.getByRole('menu', { name: 'Actions for Etherscan: Donate' }));
+
+  // The "+" add form.
+  await popup.goto(popupUrl);
+  await popup.getByRole('button', { name: 'Add address' }).click();
+  await popup.getByLabel('Address', { exact: true }).waitFor();
+  await states(popup, 'popup-add-form', popup.getByLabel('Address', { exact: true }));
+
+  // The Portfolio view.
+  await popup.goto(popupUrl);
+  await popup.getByRole('button', { name: 'Portfolio', exact: true }).or(popup.getByRole('tab', { name: 'Portfolio', exact: true })).click();
+  const portfolio = popup.getByRole('region', { name: 'Portfolio' });
+  await portfolio.getByText(/^All \d+ addresses loaded$/).waitFor({ timeout: 30_000 });
+  await states(popup, 'popup-portfolio', portfolio.getByLabel('Net worth', { exact: true }));
+
+  // A key Chainbase rejects, on all chains, for an address not in the cache: one message, total "—".
+  api.simulate({ kind: 'status', status: 401 });
+  await popup.goto(`${popupUrl}?address=${TWO_ETH}`);
+  await popup.getByText(/^0 of \d+ chains loaded$/).waitFor({ timeout: 30_000 });
+  await popup.getByRole('alert').filter({ hasText: /on all \d+ chains/ }).waitFor({ timeout: 30_000 });
+  await states(popup, 'popup-bad-key', popup.getByRole('alert'));
+  api.clearSimulations();
+
+  // First run (no key, empty watchlist), then after a refused key.
+  const saved = await serviceWorker.evaluate(async () => {
+    const { watchlist } = await chrome.storage.sync.get('watchlist');
+    await chrome.storage.local.remove('apiKey');
+    await chrome.storage.sync.set({ watchlist: [] });
+    return watchlist as unknown;
+  });
+  await popup.goto(popupUrl);
+  const keyField = popup.getByLabel('API key', { exact: true });
+  await keyField.waitFor();
+  await states(popup, 'popup-first-run', keyField);
+  await keyField.fill('not-a-key');
+  await popup.getByRole('button', { name: 'Save', exact: true }).click();
+  await popup.getByRole('status').filter({ hasText: 'Not saved' }).waitFor();
+  await states(popup, 'popup-first-run-refused', keyField);
+  await serviceWorker.evaluate(async (watchlist) => {
+    await chrome.storage.local.set({ apiKey: 'demo' });
+    await chrome.storage.sync.set({ watchlist });
+  }, saved);
+  if (headless) await popup.close();
 
   const options = await context.newPage();
   await options.setViewportSize({ width: 900, height: 1000 });
@@ -107,6 +171,35 @@ async function until(check: () => Promise<boolean>, what: string, timeoutMs = 15
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** The popup's size: 380 px wide (its body), 600 px tall (Chrome's cap). */
+const POPUP = { width: 380, height: 600 } as const;
+
+/**
+ * One popup state, three shots: `<name>-light.png`, `<name>-dark.png` (the overview keeps the
+ * names popup-light/popup-dark) and `<name>-zoom200.png`. Chromium's --force-device-scale-factor
+ * does not zoom CSS, so 200 % is emulated as the real popup gets it: the body stays 380 CSS px
+ * wide and Chrome's 600 device px height leaves 300 CSS px, drawn at 2 device px per CSS px.
+ * `focus` is scrolled into view for the zoomed shot.
+ */
+async function states(page: Page, name: string, focus: Locator) {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await shot(page, `${name}-${scheme}.png`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width: POPUP.width, height: POPUP.height / 2, deviceScaleFactor: 2, mobile: false });
+  await focus.scrollIntoViewIfNeeded({ timeout: 5_000 }).catch(() => undefined); // a re-render may replace it; the shot is still taken
+  // Playwright's own screenshot would clip to the viewport it set; Chromium's capture sees the override.
+  const { data } = await cdp.send('Page.captureScreenshot', { format: 'png' });
+  await writeFile(path.join(OUT, `${name}-zoom200.png`), Buffer.from(data, 'base64'));
+  console.log(`  ${name}-zoom200.png`);
+  await cdp.send('Emulation.clearDeviceMetricsOverride');
+  await cdp.detach();
+  await page.setViewportSize(POPUP);
+  await page.evaluate(() => window.scrollTo(0, 0));
 }
 
 async function shot(page: Page, name: string, fullPage = false) {

@@ -5,13 +5,23 @@
  */
 import type { Portfolio } from '@/lib/core/types';
 import { byChain, byToken, type Slice } from '@/lib/core/composition';
-import { formatUsd } from '@/lib/core/format';
+import { fitUsd } from '@/components/shared/fit-number';
 import { summaryOf } from '@/components/shared/portfolio-view';
 import { UntrustedText } from '@/components/shared/UntrustedText';
 
 function percent(share: number): string {
   const p = share * 100;
   return p > 0 && p < 0.1 ? '< 0.1 %' : `${p.toFixed(1)} %`;
+}
+
+/** A value that fits its column: compact ($9.2B) when the full figure would not, the full one in its title. */
+function UsdCell({ usd }: { usd: number }) {
+  const fitted = fitUsd(usd);
+  return (
+    <span class="min-w-16 shrink-0 text-right tabular-nums" data-num title={fitted.full}>
+      {fitted.text}
+    </span>
+  );
 }
 
 export function CompositionBar({ title, slices }: { title: string; slices: readonly Slice[] }) {
@@ -33,7 +43,7 @@ export function CompositionBar({ title, slices }: { title: string; slices: reado
                 <span aria-hidden="true" class="inline-block h-2 w-2 shrink-0 rounded-full" style={{ backgroundColor: s.color }} />
                 <UntrustedText text={s.label} max={32} class="min-w-0 flex-1" />
                 <span class="tabular-nums text-slate-500 dark:text-slate-400">{percent(s.share)}</span>
-                <span class="w-24 shrink-0 text-right tabular-nums">{formatUsd(s.usd)}</span>
+                <UsdCell usd={s.usd} />
               </li>
             ))}
           </ul>
