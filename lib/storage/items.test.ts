@@ -53,9 +53,12 @@ describe('settings and key', () => {
 
   it('falls back field by field on wrong types and clamps out-of-range numbers', async () => {
     await browser.storage.local.set({
-      settings: { apiBase: 'ftp://x', cacheTtlMinutes: 'soon', requestsPerSecond: 1e9, maxPages: 0, hideSpam: 'yes', chains: [1, 999, '56'] },
+      settings: { apiBase: 'ftp://x', cacheTtlMinutes: 'soon', requestsPerSecond: 1e9, maxPages: 0, hideSpam: 'yes', hideSmall: 'yes', chains: [1, 999, '56'] },
     });
     expect(await getSettings()).toEqual({ ...DEFAULT_SETTINGS, requestsPerSecond: 50, maxPages: 1, chains: [1] });
+    expect(DEFAULT_SETTINGS.hideSmall).toBe(false);
+    await browser.storage.local.set({ settings: { hideSmall: true } });
+    expect((await getSettings()).hideSmall).toBe(true);
     await browser.storage.local.set({ settings: 'garbage' });
     expect(await getSettings()).toEqual(DEFAULT_SETTINGS);
   });
