@@ -16,11 +16,11 @@ const API_KEY = {
   message: 'The API key item is read only by the worker, the options page and the popup\'s first-run key form.',
 };
 const OTHER_LAYERS = {
-  regex: String.raw`${LOCAL}(?:lib/(?!core(?:/|$))|components(?:/|$)|entrypoints(?:/|$)|(?:api|background|storage|messaging|content|card)(?:/|$))`,
+  regex: String.raw`${LOCAL}(?:lib/(?!core(?:/|$))|components(?:/|$)|entrypoints(?:/|$)|(?:api|background|storage|messaging|content|card|i18n)(?:/|$))`,
   message: 'lib/core is pure: it imports only lib/core and plain packages.',
 };
 const BROWSER_APIS = {
-  regex: String.raw`^(?:wxt(?:/.*)?|#imports|webextension-polyfill|@wxt-dev/.*|@webext-core/.*)$`,
+  regex: String.raw`^(?:wxt(?:/.*)?|#imports|#i18n|webextension-polyfill|@wxt-dev/.*|@webext-core/.*)$`,
   message: 'lib/core runs in any runtime (worker, content script, page, Node): no browser extension APIs.',
 };
 const restrict = (...patterns) => ['error', { patterns }];

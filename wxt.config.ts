@@ -22,13 +22,22 @@ const GECKO_SETTINGS = {
 export default defineConfig({
   // Firefox too: MV3 keeps one manifest shape (optional_host_permissions, action) across browsers.
   manifestVersion: 3,
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   vite: () => ({
     plugins: [preact(), tailwindcss()],
   }),
+  hooks: {
+    // WXT takes the toolbar button's tooltip from popup.html's <title>, which cannot say __MSG_…__
+    // (the page shows it before main.tsx sets the translated title).
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.action) manifest.action.default_title = '__MSG_extName__';
+    },
+  },
   manifest: ({ browser }) => ({
-    name: 'Chainbase Balances',
-    description: 'Token balances for any address: hover it on a block explorer, or watch it from the toolbar. Powered by the Chainbase API.',
+    // UI strings live in locales/en.yml (@wxt-dev/i18n turns it into _locales/en/messages.json).
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     // Firefox does not accept `alarms` as optional, so there it is a plain permission (it shows no install prompt).
     permissions: browser === 'firefox' ? ['storage', 'contextMenus', 'alarms'] : ['storage', 'contextMenus'],
     host_permissions: [`${DEFAULT_API_BASE}/*`],
@@ -41,7 +50,6 @@ export default defineConfig({
     // to load from a page (checked in Chromium), so pages cannot probe it to detect the extension. Firefox's
     // moz-extension:// host is a random per-install id already.
     web_accessible_resources: [{ resources: ['explorer-card.js'], matches: EXPLORER_MATCHES, use_dynamic_url: true }],
-    action: { default_title: 'Chainbase Balances' },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: GECKO_SETTINGS, gecko_android: { strict_min_version: '142.0' } } }
       : {}),

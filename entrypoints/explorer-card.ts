@@ -4,12 +4,14 @@
  * isolated world and only hands over its factory.
  */
 import { createCard } from '@/components/card/create-card';
-import { CARD_FACTORY_KEY } from '@/lib/card/contract';
+import { CARD_FACTORY_KEY, type CreateCard } from '@/lib/card/contract';
+import { followAnswerLocale } from '@/lib/card/display-locale';
 import { resolveLocale, setDisplayLocale } from '@/lib/core/locale';
 
 export default defineUnlistedScript(() => {
-  // Numbers in the browser's language. The locale setting does not reach the card yet: it lives in
-  // storage.local, which content scripts cannot read (the worker would have to send it, as it does hideSpam).
+  // The browser's language until the first balances answer brings the user's number format
+  // (it lives in storage.local, which content scripts cannot read: the worker sends it).
   setDisplayLocale(resolveLocale(undefined, navigator.languages));
-  (globalThis as Record<string, unknown>)[CARD_FACTORY_KEY] = createCard;
+  const create: CreateCard = (env) => createCard({ ...env, messenger: followAnswerLocale(env.messenger) });
+  (globalThis as Record<string, unknown>)[CARD_FACTORY_KEY] = create;
 });

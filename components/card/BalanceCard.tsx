@@ -4,6 +4,8 @@ import type { Chain } from '@/lib/core/chains';
 import type { CardView, DataView } from '@/lib/card/view-model';
 import { CardButton, CopyIcon, ErrorNotice, MoreMenu, RefreshIcon, Skeleton, TokenRows } from './CardParts';
 import { WORDS } from '@/components/shared/vocabulary';
+import { i18n } from '#i18n';
+import { formatCount } from '@/lib/core/locale';
 import type { LookalikeVerdict } from '@/lib/core/lookalike';
 import { EnsName } from '@/components/shared/EnsName';
 import { LookalikeWarning } from '@/components/shared/LookalikeWarning';
@@ -69,12 +71,12 @@ function Header(p: BalanceCardProps) {
       <span class="font-mono text-sm text-slate-900" title={p.checksummed} data-address>
         {p.short}
       </span>
-      <CardButton quiet onClick={p.onCopy} label="Copy address">
+      <CardButton quiet onClick={p.onCopy} label={i18n.t('common.copyAddress')}>
         <CopyIcon />
-        {p.copy === 'copied' ? 'Copied' : p.copy === 'failed' ? 'Copy failed' : null}
+        {p.copy === 'copied' ? i18n.t('common.copy.copied') : p.copy === 'failed' ? i18n.t('common.copy.failed') : null}
       </CardButton>
       <span class="flex-1" />
-      <CardButton quiet onClick={p.onClose} label="Close">
+      <CardButton quiet onClick={p.onClose} label={i18n.t('card.close')}>
         <span aria-hidden="true" class="text-base leading-none">
           ×
         </span>
@@ -88,7 +90,7 @@ function Balances({ data, chain }: { data: DataView; chain: Chain }) {
   return (
     <div class="flex flex-col gap-2">
       <div>
-        <p class="m-0 text-xs text-slate-500">Total on {chain.name}</p>
+        <p class="m-0 text-xs text-slate-500">{i18n.t('common.totalOn', [chain.name])}</p>
         <p class="m-0 text-2xl font-semibold text-slate-900 tabular-nums" data-usd-total>
           {data.usdTotal}
         </p>
@@ -98,7 +100,7 @@ function Balances({ data, chain }: { data: DataView; chain: Chain }) {
         </p>
         {data.leftOut && <p class="m-0 text-xs text-slate-500">{data.leftOut}</p>}
       </div>
-      {data.tokens.length > 0 ? <TokenRows tokens={data.tokens} /> : <p class="m-0 text-xs text-slate-500">No tokens to show.</p>}
+      {data.tokens.length > 0 ? <TokenRows tokens={data.tokens} /> : <p class="m-0 text-xs text-slate-500">{i18n.t('card.noTokens')}</p>}
       <Counts data={data} />
     </div>
   );
@@ -106,10 +108,10 @@ function Balances({ data, chain }: { data: DataView; chain: Chain }) {
 
 function Counts({ data }: { data: DataView }) {
   const notes = [
-    data.moreCount > 0 && `+${data.moreCount} more`,
+    data.moreCount > 0 && i18n.t('card.moreTokens', data.moreCount, [formatCount(data.moreCount)]),
     data.hiddenCount > 0 && WORDS.hidden(data.hiddenCount),
-    data.unpricedCount > 0 && `${data.unpricedCount} without a price`,
-    data.capped && 'more tokens than fetched',
+    data.unpricedCount > 0 && i18n.t('card.withoutPrice', data.unpricedCount, [formatCount(data.unpricedCount)]),
+    data.capped && i18n.t('card.moreThanFetched'),
   ].filter((n): n is string => typeof n === 'string');
   if (notes.length === 0) return null;
   return (
@@ -123,9 +125,9 @@ function Footer(p: BalanceCardProps & { updated: DataView | undefined }) {
   return (
     <div class="flex flex-col gap-2 border-t border-slate-100 pt-2">
       <div class="flex items-center gap-2 text-xs text-slate-500">
-        <span data-updated>{p.updated ? `${p.updated.updated}${p.updated.stale ? ` (${WORDS.outOfDate})` : ''}` : p.view.busy ? 'loading…' : ''}</span>
+        <span data-updated>{p.updated ? `${p.updated.updated}${p.updated.stale ? ` (${WORDS.outOfDate})` : ''}` : p.view.busy ? i18n.t('card.loading') : ''}</span>
         <span class="flex-1" />
-        <CardButton quiet onClick={p.onRefresh} disabled={p.view.busy} label="Refresh balances">
+        <CardButton quiet onClick={p.onRefresh} disabled={p.view.busy} label={i18n.t('card.refreshBalances')}>
           <RefreshIcon spinning={p.view.busy} />
           {WORDS.refresh}
         </CardButton>
@@ -157,7 +159,7 @@ function UndoTurnOff({ site, onUndo }: { site: string; onUndo: () => void }) {
   useEffect(() => undo.current?.focus(), []);
   return (
     <div class="flex items-center gap-2 rounded-md bg-slate-800 px-2 py-1.5 text-xs text-white" role="status">
-      <span class="flex-1">Cards turn off on {site} in a moment.</span>
+      <span class="flex-1">{i18n.t('card.turningOff', [site])}</span>
       <button ref={undo} type="button" onClick={onUndo} class="cursor-pointer rounded px-2 py-0.5 font-semibold underline outline-none focus-visible:ring-2 focus-visible:ring-blue-300">
         {WORDS.undo}
       </button>
@@ -185,12 +187,12 @@ function WatchAction(p: BalanceCardProps) {
 function watchLabel(w: WatchState): string {
   switch (w.kind) {
     case 'busy':
-      return 'Adding…';
+      return i18n.t('card.adding');
     case 'added':
-      return 'Added to watchlist';
+      return i18n.t('card.addedToWatchlist');
     case 'already':
-      return 'Already in watchlist';
+      return i18n.t('card.alreadyInWatchlist');
     default:
-      return 'Add to watchlist';
+      return WORDS.addToWatchlist;
   }
 }

@@ -9,6 +9,7 @@ import type { Chain } from '@/lib/core/chains';
 import { cardTiming, type CardEnv, type CardMessenger } from '@/lib/card/contract';
 import { shortenAddress, toChecksumAddress } from '@/lib/core/address';
 import { CardApp } from './CardApp';
+import { i18n } from '#i18n';
 
 interface Props {
   env: CardEnv;
@@ -39,11 +40,11 @@ export function BudgetGate({ env, chain, address }: Props) {
   if (!held) return <CardApp env={gatedEnv} chain={chain} address={address} />;
   const checksummed = toChecksumAddress(address);
   return (
-    <div role="dialog" aria-label={`Balances of ${checksummed}`}>
+    <div role="dialog" aria-label={i18n.t('card.balancesOf', [checksummed])}>
       <div class="flex w-80 flex-col gap-2.5 rounded-lg border border-slate-200 bg-white p-3 font-sans text-sm text-slate-800 shadow-xl">
         <p class="m-0 font-mono text-sm text-slate-900">{shortenAddress(checksummed)}</p>
         <p class="m-0 text-xs text-slate-600" data-over-budget>
-          This tab looked up many addresses in the last minute, so this one waits for you.
+          {i18n.t('card.overBudget')}
         </p>
         <button
           type="button"
@@ -53,7 +54,7 @@ export function BudgetGate({ env, chain, address }: Props) {
             setHeld(false);
           }}
         >
-          Load balances
+          {i18n.t('card.loadBalances')}
         </button>
       </div>
     </div>

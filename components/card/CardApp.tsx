@@ -8,6 +8,7 @@ import type { CardEnv } from '@/lib/card/contract';
 import { useNow } from '@/components/shared/use-now';
 import { BalanceCard, type CopyState, type TurnOffState, type WatchState } from './BalanceCard';
 import { useIdentity } from './use-identity';
+import { i18n } from '#i18n';
 
 const COPY_FEEDBACK_MS = 1500;
 /** How long "Turn off on this site" can still be undone before cards stop on the site. */
@@ -32,7 +33,7 @@ export function CardApp({ env, chain, address }: CardAppProps) {
   const root = useRef<HTMLDivElement>(null);
 
   return (
-    <div ref={root} role="dialog" aria-label={`Balances of ${checksummed}`} onKeyDown={(e) => keepTabOrder(e, root.current, env)}>
+    <div ref={root} role="dialog" aria-busy={view.busy || !identity.settled} aria-label={i18n.t('card.balancesOf', [checksummed])} onKeyDown={(e) => keepTabOrder(e, root.current, env)}>
       <BalanceCard
         checksummed={checksummed}
         short={shortenAddress(checksummed)}
@@ -139,7 +140,7 @@ function useAddToWatchlist(env: CardEnv, address: string): [WatchState, () => vo
     setState({ kind: 'busy' });
     env.messenger.addToWatchlist(address).then(
       (answer) => setState(answer.ok ? { kind: answer.added ? 'added' : 'already' } : { kind: 'failed', message: answer.error }),
-      (e: unknown) => setState({ kind: 'failed', message: `Could not add: ${e instanceof Error ? e.message : String(e)}` }),
+      (e: unknown) => setState({ kind: 'failed', message: i18n.t('card.couldNotAdd', [e instanceof Error ? e.message : String(e)]) }),
     );
   }, [env, address]);
   return [state, add];

@@ -5,6 +5,7 @@ import type { ErrorView, TokenLine } from '@/lib/card/view-model';
 import { TokenLogo } from '@/components/shared/TokenLogo';
 import { UntrustedText } from '@/components/shared/UntrustedText';
 import { WORDS } from '@/components/shared/vocabulary';
+import { i18n } from '#i18n';
 
 export function CardButton(props: { onClick: () => void; label?: string; disabled?: boolean; children: ComponentChildren; quiet?: boolean }) {
   const look = props.quiet
@@ -27,7 +28,7 @@ export function CardButton(props: { onClick: () => void; label?: string; disable
 export function Skeleton() {
   const bar = 'cbb-skeleton h-3 rounded bg-slate-200';
   return (
-    <div aria-label="Loading balances" role="status" class="flex flex-col gap-2 py-1">
+    <div aria-label={i18n.t('card.loadingBalances')} role="status" class="flex flex-col gap-2 py-1">
       <div class={`${bar} w-28`} />
       <div class={`${bar} w-40`} />
       {[0, 1, 2].map((i) => (
@@ -43,7 +44,7 @@ export function Skeleton() {
 
 export function TokenRows({ tokens }: { tokens: readonly TokenLine[] }) {
   return (
-    <ul class="m-0 flex list-none flex-col gap-1.5 p-0" aria-label="Top tokens by value">
+    <ul class="m-0 flex list-none flex-col gap-1.5 p-0" aria-label={i18n.t('card.topTokens')}>
       {tokens.map((t) => (
         <li key={t.contract} class="flex min-w-0 items-center gap-2" data-token={t.contract}>
           <TokenLogo symbol={t.symbol} logo={t.logo} seed={t.contract} />
@@ -56,7 +57,7 @@ export function TokenRows({ tokens }: { tokens: readonly TokenLine[] }) {
               {t.amount}
             </div>
             <div class="text-xs text-slate-500 tabular-nums" data-usd>
-              {t.usd ?? 'no price'}
+              {t.usd ?? WORDS.noPrice}
             </div>
           </div>
         </li>
@@ -78,7 +79,7 @@ export function ErrorNotice({ error, withData, onRetry, onOpenOptions }: ErrorPr
   return (
     <div role="alert" data-error-kind={error.kind} class={`flex flex-col items-start gap-1.5 rounded-md border p-2 text-xs ${tone}`}>
       <p class="m-0">
-        {withData && 'Showing older data. '}
+        {withData && `${i18n.t('common.errors.olderData')} `}
         {error.message}
         {error.action === 'wait' && <AsksAgainAt error={error} />}
       </p>

@@ -10,18 +10,24 @@ import type { LookalikeVerdict } from '@/lib/core/lookalike';
 export interface Identity {
   name?: string;
   lookalike?: LookalikeVerdict;
+  /** Both answers are in (or failed): the card will not grow a name line or a warning any more. */
+  settled: boolean;
 }
 
 export function useIdentity(env: CardEnv, address: string): Identity {
-  const [identity, setIdentity] = useState<Identity>({});
+  const [identity, setIdentity] = useState<Omit<Identity, 'settled'>>({});
+  const [answers, setAnswers] = useState(0);
   useEffect(() => {
     let current = true;
-    const merge = (part: Identity) => current && setIdentity((prev) => ({ ...prev, ...part }));
-    env.messenger.checkLookalike(address).then(({ lookalike }) => merge({ lookalike }), () => undefined);
-    env.messenger.getName(address).then(({ name }) => merge({ name }), () => undefined);
+    setIdentity({});
+    setAnswers(0);
+    const merge = (part: Omit<Identity, 'settled'>) => current && setIdentity((prev) => ({ ...prev, ...part }));
+    const answered = () => current && setAnswers((n) => n + 1);
+    env.messenger.checkLookalike(address).then(({ lookalike }) => merge({ lookalike }), () => undefined).finally(answered);
+    env.messenger.getName(address).then(({ name }) => merge({ name }), () => undefined).finally(answered);
     return () => {
       current = false;
     };
   }, [env, address]);
-  return identity;
+  return { ...identity, settled: answers === 2 };
 }

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { ALERT_LIMITS, alertSettingsItem, DEFAULT_ALERTS, sanitizeAlertSettings, watchlistItem, type AlertSettings } from '@/lib/storage/items';
 import { alertMonthlyCredits } from '@/lib/core/credits';
@@ -40,27 +41,27 @@ export function AlertsSection() {
     // The box shows the stored state, not the click: it turns on once the browser's permission prompt says yes.
     box.checked = alerts.enabled;
     if (!on) {
-      void save({ ...alerts, enabled: false }).then(() => setNote('Watch alerts are off; no background refresh is scheduled.'));
+      void save({ ...alerts, enabled: false }).then(() => setNote(i18n.t('options.alerts.turnedOff')));
       return;
     }
-    setNote('Waiting for your answer to the browser’s permission prompt…');
+    setNote(i18n.t('options.alerts.waiting'));
     // Called synchronously in the click: browsers only show the permission prompt for a user gesture.
     void browser.permissions.request(optionalAlertPermissions()).then(async (granted) => {
       if (!granted) {
-        setNote('Watch alerts need permission to schedule refreshes and show notifications; it was not granted.');
+        setNote(i18n.t('options.alerts.denied'));
         return;
       }
       await save({ ...alerts, enabled: true });
-      setNote(`Watch alerts are on: every ${alerts.intervalMinutes} minutes.`);
+      setNote(i18n.t('options.alerts.turnedOn', [alerts.intervalMinutes]));
     });
   };
 
   const checkNow = async () => {
     try {
       const r = await sendMessage('checkAlertsNow', {});
-      setNote(r.skipped ?? `Checked ${r.checked} of ${addresses} addresses; ${r.notified ? 'a notification was shown.' : 'nothing changed beyond the threshold.'}`);
+      setNote(r.skipped ?? i18n.t(r.notified ? 'options.alerts.checkedNotified' : 'options.alerts.checkedQuiet', [r.checked, addresses]));
     } catch (e) {
-      setNote(`Could not check: ${e instanceof Error ? e.message : String(e)}`);
+      setNote(i18n.t('options.alerts.checkFailed', [e instanceof Error ? e.message : String(e)]));
     }
   };
 
@@ -68,12 +69,12 @@ export function AlertsSection() {
     <div class="space-y-3">
       <label class="flex items-center gap-2 text-sm font-medium">
         <input type="checkbox" checked={alerts.enabled} onChange={(e) => toggle(e.currentTarget)} />
-        Refresh the watchlist in the background and notify me of changes
+        {i18n.t('options.alerts.enable')}
       </label>
       <div class="flex flex-wrap gap-4">
         <div>
           <label for="alert-interval" class="block text-sm font-medium">
-            Check every
+            {i18n.t('options.alerts.interval')}
           </label>
           <select
             id="alert-interval"
@@ -83,14 +84,14 @@ export function AlertsSection() {
           >
             {INTERVALS.map((m) => (
               <option key={m} value={m}>
-                {m} minutes
+                {i18n.t('options.alerts.minutes', [m])}
               </option>
             ))}
           </select>
         </div>
         <div>
           <label for="alert-threshold" class="block text-sm font-medium">
-            Notify when a value moves by more than (%)
+            {i18n.t('options.alerts.threshold')}
           </label>
           <input
             id="alert-threshold"
@@ -105,16 +106,19 @@ export function AlertsSection() {
         </div>
       </div>
       <p data-testid="alert-cost" class="text-sm">
-        Expected cost: up to {formatCount(cost)} credits a month ({addresses} {addresses === 1 ? 'address' : 'addresses'} × {chains}{' '}
-        {chains === 1 ? 'chain' : 'chains'} every {alerts.intervalMinutes} minutes; chains where an address holds nothing are checked less often).
+        {i18n.t('options.alerts.cost', [
+          formatCount(cost),
+          i18n.t('options.alerts.addresses', addresses),
+          i18n.t('options.alerts.chains', chains),
+          alerts.intervalMinutes,
+        ])}
       </p>
       <p class="text-xs text-slate-500 dark:text-slate-400">
-        A notification comes when an address's USD total or any token balance changes by more than the threshold. Background refreshes stop when the monthly credit
-        budget is used up.
+        {i18n.t('options.alerts.explain')}
       </p>
       <div class="flex items-center gap-3">
         <button type="button" class="btn-secondary" disabled={!alerts.enabled} onClick={() => void checkNow()}>
-          Check now
+          {i18n.t('options.alerts.checkNow')}
         </button>
         <span role="status" class="text-sm">
           {note}

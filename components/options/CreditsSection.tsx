@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { sendMessage, type CreditsAnswer } from '@/lib/messaging/protocol';
 import { CREDIT_BUDGET_LIMITS, creditBudgetItem } from '@/lib/storage/items';
 import { WARN_AT } from '@/lib/core/credits';
@@ -18,14 +19,14 @@ function BudgetNote({ credits }: { credits: CreditsAnswer }) {
   if (credits.state === 'exhausted') {
     return (
       <p role="alert" class="mt-2 rounded-md border border-red-200 bg-red-50 p-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
-        The monthly budget is used up: background work (watch alerts) has stopped until next month. Lookups you ask for still run.
+        {i18n.t('options.credits.exhausted')}
       </p>
     );
   }
   if (credits.state === 'warning') {
     return (
       <p role="alert" class="mt-2 rounded-md border border-amber-200 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-200">
-        {percentOf(credits.thisMonth, credits.budget)} of the monthly budget is used (a warning from {WARN_AT * 100} %). At 100 % background work stops.
+        {i18n.t('options.credits.warning', [percentOf(credits.thisMonth, credits.budget), WARN_AT * 100])}
       </p>
     );
   }
@@ -40,17 +41,17 @@ function BudgetForm({ budget }: { budget: number }) {
     const value = Number(draft);
     const { min, max } = CREDIT_BUDGET_LIMITS;
     if (!Number.isInteger(value) || value < min || value > max) {
-      setNote(`Enter a whole number of credits from ${count(min)} to ${count(max)}.`);
+      setNote(i18n.t('options.credits.wholeNumber', [count(min), count(max)]));
       return;
     }
     await creditBudgetItem.setValue(value);
-    setNote('Budget saved.');
+    setNote(i18n.t('options.credits.budgetSaved'));
   };
   return (
     <form class="mt-3 flex flex-wrap items-end gap-2" onSubmit={(e) => void save(e)} noValidate>
       <div>
         <label for="credit-budget" class="block text-sm font-medium">
-          Monthly credit budget
+          {i18n.t('options.credits.budget')}
         </label>
         <input
           id="credit-budget"
@@ -64,13 +65,13 @@ function BudgetForm({ budget }: { budget: number }) {
         />
       </div>
       <button type="submit" class="btn-secondary">
-        Save budget
+        {i18n.t('options.credits.saveBudget')}
       </button>
       <span role="status" class="text-sm">
         {note}
       </span>
       <p id="credit-budget-hint" class="w-full text-xs text-slate-500 dark:text-slate-400">
-        Chainbase's free plan has 200,000 credits a month, shared by every key of the account. A page of tokens costs 3 credits, a native balance or a price 1.
+        {i18n.t('options.credits.budgetHint')}
       </p>
     </form>
   );
@@ -79,21 +80,21 @@ function BudgetForm({ budget }: { budget: number }) {
 /** Credits this browser spent today and this month (UTC), against the user's monthly budget. */
 export function CreditsSection() {
   const { value: credits, error } = useWorkerValue(askCredits, ['creditLedger', 'creditBudget']);
-  if (!credits) return <p class="text-sm">{error ? `Could not read the credit count: ${error}` : 'Loading…'}</p>;
+  if (!credits) return <p class="text-sm">{error ? i18n.t('options.credits.readFailed', [error]) : i18n.t('common.loading')}</p>;
   return (
     <div>
-      <dl class="grid grid-cols-2 gap-2 text-sm sm:max-w-md" aria-label="Credits used">
-        <dt class="text-slate-600 dark:text-slate-400">Credits used today</dt>
+      <dl class="grid grid-cols-2 gap-2 text-sm sm:max-w-md" aria-label={i18n.t('options.credits.used')}>
+        <dt class="text-slate-600 dark:text-slate-400">{i18n.t('options.credits.today')}</dt>
         <dd data-testid="credits-today" class="font-mono">
           {count(credits.today)}
         </dd>
-        <dt class="text-slate-600 dark:text-slate-400">Credits used this month</dt>
+        <dt class="text-slate-600 dark:text-slate-400">{i18n.t('options.credits.month')}</dt>
         <dd data-testid="credits-month" class="font-mono">
-          {count(credits.thisMonth)} of {count(credits.budget)} ({percentOf(credits.thisMonth, credits.budget)})
+          {i18n.t('options.credits.monthOf', [count(credits.thisMonth), count(credits.budget), percentOf(credits.thisMonth, credits.budget)])}
         </dd>
       </dl>
       <p class="mt-1 text-xs text-slate-500 dark:text-slate-400">
-        Counted by this browser for successful calls only (UTC day {credits.day}); other devices using the same account are not included.
+        {i18n.t('options.credits.countedBy', [credits.day])}
       </p>
       <BudgetNote credits={credits} />
       <BudgetForm key={credits.budget} budget={credits.budget} />

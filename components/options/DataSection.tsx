@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { watchlistItem } from '@/lib/storage/items';
 import {
@@ -10,12 +11,15 @@ import {
   watchlistToJson,
   type ImportProblem,
 } from '@/lib/storage/watchlist';
-import { plural } from '@/components/shared/ChainBalances';
 import { useStorageItem } from '@/components/shared/use-storage';
+import { SLOT, withSlot } from '@/components/shared/with-slot';
 import { CacheStatusNote } from './CacheStatusNote';
 
 /** Largest file read for import; a watchlist that fits sync storage is far smaller. */
 const MAX_IMPORT_BYTES = 1_000_000;
+
+/** The CSV columns the import reads: file format, not words to translate. */
+const CSV_HEADER = 'address,label';
 
 function download(filename: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -40,15 +44,14 @@ interface ImportReport {
 }
 
 function ImportResult({ report }: { report: ImportReport }) {
-  const unit = report.unit === 'line' ? 'Line' : 'Entry';
   return (
     <div role="status" class="mt-2 text-sm">
       <p>{report.summary}</p>
       {report.problems.length > 0 && (
-        <ul aria-label="Import problems" class="mt-1 list-disc pl-5 text-red-700 dark:text-red-400">
+        <ul aria-label={i18n.t('options.data.problems')} class="mt-1 list-disc pl-5 text-red-700 dark:text-red-400">
           {report.problems.map((p) => (
             <li key={`${p.line}:${p.message}`}>
-              {unit} {p.line}: {p.message}
+              {i18n.t(report.unit === 'line' ? 'options.data.problemLine' : 'options.data.problemEntry', [p.line, p.message])}
             </li>
           ))}
         </ul>
@@ -59,7 +62,7 @@ function ImportResult({ report }: { report: ImportReport }) {
 
 async function importFile(file: File): Promise<ImportReport> {
   if (file.size > MAX_IMPORT_BYTES) {
-    return { summary: `Nothing imported: ${file.name} is larger than 1 MB.`, problems: [], unit: 'line' };
+    return { summary: i18n.t('options.data.tooLarge', [file.name]), problems: [], unit: 'line' };
   }
   const parsed = parseWatchlistFile(await file.text());
   let added = 0;
@@ -70,13 +73,10 @@ async function importFile(file: File): Promise<ImportReport> {
     already = merged.alreadyPresent;
     return merged.list;
   });
-  if (!result.ok) return { summary: `Nothing imported: ${result.error}`, problems: parsed.problems, unit: parsed.unit };
-  const parts = [`Imported ${plural(added, 'address', 'addresses')}.`];
-  if (already) parts.push(`${plural(already, 'address was', 'addresses were')} already in the watchlist.`);
-  if (parsed.problems.length) {
-    const noun = parsed.unit === 'line' ? plural(parsed.problems.length, 'line') : plural(parsed.problems.length, 'entry', 'entries');
-    parts.push(`${noun} could not be imported:`);
-  }
+  if (!result.ok) return { summary: i18n.t('options.data.notImported', [result.error]), problems: parsed.problems, unit: parsed.unit };
+  const parts = [i18n.t('options.data.imported', added)];
+  if (already) parts.push(i18n.t('options.data.already', already));
+  if (parsed.problems.length) parts.push(i18n.t(parsed.unit === 'line' ? 'options.data.badLines' : 'options.data.badEntries', parsed.problems.length));
   return { summary: parts.join(' '), problems: parsed.problems, unit: parsed.unit };
 }
 
@@ -101,30 +101,28 @@ export function DataSection() {
   const clearCache = async () => {
     try {
       const { cleared } = await sendMessage('clearCache', {});
-      setCacheNote(`Cleared ${plural(cleared, 'cached balance')}.`);
+      setCacheNote(i18n.t('options.data.cleared', cleared));
     } catch (e) {
-      setCacheNote(`Could not clear the cache: ${e instanceof Error ? e.message : String(e)}`);
+      setCacheNote(i18n.t('options.data.clearFailed', [e instanceof Error ? e.message : String(e)]));
     }
   };
 
   return (
     <div class="space-y-4">
       <div>
-        <p class="text-sm">
-          Your watchlist has {watchlist ? plural(watchlist.length, 'address', 'addresses') : '…'}.
-        </p>
+        <p class="text-sm">{watchlist ? i18n.t('options.data.watchlistHas', watchlist.length) : i18n.t('options.data.watchlistLoading')}</p>
         <div class="mt-2 flex flex-wrap gap-2">
           <button type="button" class="btn-secondary" onClick={() => void exportAs('csv')}>
-            Export watchlist as CSV
+            {i18n.t('options.data.exportCsv')}
           </button>
           <button type="button" class="btn-secondary" onClick={() => void exportAs('json')}>
-            Export watchlist as JSON
+            {i18n.t('options.data.exportJson')}
           </button>
         </div>
       </div>
       <div>
         <label for="import-watchlist" class="block text-sm font-medium">
-          Import watchlist (CSV or JSON)
+          {i18n.t('options.data.import')}
         </label>
         <input
           id="import-watchlist"
@@ -134,13 +132,13 @@ export function DataSection() {
           onChange={(e) => void onFile(e.currentTarget)}
         />
         <p class="mt-1 text-xs text-slate-500 dark:text-slate-400">
-          CSV with a header row <code>address,label</code>, or a JSON export. New addresses are added; existing ones are kept as they are.
+          {withSlot(i18n.t('options.data.importHint', [SLOT]), <code>{CSV_HEADER}</code>)}
         </p>
         {report && <ImportResult report={report} />}
       </div>
       <div class="flex items-center gap-3">
         <button type="button" class="btn-secondary" onClick={() => void clearCache()}>
-          Clear cached balances
+          {i18n.t('options.data.clearCache')}
         </button>
         <span role="status" class="text-sm">
           {cacheNote}

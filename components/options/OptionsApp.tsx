@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { i18n } from '#i18n';
 import { ApiKeyForm } from '@/components/shared/ApiKeyForm';
 import { AlertsSection } from './AlertsSection';
 import { CreditsSection } from './CreditsSection';
@@ -22,26 +23,26 @@ export function OptionsApp() {
   const settings = useSettings();
   return (
     <main class="mx-auto max-w-3xl space-y-4 p-6">
-      <h1 class="text-2xl font-semibold">Chainbase Balances settings</h1>
-      <Section id="api-key-title" title="Chainbase API key">
+      <h1 class="text-2xl font-semibold">{i18n.t('options.title')}</h1>
+      <Section id="api-key-title" title={i18n.t('options.sections.apiKey')}>
         <ApiKeyForm full idPrefix="options" />
         <p class="mt-2 text-xs text-slate-500 dark:text-slate-400">
-          The key is stored only on this device (never synced) and sent only to the API URL below.
+          {i18n.t('options.keyNote')}
         </p>
       </Section>
-      <Section id="settings-title" title="Settings">
-        {settings ? <SettingsForm settings={settings} /> : <p class="text-sm">Loading…</p>}
+      <Section id="settings-title" title={i18n.t('options.sections.settings')}>
+        {settings ? <SettingsForm settings={settings} /> : <p class="text-sm">{i18n.t('common.loading')}</p>}
       </Section>
-      <Section id="sites-title" title="Hover cards">
+      <Section id="sites-title" title={i18n.t('options.sections.sites')}>
         <SitesForm />
       </Section>
-      <Section id="credits-title" title="Credits">
+      <Section id="credits-title" title={i18n.t('options.sections.credits')}>
         <CreditsSection />
       </Section>
-      <Section id="alerts-title" title="Watch alerts">
+      <Section id="alerts-title" title={i18n.t('options.sections.alerts')}>
         <AlertsSection />
       </Section>
-      <Section id="data-title" title="Data">
+      <Section id="data-title" title={i18n.t('options.sections.data')}>
         <DataSection />
       </Section>
     </main>

@@ -1,27 +1,45 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { DEFAULT_API_BASE, parseApiBase, permissionPatternFor } from '@/lib/core/api-base';
 import { CHAINS } from '@/lib/core/chains';
 import { describeLocale, LOCALE_AUTO, localeChoices, resolveLocale } from '@/lib/core/locale';
 import { settingsItem, SETTING_LIMITS, type Settings } from '@/lib/storage/items';
+import { say } from '@/lib/i18n/say';
 
 type NumericSetting = keyof typeof SETTING_LIMITS;
 
-const NUMBER_FIELDS: { key: NumericSetting; label: string; step: string; hint: string }[] = [
-  { key: 'cacheTtlMinutes', label: 'Cache lifetime (minutes)', step: '1', hint: 'Balances younger than this are shown without asking the API again.' },
-  { key: 'requestsPerSecond', label: 'Requests per second', step: '0.1', hint: 'Stay under your plan’s limit (the demo key allows very few).' },
-  { key: 'maxPages', label: 'Pages per address (100 tokens each)', step: '1', hint: 'Stops very large wallets from using up your quota.' },
+/** Label and hint are looked up when shown (functions), never once at module load. */
+const NUMBER_FIELDS: { key: NumericSetting; label: () => string; step: string; hint: () => string }[] = [
+  {
+    key: 'cacheTtlMinutes',
+    label: () => i18n.t('options.settings.cacheTtl'),
+    step: '1',
+    hint: () => i18n.t('options.settings.cacheTtlHint'),
+  },
+  {
+    key: 'requestsPerSecond',
+    label: () => i18n.t('options.settings.requestsPerSecond'),
+    step: '0.1',
+    hint: () => i18n.t('options.settings.requestsPerSecondHint'),
+  },
+  {
+    key: 'maxPages',
+    label: () => i18n.t('options.settings.maxPages'),
+    step: '1',
+    hint: () => i18n.t('options.settings.maxPagesHint'),
+  },
 ];
 
 /** A number within the setting's bounds, and a note when it had to be moved there. */
 export function clampSetting(key: NumericSetting, input: string, fallback: number): { value: number; note?: string } {
   const { min, max } = SETTING_LIMITS[key];
   const parsed = Number(input);
-  if (input.trim() === '' || !Number.isFinite(parsed)) return { value: fallback, note: `not a number, kept ${fallback}` };
+  if (input.trim() === '' || !Number.isFinite(parsed)) return { value: fallback, note: i18n.t('options.settings.notANumber', [fallback]) };
   // A page count is whole; the others may be fractions (0.5 requests per second).
   const n = key === 'maxPages' ? Math.round(parsed) : parsed;
-  if (n < min) return { value: min, note: `raised to the minimum, ${min}` };
-  if (n > max) return { value: max, note: `lowered to the maximum, ${max}` };
+  if (n < min) return { value: min, note: i18n.t('options.settings.raised', [min]) };
+  if (n > max) return { value: max, note: i18n.t('options.settings.lowered', [max]) };
   return { value: n };
 }
 
@@ -60,7 +78,7 @@ export function SettingsForm({ settings }: { settings: Settings }) {
     e.preventDefault();
     const base = parseApiBase(draft.apiBase);
     if (!base.ok) {
-      setBaseError(base.error);
+      setBaseError(say(base.error));
       setNotes([]);
       return;
     }
@@ -75,24 +93,24 @@ export function SettingsForm({ settings }: { settings: Settings }) {
     for (const f of NUMBER_FIELDS) {
       const { value, note } = clampSetting(f.key, draft[f.key], settings[f.key]);
       next[f.key] = value;
-      if (note) out.push(`${f.label}: ${note}.`);
+      if (note) out.push(i18n.t('options.settings.fieldNote', [f.label(), note]));
     }
     if (next.chains.length === 0) {
       next.chains = CHAINS.map((c) => c.id);
-      out.push('At least one chain must be shown; all chains were turned back on.');
+      out.push(i18n.t('options.settings.allChainsBack'));
     }
     const granted = await permission;
-    if (!granted) out.push(`Access to ${new URL(apiBase).hostname} was not granted; requests to it may fail until you allow it.`);
+    if (!granted) out.push(i18n.t('options.settings.notGranted', [new URL(apiBase).hostname]));
     await settingsItem.setValue(next);
     setDraft(toDraft(next));
-    setNotes(['Settings saved.', ...out]);
+    setNotes([i18n.t('options.settings.saved'), ...out]);
   };
 
   return (
     <form class="space-y-4" onSubmit={save} noValidate>
       <div>
         <label for="api-base" class="block text-sm font-medium">
-          API base URL
+          {i18n.t('options.settings.apiBase')}
         </label>
         <div class="mt-1 flex gap-2">
           <input
@@ -105,11 +123,11 @@ export function SettingsForm({ settings }: { settings: Settings }) {
             onInput={(e) => set('apiBase', e.currentTarget.value)}
           />
           <button type="button" class="btn-secondary" onClick={() => set('apiBase', DEFAULT_API_BASE)}>
-            Use default
+            {i18n.t('options.settings.useDefault')}
           </button>
         </div>
         <p id="api-base-hint" class={`mt-1 text-xs ${baseError ? 'text-red-700 dark:text-red-400' : 'text-slate-500 dark:text-slate-400'}`}>
-          {baseError || `A self-hosted proxy or local server; the browser asks for access to any URL other than ${DEFAULT_API_BASE}.`}
+          {baseError || i18n.t('options.settings.apiBaseHint', [DEFAULT_API_BASE])}
         </p>
       </div>
 
@@ -117,7 +135,7 @@ export function SettingsForm({ settings }: { settings: Settings }) {
         {NUMBER_FIELDS.map((f) => (
           <div key={f.key}>
             <label for={`setting-${f.key}`} class="block text-sm font-medium">
-              {f.label}
+              {f.label()}
             </label>
             <input
               id={`setting-${f.key}`}
@@ -131,7 +149,7 @@ export function SettingsForm({ settings }: { settings: Settings }) {
               onInput={(e) => set(f.key, e.currentTarget.value)}
             />
             <p id={`setting-${f.key}-hint`} class="mt-1 text-xs text-slate-500 dark:text-slate-400">
-              {f.hint} ({SETTING_LIMITS[f.key].min}–{SETTING_LIMITS[f.key].max})
+              {f.hint()} ({SETTING_LIMITS[f.key].min}–{SETTING_LIMITS[f.key].max})
             </p>
           </div>
         ))}
@@ -141,11 +159,11 @@ export function SettingsForm({ settings }: { settings: Settings }) {
 
       <label class="flex items-center gap-2 text-sm">
         <input type="checkbox" checked={draft.hideSpam} onChange={(e) => set('hideSpam', e.currentTarget.checked)} />
-        Hide spam and dust tokens (they are folded away and left out of totals)
+        {i18n.t('options.settings.hideSpam')}
       </label>
 
       <fieldset>
-        <legend class="text-sm font-medium">Chains in the popup</legend>
+        <legend class="text-sm font-medium">{i18n.t('options.settings.chains')}</legend>
         <div class="mt-1 grid grid-cols-2 gap-1 sm:grid-cols-3">
           {CHAINS.map((c) => (
             <label key={c.id} class="flex items-center gap-2 text-sm">
@@ -158,7 +176,7 @@ export function SettingsForm({ settings }: { settings: Settings }) {
 
       <div class="flex items-start gap-3">
         <button type="submit" class="btn-primary">
-          Save settings
+          {i18n.t('options.settings.save')}
         </button>
         <div role="status" class="text-sm">
           {notes.map((n) => (
@@ -176,10 +194,10 @@ function LocaleField({ value, onChange }: { value: string; onChange: (tag: strin
   return (
     <div>
       <label for="setting-locale" class="block text-sm font-medium">
-        Number and date format
+        {i18n.t('options.settings.locale')}
       </label>
       <select id="setting-locale" class="input mt-1" value={value} aria-describedby="setting-locale-hint" onChange={(e) => onChange(e.currentTarget.value)}>
-        <option value={LOCALE_AUTO}>Browser language: {describeLocale(browserLocale)}</option>
+        <option value={LOCALE_AUTO}>{i18n.t('options.settings.browserLocale', [describeLocale(browserLocale)])}</option>
         {localeChoices(value).map((tag) => (
           <option key={tag} value={tag}>
             {describeLocale(tag)}
@@ -187,7 +205,7 @@ function LocaleField({ value, onChange }: { value: string; onChange: (tag: strin
         ))}
       </select>
       <p id="setting-locale-hint" class="mt-1 text-xs text-slate-500 dark:text-slate-400">
-        Separators and currency placement only: amounts stay exact in every format.
+        {i18n.t('options.settings.localeHint')}
       </p>
     </div>
   );

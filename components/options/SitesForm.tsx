@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { EXPLORER_SITES } from '@/lib/core/chains';
 import { disabledSitesItem } from '@/lib/storage/items';
 import { useStorageItem } from '@/components/shared/use-storage';
@@ -10,7 +11,7 @@ export function SitesForm() {
     void disabledSitesItem.setValue(on ? disabled.filter((s) => s !== site) : [...new Set([...disabled, site])]);
   return (
     <fieldset>
-      <legend class="text-sm font-medium">Show hover cards on</legend>
+      <legend class="text-sm font-medium">{i18n.t('options.sites.legend')}</legend>
       <div class="mt-1 grid grid-cols-2 gap-1 sm:grid-cols-3">
         {EXPLORER_SITES.map((site) => (
           <label key={site} class="flex items-center gap-2 text-sm">
@@ -19,7 +20,7 @@ export function SitesForm() {
           </label>
         ))}
       </div>
-      <p class="mt-1 text-xs text-slate-500 dark:text-slate-400">Each switch is saved as soon as you change it.</p>
+      <p class="mt-1 text-xs text-slate-500 dark:text-slate-400">{i18n.t('options.sites.hint')}</p>
     </fieldset>
   );
 }

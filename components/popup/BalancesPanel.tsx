@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { Chain } from '@/lib/core/chains';
 import { updatedAgo } from '@/lib/core/time-ago';
 import type { Portfolio } from '@/lib/core/types';
 import { leftOutNote, sumTotals } from '@/lib/core/totals';
-import { PortfolioContent, plural, Skeleton } from '@/components/shared/ChainBalances';
+import { say } from '@/lib/i18n/say';
+import { PortfolioContent, Skeleton } from '@/components/shared/ChainBalances';
 import { ErrorNotice, groupFailures } from '@/components/shared/ErrorNotice';
 import { fitUsd } from '@/components/shared/fit-number';
 import { chainValue, hasAnyBalance, normalizeQuery, SMALL_BALANCE_USD, summaryOf, type ChainValue } from '@/components/shared/portfolio-view';
@@ -78,10 +80,11 @@ function Headline({ ov, label }: { ov: Overview; label: string }) {
   const done = ov.pending.length === 0;
   const known = ov.loaded.length > 0;
   const fitted = fitUsd(known ? ov.totals.totalUsd : undefined, HEADLINE_FIT_CHARS);
-  const text = known ? `${ov.totals.atLeast ? 'at least ' : ''}${fitted.text}${done ? '' : '…'}` : done ? WORDS.unknownTotal : '…';
+  const shown = ov.totals.atLeast ? i18n.t('messages.totals.atLeast', [fitted.text]) : fitted.text;
+  const text = known ? `${shown}${done ? '' : '…'}` : done ? WORDS.unknownTotal : '…';
   const notes = [
-    leftOutNote(ov.totals),
-    known && ov.failedWithoutData.length > 0 && `Not loaded: ${ov.failedWithoutData.map((s) => s.chain.name).join(', ')}.`,
+    say(leftOutNote(ov.totals)),
+    known && ov.failedWithoutData.length > 0 && i18n.t('popup.balances.notLoaded', [ov.failedWithoutData.map((s) => s.chain.name).join(', ')]),
   ].filter(Boolean);
   return (
     <div>
@@ -92,7 +95,7 @@ function Headline({ ov, label }: { ov: Overview; label: string }) {
         </span>
         {fitted.full && (
           <button type="button" class="link text-xs" aria-expanded={exact} onClick={() => setExact(!exact)}>
-            Exact
+            {i18n.t('popup.balances.exact')}
           </button>
         )}
       </div>
@@ -116,10 +119,12 @@ function StatusLine({ ov, onRefresh }: { ov: Overview; onRefresh: () => void }) 
   const busy = ov.states.some((s) => s.load?.busy);
   const oldest = ov.loaded.length ? Math.min(...ov.loaded.map((s) => s.portfolio!.fetchedAt)) : undefined;
   const parts: string[] = [];
-  if (total > 1) parts.push(ov.loaded.length === total ? `All ${total} chains loaded` : `${ov.loaded.length} of ${total} chains loaded`);
-  if (oldest !== undefined) parts.push(`${updatedAgo(oldest, now)}${stale ? ` (${WORDS.outOfDate})` : ''}`);
-  if (refreshing) parts.push('refreshing…');
-  else if (busy && oldest === undefined && total === 1) parts.push('Loading…');
+  if (total > 1) {
+    parts.push(ov.loaded.length === total ? i18n.t('popup.balances.allChainsLoaded', [total]) : i18n.t('popup.balances.chainsLoaded', [ov.loaded.length, total]));
+  }
+  if (oldest !== undefined) parts.push(`${say(updatedAgo(oldest, now))}${stale ? ` (${WORDS.outOfDate})` : ''}`);
+  if (refreshing) parts.push(i18n.t('popup.balances.refreshing'));
+  else if (busy && oldest === undefined && total === 1) parts.push(i18n.t('common.loading'));
   return (
     <div class="flex items-center justify-between gap-2 text-xs">
       <span role="status" class={stale ? 'text-amber-700 dark:text-amber-400' : 'text-slate-500 dark:text-slate-400'}>
@@ -132,6 +137,13 @@ function StatusLine({ ov, onRefresh }: { ov: Overview; onRefresh: () => void }) 
   );
 }
 
+/** A chain's row read aloud: its name, its value, and its share of the total when it has one. */
+function chainRowLabel(chain: string, value: string, share: number | undefined): string {
+  return share === undefined
+    ? i18n.t('popup.balances.chainValue', [chain, value])
+    : i18n.t('popup.balances.chainValueShare', [chain, value, Math.round(share)]);
+}
+
 function ChainRow({ s, share, open, onToggle }: { s: ChainState; share: number | undefined; open: boolean; onToggle: () => void }) {
   const fitted = fitUsd(s.value!.totalUsd);
   const priced = s.value!.totalUsd > 0;
@@ -141,7 +153,7 @@ function ChainRow({ s, share, open, onToggle }: { s: ChainState; share: number |
       class="flex w-full min-w-0 items-center gap-2 rounded px-1 py-1.5 text-left text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-500 dark:hover:bg-slate-800"
       aria-expanded={open}
       aria-controls={`chain-tokens-${s.chain.id}`}
-      aria-label={`${s.chain.name}: ${priced ? (fitted.full ?? fitted.text) : WORDS.noPrice}${share !== undefined ? `, ${Math.round(share)} % of the total` : ''}`}
+      aria-label={chainRowLabel(s.chain.name, priced ? (fitted.full ?? fitted.text) : WORDS.noPrice, share)}
       onClick={onToggle}
     >
       <span aria-hidden="true" class="text-xs text-slate-400">{open ? '▾' : '▸'}</span>
@@ -152,7 +164,7 @@ function ChainRow({ s, share, open, onToggle }: { s: ChainState; share: number |
           {share < 1 ? '< 1' : Math.round(share)} %
         </span>
       )}
-      <span class="shrink-0 tabular-nums" aria-label={`Total on ${s.chain.name}`} data-num title={fitted.full}>
+      <span class="shrink-0 tabular-nums" aria-label={i18n.t('common.totalOn', [s.chain.name])} data-num title={fitted.full}>
         {priced ? fitted.text : WORDS.noPrice}
       </span>
     </button>
@@ -172,7 +184,7 @@ interface ListProps {
 function ChainList({ ov, choice, onChoice, hideSpam, hideSmall, query }: ListProps) {
   return (
     <div>
-      <ul aria-label="Chains" class="divide-y divide-slate-100 dark:divide-slate-800">
+      <ul aria-label={i18n.t('popup.balances.chains')} class="divide-y divide-slate-100 dark:divide-slate-800">
         {ov.withBalance.map((s) => {
           const open = choice === s.chain.id;
           const share = ov.totals.totalUsd > 0 && s.value!.totalUsd > 0 ? (s.value!.totalUsd / ov.totals.totalUsd) * 100 : undefined;
@@ -190,20 +202,20 @@ function ChainList({ ov, choice, onChoice, hideSpam, hideSmall, query }: ListPro
           );
         })}
       </ul>
-      {ov.loaded.length === 0 && ov.pending.length > 0 && <Skeleton label="Loading balances…" />}
+      {ov.loaded.length === 0 && ov.pending.length > 0 && <Skeleton label={i18n.t('popup.balances.loading')} />}
       {ov.pending.length > 0 && ov.loaded.length > 0 && (
         <p class="mt-2 text-xs text-slate-500 dark:text-slate-400" aria-busy="true">
-          Waiting for {ov.pending.map((s) => s.chain.name).join(', ')}…
+          {i18n.t('popup.balances.waitingFor', [ov.pending.map((s) => s.chain.name).join(', ')])}
         </p>
       )}
       {ov.empty.length > 0 && (
-        <p class="mt-2 text-xs text-slate-500 dark:text-slate-400">No tokens on {ov.empty.map((s) => s.chain.name).join(', ')}.</p>
+        <p class="mt-2 text-xs text-slate-500 dark:text-slate-400">{i18n.t('common.tokens.noneOn', [ov.empty.map((s) => s.chain.name).join(', ')])}</p>
       )}
       {ov.withBalance.length > 0 && (
         <details class="mt-2 text-sm">
-          <summary class="cursor-pointer text-xs text-slate-500 dark:text-slate-400">Composition</summary>
+          <summary class="cursor-pointer text-xs text-slate-500 dark:text-slate-400">{i18n.t('popup.balances.composition')}</summary>
           <div class="mt-2">
-            <HoldingsComposition portfolios={ov.withBalance.map((s) => s.portfolio!)} hideSpam={hideSpam} subject="This address" />
+            <HoldingsComposition portfolios={ov.withBalance.map((s) => s.portfolio!)} hideSpam={hideSpam} scope="address" />
           </div>
         </details>
       )}
@@ -213,7 +225,7 @@ function ChainList({ ov, choice, onChoice, hideSpam, hideSmall, query }: ListPro
 
 /** One chain only (the settings allow just one): its tokens straight away. */
 function OneChain({ s, hideSpam, hideSmall, query }: { s: ChainState; hideSpam: boolean; hideSmall: boolean; query: string }) {
-  if (!s.portfolio) return s.load?.answer ? null : <Skeleton label={`Loading balances on ${s.chain.name}…`} />;
+  if (!s.portfolio) return s.load?.answer ? null : <Skeleton label={i18n.t('popup.balances.loadingOn', [s.chain.name])} />;
   return <PortfolioContent chain={s.chain} portfolio={s.portfolio} hideSpam={hideSpam} hideSmall={hideSmall} query={query} />;
 }
 
@@ -233,7 +245,7 @@ function HideSmallSwitch({ on, onChange }: { on: boolean; onChange: (on: boolean
         {WORDS.hideSmall}
       </label>
       <span id="hide-small-note" class="text-slate-500 dark:text-slate-400">
-        under ${SMALL_BALANCE_USD}; display only, totals unchanged
+        {i18n.t('popup.balances.hideSmallNote', [`$${SMALL_BALANCE_USD}`])}
       </span>
     </div>
   );
@@ -260,8 +272,8 @@ export function BalancesPanel({ address, chains, choice, onChoice, hideSpam, hid
   const byName = new Map(chains.map((c) => [c.name, c.id]));
 
   return (
-    <section aria-label="Balances" class="space-y-2">
-      <Headline ov={ov} label={single ? `Total on ${single.chain.name}` : 'Total across chains'} />
+    <section aria-label={i18n.t('popup.balances.label')} class="space-y-2">
+      <Headline ov={ov} label={single ? i18n.t('common.totalOn', [single.chain.name]) : i18n.t('popup.balances.totalAcross')} />
       <StatusLine ov={ov} onRefresh={() => refresh(ids)} />
       {ov.groups.map((g) => (
         <ErrorNotice
@@ -275,8 +287,8 @@ export function BalancesPanel({ address, chains, choice, onChoice, hideSpam, hid
       {showSearch && (
         <input
           type="search"
-          aria-label="Search tokens"
-          placeholder={`Search ${plural(ov.tokenCount, 'token')}`}
+          aria-label={i18n.t('popup.balances.search')}
+          placeholder={i18n.t('popup.balances.searchPlaceholder', ov.tokenCount)}
           class="input w-full py-1 text-sm"
           value={rawQuery}
           onInput={(e) => setQuery(e.currentTarget.value)}

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { shortenAddress } from '@/lib/core/address';
 import { apiKeyItem } from '@/lib/storage/api-key';
 import { CHAINS } from '@/lib/core/chains';
@@ -10,6 +11,7 @@ import { Skeleton } from '@/components/shared/ChainBalances';
 import { openOptionsPage } from '@/components/shared/ErrorNotice';
 import { useSettings, useStorageItem } from '@/components/shared/use-storage';
 import { WORDS } from '@/components/shared/vocabulary';
+import { SLOT, withSlot } from '@/components/shared/with-slot';
 import { BalancesPanel, type ChainChoice } from './BalancesPanel';
 import { useKnownTotals } from './known-totals';
 import { AddAddressForm, entryName, WatchList } from './Watchlist';
@@ -18,6 +20,8 @@ import { AddressName } from './AddressName';
 
 /** A well-known address with balances on several chains, offered on first run. */
 export const EXAMPLE_ADDRESS = '0xd8da6bf26964af9d7eed9e03e53415d37aa96045';
+/** Its ENS name: a name, not a word to translate. */
+const EXAMPLE_LABEL = 'vitalik.eth';
 const UNDO_MS = 6000;
 
 /** Popup-only view state (which address and chain were last open), kept in the page's localStorage. */
@@ -65,7 +69,7 @@ function Header({ current, count, panel, onPanel, view, onView }: HeaderProps) {
           class="flex min-w-0 flex-1 items-center gap-1.5 rounded-md border border-slate-300 px-2 py-1 text-left hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-500 dark:border-slate-600 dark:hover:bg-slate-800"
           aria-expanded={panel === 'watchlist'}
           aria-controls="watchlist-panel"
-          aria-label={`Watchlist (${count}): showing ${entryName(current)}`}
+          aria-label={i18n.t('popup.header.switcher', [count, entryName(current)])}
           title={current.address}
           onClick={() => toggle('watchlist')}
         >
@@ -76,17 +80,17 @@ function Header({ current, count, panel, onPanel, view, onView }: HeaderProps) {
           <span aria-hidden="true" class="text-xs text-slate-500">{panel === 'watchlist' ? '▴' : '▾'}</span>
         </button>
       ) : (
-        <h1 class="flex-1 text-base font-semibold">Chainbase Balances</h1>
+        <h1 class="flex-1 text-base font-semibold">{i18n.t('extName')}</h1>
       )}
       {count > 0 && (
         <button type="button" class="btn-secondary px-2 text-xs" aria-pressed={view === 'portfolio'} onClick={() => onView(view === 'portfolio' ? 'address' : 'portfolio')}>
-          Portfolio
+          {i18n.t('popup.portfolio.title')}
         </button>
       )}
-      <button type="button" class="icon-btn h-8 w-8 text-lg" aria-label="Add address" title="Add address" aria-expanded={panel === 'add'} onClick={() => toggle('add')}>
+      <button type="button" class="icon-btn h-8 w-8 text-lg" aria-label={i18n.t('popup.addAddress')} title={i18n.t('popup.addAddress')} aria-expanded={panel === 'add'} onClick={() => toggle('add')}>
         <span aria-hidden="true">+</span>
       </button>
-      <button type="button" class="icon-btn h-8 w-8" aria-label="Options" title="Options" onClick={openOptionsPage}>
+      <button type="button" class="icon-btn h-8 w-8" aria-label={i18n.t('popup.header.options')} title={i18n.t('popup.header.options')} onClick={openOptionsPage}>
         <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" class="h-4 w-4">
           <path fill-rule="evenodd" d="M8.34 1.8a1 1 0 0 1 .98-.8h1.36a1 1 0 0 1 .98.8l.26 1.3a7 7 0 0 1 1.5.87l1.26-.43a1 1 0 0 1 1.18.45l.68 1.18a1 1 0 0 1-.2 1.25l-1 .87a7 7 0 0 1 0 1.74l1 .87a1 1 0 0 1 .2 1.25l-.68 1.18a1 1 0 0 1-1.18.45l-1.26-.43a7 7 0 0 1-1.5.87l-.26 1.3a1 1 0 0 1-.98.8H9.32a1 1 0 0 1-.98-.8l-.26-1.3a7 7 0 0 1-1.5-.87l-1.26.43a1 1 0 0 1-1.18-.45l-.68-1.18a1 1 0 0 1 .2-1.25l1-.87a7 7 0 0 1 0-1.74l-1-.87a1 1 0 0 1-.2-1.25l.68-1.18a1 1 0 0 1 1.18-.45l1.26.43a7 7 0 0 1 1.5-.87l.26-1.3ZM10 13a3 3 0 1 0 0-6 3 3 0 0 0 0 6Z" clip-rule="evenodd" />
         </svg>
@@ -99,11 +103,11 @@ function KeySetup() {
   return (
     <section aria-labelledby="key-setup-title" class="rounded-md border border-blue-200 bg-blue-50 p-3 dark:border-blue-900 dark:bg-blue-950">
       <h2 id="key-setup-title" class="mb-1 text-sm font-semibold">
-        Add your Chainbase API key to see balances
+        {i18n.t('popup.keySetup.title')}
       </h2>
       <ApiKeyForm idPrefix="popup" testBeforeSave />
       <button type="button" class="link text-xs" onClick={openOptionsPage}>
-        Open all options
+        {i18n.t('popup.keySetup.openOptions')}
       </button>
     </section>
   );
@@ -111,17 +115,19 @@ function KeySetup() {
 
 function EmptyWatchlist({ onAdded }: { onAdded: (address: string) => void }) {
   const addExample = async () => {
-    const r = await changeWatchlist((list) => (list.length ? list : [{ address: EXAMPLE_ADDRESS, label: 'vitalik.eth', addedAt: Date.now() }]));
+    const r = await changeWatchlist((list) => (list.length ? list : [{ address: EXAMPLE_ADDRESS, label: EXAMPLE_LABEL, addedAt: Date.now() }]));
     if (r.ok) onAdded(EXAMPLE_ADDRESS);
   };
   return (
     <div class="rounded-md border border-dashed border-slate-300 p-3 text-sm dark:border-slate-600">
-      <p>Watch an address to see its token balances on {CHAINS.length} chains.</p>
+      <p>{i18n.t('popup.firstRun.intro', [CHAINS.length])}</p>
       <p class="mt-1 text-slate-500 dark:text-slate-400">
-        Paste any 0x address above, or{' '}
-        <button type="button" class="link" onClick={() => void addExample()}>
-          try an example: vitalik.eth ({shortenAddress(EXAMPLE_ADDRESS)})
-        </button>
+        {withSlot(
+          i18n.t('popup.firstRun.pasteOr', [SLOT]),
+          <button type="button" class="link" onClick={() => void addExample()}>
+            {i18n.t('popup.firstRun.tryExample', [EXAMPLE_LABEL, shortenAddress(EXAMPLE_ADDRESS)])}
+          </button>,
+        )}
       </p>
     </div>
   );
@@ -135,9 +141,9 @@ interface Removed {
 function UndoBar({ removed, onUndo }: { removed: Removed; onUndo: () => void }) {
   return (
     <div role="status" class="fixed inset-x-2 bottom-2 flex items-center justify-between rounded-md bg-slate-800 px-3 py-2 text-sm text-white shadow-lg dark:bg-slate-200 dark:text-slate-900">
-      <span class="truncate">Removed {entryName(removed.entry)}.</span>
+      <span class="truncate">{i18n.t('popup.removed', [entryName(removed.entry)])}</span>
       <button type="button" class="font-semibold underline" onClick={onUndo}>
-        Undo
+        {WORDS.undo}
       </button>
     </div>
   );
@@ -179,7 +185,7 @@ function LookupBar({ address, onAdded }: { address: string; onAdded: (address: s
   };
   return (
     <p class="flex items-center justify-between gap-2 text-xs text-slate-600 dark:text-slate-300">
-      <span>{error ?? 'Looked up from a page; not in your watchlist.'}</span>
+      <span>{error ?? i18n.t('popup.lookupNotWatched')}</span>
       <button type="button" class="btn-secondary shrink-0 py-0.5 text-xs" onClick={() => void add()}>
         {WORDS.addToWatchlist}
       </button>
@@ -206,7 +212,7 @@ export function PopupApp() {
     // The frame shows at once; storage answers within a few frames.
     return (
       <main class="space-y-3 p-3">
-        <Skeleton label="Loading…" />
+        <Skeleton label={i18n.t('common.loading')} />
       </main>
     );
   }
@@ -232,7 +238,7 @@ export function PopupApp() {
       <Header current={current} count={watchlist.length} panel={panel} onPanel={setPanel} view={view} onView={setView} />
       {showAdd && <AddAddressForm entries={watchlist} onAdded={(address) => (select(address), setPanel('add'))} />}
       {panel === 'watchlist' && watchlist.length > 0 && (
-        <section id="watchlist-panel" aria-label="Watched addresses" class="rounded-md border border-slate-200 p-2 dark:border-slate-700">
+        <section id="watchlist-panel" aria-label={i18n.t('popup.watchlist.panel')} class="rounded-md border border-slate-200 p-2 dark:border-slate-700">
           <WatchList
             entries={watchlist}
             selected={current?.address}

@@ -1,10 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { parseAddress, shortenAddress, toChecksumAddress } from '@/lib/core/address';
 import { chainById, explorerAddressUrl } from '@/lib/core/chains';
 import { timeAgo } from '@/lib/core/time-ago';
+import { say } from '@/lib/i18n/say';
 import { addEntry, changeWatchlist, findEntry, moveEntry, relabelEntry, MAX_LABEL_LENGTH, type WatchEntry } from '@/lib/storage/watchlist';
 import { fitUsd } from '@/components/shared/fit-number';
 import { WORDS } from '@/components/shared/vocabulary';
+import { SLOT, withSlot } from '@/components/shared/with-slot';
 import type { KnownTotal } from './known-totals';
 import { addStep, type PendingAdd } from './add-address-step';
 import { AddConfirm } from './AddConfirm';
@@ -13,6 +16,12 @@ import { AddressName } from './AddressName';
 /** What a row is called for screen readers and messages: the label, else the short address. */
 export function entryName(e: WatchEntry): string {
   return e.label || shortenAddress(e.address);
+}
+
+/** A row's accessible name: its name, the short address too when labelled, and the total once known. */
+function rowLabel(e: WatchEntry, total: string | undefined): string {
+  const name = e.label ? i18n.t('popup.watchlist.nameWithAddress', [e.label, shortenAddress(e.address)]) : entryName(e);
+  return total ? i18n.t('popup.watchlist.showBalancesWithTotal', [name, total]) : i18n.t('popup.watchlist.showBalances', [name]);
 }
 
 /**
@@ -59,7 +68,7 @@ export function AddAddressForm({ entries, onAdded }: { entries: readonly WatchEn
     if (existing) {
       setError('');
       setAddress('');
-      setNote(`${entryName(existing)} is already in the watchlist; showing it.`);
+      setNote(i18n.t('popup.add.alreadyWatched', [entryName(existing)]));
       onAdded(existing.address);
       return;
     }
@@ -78,13 +87,13 @@ export function AddAddressForm({ entries, onAdded }: { entries: readonly WatchEn
   };
 
   return (
-    <form class="space-y-1.5" onSubmit={(e) => void submit(e)} noValidate aria-label="Add address">
+    <form class="space-y-1.5" onSubmit={(e) => void submit(e)} noValidate aria-label={i18n.t('popup.addAddress')}>
       <div class="flex flex-wrap gap-1.5">
         <input
           ref={addressRef}
-          aria-label="Address"
+          aria-label={i18n.t('popup.add.address')}
           class="input min-w-0 flex-[3_1_10rem] font-mono text-xs"
-          placeholder="0x… address or name.eth"
+          placeholder={i18n.t('popup.add.addressPlaceholder')}
           spellcheck={false}
           autocomplete="off"
           value={address}
@@ -93,15 +102,15 @@ export function AddAddressForm({ entries, onAdded }: { entries: readonly WatchEn
           onInput={(e) => setAddress(e.currentTarget.value)}
         />
         <input
-          aria-label="Label (optional)"
+          aria-label={i18n.t('popup.add.label')}
           class="input min-w-0 flex-[2_1_6rem] text-xs"
-          placeholder="Label (optional)"
+          placeholder={i18n.t('popup.add.label')}
           maxLength={MAX_LABEL_LENGTH}
           value={label}
           onInput={(e) => setLabel(e.currentTarget.value)}
         />
         <button type="submit" class="btn-primary">
-          Add
+          {i18n.t('popup.add.submit')}
         </button>
       </div>
       {pending && <AddConfirm pending={pending} onConfirm={() => confirm(pending)} onCancel={cancel} />}
@@ -139,15 +148,15 @@ function LabelEditor({ entry, onDone }: { entry: WatchEntry; onDone: () => void 
       }}
     >
       <input
-        aria-label={`Label for ${shortenAddress(entry.address)}`}
+        aria-label={i18n.t('popup.watchlist.labelFor', [shortenAddress(entry.address)])}
         class="input min-w-0 flex-1 text-xs"
         maxLength={MAX_LABEL_LENGTH}
         value={value}
         autoFocus
         onInput={(e) => setValue(e.currentTarget.value)}
       />
-      <button type="submit" class="btn-primary">Save</button>
-      <button type="button" class="btn-secondary" onClick={onDone}>Cancel</button>
+      <button type="submit" class="btn-primary">{i18n.t('popup.watchlist.save')}</button>
+      <button type="button" class="btn-secondary" onClick={onDone}>{i18n.t('popup.cancel')}</button>
       {error && <p role="alert" class="w-full text-xs text-red-700 dark:text-red-400">{error}</p>}
     </form>
   );
@@ -187,20 +196,20 @@ function RowMenu({ entry, explorerChainId, onAction, onClose }: MenuProps) {
     <div
       ref={ref}
       role="menu"
-      aria-label={`Actions for ${entryName(entry)}`}
+      aria-label={i18n.t('popup.watchlist.actionsFor', [entryName(entry)])}
       class="absolute right-0 top-full z-10 mt-1 w-48 rounded-md border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-700 dark:bg-slate-800"
       onKeyDown={onKeyDown}
     >
-      <button type="button" role="menuitem" tabIndex={-1} class={item} onClick={act('copy')}>Copy address</button>
+      <button type="button" role="menuitem" tabIndex={-1} class={item} onClick={act('copy')}>{i18n.t('common.copyAddress')}</button>
       {url && chain && (
         <a role="menuitem" tabIndex={-1} class={item} href={url} target="_blank" rel="noopener noreferrer" onClick={onClose}>
-          View on {chain.explorers[0]}
+          {i18n.t('popup.watchlist.viewOn', [chain.explorers[0]!])}
         </a>
       )}
-      <button type="button" role="menuitem" tabIndex={-1} class={item} onClick={act('edit')}>Edit label</button>
-      <button type="button" role="menuitem" tabIndex={-1} class={item} onClick={act('up')}>Move up</button>
-      <button type="button" role="menuitem" tabIndex={-1} class={item} onClick={act('down')}>Move down</button>
-      <button type="button" role="menuitem" tabIndex={-1} class={`${item} text-red-700 dark:text-red-400`} onClick={act('remove')}>Remove</button>
+      <button type="button" role="menuitem" tabIndex={-1} class={item} onClick={act('edit')}>{i18n.t('popup.watchlist.editLabel')}</button>
+      <button type="button" role="menuitem" tabIndex={-1} class={item} onClick={act('up')}>{i18n.t('popup.watchlist.moveUp')}</button>
+      <button type="button" role="menuitem" tabIndex={-1} class={item} onClick={act('down')}>{i18n.t('popup.watchlist.moveDown')}</button>
+      <button type="button" role="menuitem" tabIndex={-1} class={`${item} text-red-700 dark:text-red-400`} onClick={act('remove')}>{i18n.t('popup.watchlist.remove')}</button>
     </div>
   );
 }
@@ -236,8 +245,8 @@ function WatchRow({ entry, selected, tabStop, total, explorerChainId, onSelect, 
       return;
     }
     navigator.clipboard.writeText(toChecksumAddress(entry.address)).then(
-      () => setCopied('Address copied.'),
-      () => setCopied('Copy failed.'),
+      () => setCopied(i18n.t('popup.watchlist.copied')),
+      () => setCopied(i18n.t('popup.watchlist.copyFailed')),
     );
     menuButton.current?.focus();
   };
@@ -270,7 +279,7 @@ function WatchRow({ entry, selected, tabStop, total, explorerChainId, onSelect, 
         tabIndex={tabStop ? 0 : -1}
         class="flex min-w-0 flex-1 items-baseline gap-2 py-1.5 text-left focus-visible:outline-2 focus-visible:outline-blue-500"
         aria-current={selected ? 'true' : undefined}
-        aria-label={`Show balances of ${name}${entry.label ? ` (${shortenAddress(entry.address)})` : ''}${total ? `, ${fitted.text}` : ''}`}
+        aria-label={rowLabel(entry, total ? fitted.text : undefined)}
         title={toChecksumAddress(entry.address)}
         onClick={onSelect}
       >
@@ -281,7 +290,7 @@ function WatchRow({ entry, selected, tabStop, total, explorerChainId, onSelect, 
         <span
           class="shrink-0 text-right text-sm tabular-nums"
           data-num
-          title={total ? `${fitted.full ?? fitted.text}, ${timeAgo(total.at)}` : 'Not loaded yet: open it to see its total.'}
+          title={total ? `${fitted.full ?? fitted.text}, ${say(timeAgo(total.at))}` : i18n.t('popup.watchlist.notLoaded')}
         >
           {fitted.text}
         </span>
@@ -291,7 +300,7 @@ function WatchRow({ entry, selected, tabStop, total, explorerChainId, onSelect, 
         type="button"
         tabIndex={-1}
         class="icon-btn"
-        aria-label={`Actions for ${name}`}
+        aria-label={i18n.t('popup.watchlist.actionsFor', [name])}
         aria-haspopup="menu"
         aria-expanded={menu}
         onClick={() => setMenu(!menu)}
@@ -354,19 +363,21 @@ export function WatchList({ entries, selected, totals, explorerChainId, onSelect
     <div class="space-y-1">
       <div class="flex items-center justify-between gap-2 text-xs text-slate-500 dark:text-slate-400">
         <label class="flex items-center gap-1">
-          Sort
+          {i18n.t('popup.watchlist.sort')}
           <select class="input py-0 text-xs" value={sort} onChange={(e) => setSort(e.currentTarget.value as WatchSort)}>
-            <option value="own">your order</option>
-            <option value="value">by value</option>
-            <option value="name">by name</option>
+            <option value="own">{i18n.t('popup.watchlist.sortOwn')}</option>
+            <option value="value">{i18n.t('popup.watchlist.sortValue')}</option>
+            <option value="name">{i18n.t('popup.watchlist.sortName')}</option>
           </select>
         </label>
         <span class="tabular-nums" data-watchlist-sum>
-          Sum{known.length < entries.length ? ` of ${known.length} of ${entries.length}` : ''}:{' '}
-          <span data-num class="font-semibold text-slate-800 dark:text-slate-100">{fitUsd(known.length ? sum : undefined).text}</span>
+          {withSlot(
+            known.length < entries.length ? i18n.t('popup.watchlist.sumOf', [known.length, entries.length, SLOT]) : i18n.t('popup.watchlist.sum', [SLOT]),
+            <span data-num class="font-semibold text-slate-800 dark:text-slate-100">{fitUsd(known.length ? sum : undefined).text}</span>,
+          )}
         </span>
       </div>
-      <ul ref={listRef} aria-label="Watchlist" class="divide-y divide-slate-100 dark:divide-slate-800" onKeyDown={onKeyDown}>
+      <ul ref={listRef} aria-label={i18n.t('popup.watchlist.list')} class="divide-y divide-slate-100 dark:divide-slate-800" onKeyDown={onKeyDown}>
         {rows.map((e, i) => (
           <WatchRow
             key={e.address}
@@ -382,7 +393,7 @@ export function WatchList({ entries, selected, totals, explorerChainId, onSelect
         ))}
       </ul>
       <p class="text-xs text-slate-500 dark:text-slate-400">
-        Totals are the last ones seen in this popup ({WORDS.unknownTotal} until an address is opened).
+        {i18n.t('popup.watchlist.totalsNote', [WORDS.unknownTotal])}
       </p>
     </div>
   );

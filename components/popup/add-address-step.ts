@@ -4,6 +4,7 @@
  * that imitates a watched one (address poisoning) needs a confirmation too.
  * The popup is an extension page, so it may check look-alikes against the list itself.
  */
+import { i18n } from '#i18n';
 import { parseAddress } from '@/lib/core/address';
 import { looksLikeEnsName } from '@/lib/core/ens-name';
 import { lookalikeVerdict, type LookalikeVerdict } from '@/lib/core/lookalike';
@@ -36,7 +37,7 @@ export async function addStep(input: string, entries: readonly WatchEntry[], res
   if (!parsed.ok) {
     // Bad 0x input gets the address rules' own message when it is added; anything else may be a mistyped name.
     const maybeName = !/^\s*0x/i.test(input) && input.trim() !== '';
-    return maybeName ? { kind: 'error', error: 'Enter a 0x address or an ENS name ending in .eth (for example vitalik.eth).' } : { kind: 'ready', input };
+    return maybeName ? { kind: 'error', error: i18n.t('popup.add.notAnAddress') } : { kind: 'ready', input };
   }
   const lookalike = lookalikeVerdict(parsed.address, entries);
   return lookalike ? { kind: 'confirm', pending: { address: parsed.address, lookalike } } : { kind: 'ready', input };
@@ -47,7 +48,7 @@ async function nameStep(input: string, entries: readonly WatchEntry[], resolve: 
   try {
     answer = await resolve(input.trim());
   } catch (error) {
-    return { kind: 'error', error: `Could not look up the name: ${error instanceof Error ? error.message : String(error)}` };
+    return { kind: 'error', error: i18n.t('popup.add.lookupFailed', [error instanceof Error ? error.message : String(error)]) };
   }
   if (!answer.ok) return { kind: 'error', error: answer.error };
   // Already watched: the form selects it and says so, as for a typed address.

@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
 import { apiKeyItem, maskApiKey } from '@/lib/storage/api-key';
 import { sendMessage } from '@/lib/messaging/protocol';
+import { i18n } from '#i18n';
 import { useStorageItem } from './use-storage';
+import { SLOT, withSlot } from './with-slot';
 
 export const DEMO_KEY = 'demo';
 export const GET_KEY_URL = 'https://console.chainbase.com/';
@@ -29,7 +31,7 @@ async function testKey(apiKey: string | undefined): Promise<TestResult> {
     const result = await sendMessage('testKey', apiKey ? { apiKey } : {});
     return result.ok ? result : { ok: false, message: result.error.message };
   } catch (e) {
-    return { ok: false, message: `The test could not run: ${e instanceof Error ? e.message : String(e)}` };
+    return { ok: false, message: i18n.t('common.apiKey.testFailed', [e instanceof Error ? e.message : String(e)]) };
   }
 }
 
@@ -45,13 +47,13 @@ export function ApiKeyForm({ full = false, testBeforeSave = false, idPrefix }: P
 
   const save = async (key: string, what: string) => {
     const trimmed = key.trim();
-    if (!trimmed) return setStatus({ tone: 'error', text: 'Enter a key first.' });
+    if (!trimmed) return setStatus({ tone: 'error', text: i18n.t('common.apiKey.enterFirst') });
     if (testBeforeSave) {
       setTesting(true);
-      setStatus({ tone: 'info', text: 'Testing the key…' });
+      setStatus({ tone: 'info', text: i18n.t('common.apiKey.testing') });
       const result = await testKey(trimmed);
       setTesting(false);
-      if (!result.ok) return setStatus({ tone: 'error', text: `Not saved: ${result.message}` });
+      if (!result.ok) return setStatus({ tone: 'error', text: i18n.t('common.apiKey.notSaved', [result.message]) });
     }
     await apiKeyItem.setValue(trimmed);
     setDraft('');
@@ -61,15 +63,15 @@ export function ApiKeyForm({ full = false, testBeforeSave = false, idPrefix }: P
 
   const test = async () => {
     setTesting(true);
-    setStatus({ tone: 'info', text: 'Testing the key…' });
+    setStatus({ tone: 'info', text: i18n.t('common.apiKey.testing') });
     const result = await testKey(draft.trim() || undefined);
-    setStatus(result.ok ? { tone: 'ok', text: 'The key works.' } : { tone: 'error', text: result.message });
+    setStatus(result.ok ? { tone: 'ok', text: i18n.t('common.apiKey.works') } : { tone: 'error', text: result.message });
     setTesting(false);
   };
 
   const remove = async () => {
     await apiKeyItem.removeValue();
-    setStatus({ tone: 'info', text: 'Key removed.' });
+    setStatus({ tone: 'info', text: i18n.t('common.apiKey.removed') });
   };
 
   return (
@@ -77,11 +79,11 @@ export function ApiKeyForm({ full = false, testBeforeSave = false, idPrefix }: P
       class="space-y-2"
       onSubmit={(e) => {
         e.preventDefault();
-        void save(draft, 'Key saved.');
+        void save(draft, i18n.t('common.apiKey.saved'));
       }}
     >
       <label for={inputId} class="block text-sm font-medium">
-        API key
+        {i18n.t('common.apiKey.label')}
       </label>
       <div class="flex gap-2">
         <input
@@ -90,31 +92,31 @@ export function ApiKeyForm({ full = false, testBeforeSave = false, idPrefix }: P
           class="input min-w-0 flex-1 font-mono"
           autocomplete="off"
           spellcheck={false}
-          placeholder={saved ? `Saved: ${maskApiKey(saved)}` : 'Paste your Chainbase API key'}
+          placeholder={saved ? i18n.t('common.apiKey.placeholderSaved', [maskApiKey(saved)]) : i18n.t('common.apiKey.placeholder')}
           value={draft}
           aria-describedby={statusId}
           aria-invalid={status?.tone === 'error'}
           onInput={(e) => setDraft(e.currentTarget.value)}
         />
         <button type="button" class="btn-secondary" aria-pressed={reveal} onClick={() => setReveal(!reveal)}>
-          {reveal ? 'Hide key' : 'Show key'}
+          {reveal ? i18n.t('common.apiKey.hide') : i18n.t('common.apiKey.show')}
         </button>
       </div>
       <div class="flex flex-wrap gap-2">
         <button type="submit" class="btn-primary" disabled={testing}>
-          Save
+          {i18n.t('common.apiKey.save')}
         </button>
         {full && (
           <button type="button" class="btn-secondary" disabled={testing} onClick={() => void test()}>
-            Test key
+            {i18n.t('common.apiKey.test')}
           </button>
         )}
-        <button type="button" class="btn-secondary" onClick={() => void save(DEMO_KEY, 'Demo key saved. It is rate-limited; get your own key for daily use.')}>
-          Use demo key
+        <button type="button" class="btn-secondary" onClick={() => void save(DEMO_KEY, i18n.t('common.apiKey.demoSaved'))}>
+          {i18n.t('common.apiKey.useDemo')}
         </button>
         {full && saved && (
           <button type="button" class="btn-secondary" onClick={() => void remove()}>
-            Remove key
+            {i18n.t('common.apiKey.remove')}
           </button>
         )}
       </div>
@@ -122,12 +124,13 @@ export function ApiKeyForm({ full = false, testBeforeSave = false, idPrefix }: P
         {status?.text}
       </p>
       <p class="text-xs text-slate-600 dark:text-slate-400">
-        {full && saved && <>Saved key: <span class="font-mono">{maskApiKey(saved)}</span>. </>}
-        No key yet?{' '}
-        <a class="link" href={GET_KEY_URL} target="_blank" rel="noopener noreferrer">
-          Get a free key at console.chainbase.com
-        </a>
-        . The demo key is shared and rate-limited.
+        {full && saved && <>{withSlot(i18n.t('common.apiKey.savedKey', [SLOT]), <span class="font-mono">{maskApiKey(saved)}</span>)} </>}
+        {withSlot(
+          i18n.t('common.apiKey.noKey', [SLOT]),
+          <a class="link" href={GET_KEY_URL} target="_blank" rel="noopener noreferrer">
+            {i18n.t('common.apiKey.getKey')}
+          </a>,
+        )}
       </p>
     </form>
   );

@@ -2,11 +2,8 @@ import type { Chain } from '@/lib/core/chains';
 import type { Portfolio } from '@/lib/core/types';
 import { hasNative, splitSmall, summaryOf, tokenMatches } from './portfolio-view';
 import { HiddenTokens, TokenTable } from './TokenTable';
+import { i18n } from '#i18n';
 import { WORDS } from './vocabulary';
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 export function Skeleton({ label }: { label: string }) {
   return (
@@ -51,24 +48,20 @@ export function PortfolioContent({ chain, portfolio, hideSpam, hideSmall = false
           native={native}
           {...(portfolio.nativePriceUsd !== undefined && { nativePriceUsd: portfolio.nativePriceUsd })}
           tokens={visible}
-          label={`Tokens on ${chain.name}`}
+          label={i18n.t('common.tokens.tokensOn', [chain.name])}
         />
       )}
-      {noTokens && native === undefined && !query && <p class="py-2 text-sm text-slate-500 dark:text-slate-400">No tokens on {chain.name}.</p>}
+      {noTokens && native === undefined && !query && <p class="py-2 text-sm text-slate-500 dark:text-slate-400">{i18n.t('common.tokens.noneOn', [chain.name])}</p>}
       {query && visible.length === 0 && small.length === 0 && native === undefined && (
-        <p class="py-2 text-sm text-slate-500 dark:text-slate-400">No tokens on {chain.name} match “{query}”.</p>
+        <p class="py-2 text-sm text-slate-500 dark:text-slate-400">{i18n.t('common.tokens.noneMatch', [chain.name, query])}</p>
       )}
-      <HiddenTokens {...ctx} tokens={small} summary={WORDS.small(small.length)} tableLabel={`Small balances on ${chain.name}`} />
+      <HiddenTokens {...ctx} tokens={small} summary={WORDS.small(small.length)} tableLabel={i18n.t('common.tokens.smallOn', [chain.name])} />
       <HiddenTokens {...ctx} tokens={hidden} />
       {portfolio.capped && (
-        <p class="mt-2 text-xs text-amber-700 dark:text-amber-400">
-          Only the first {portfolio.tokens.length} tokens were fetched (page cap). Raise “Pages per address” in settings to see more.
-        </p>
+        <p class="mt-2 text-xs text-amber-700 dark:text-amber-400">{i18n.t('common.tokens.capped', [portfolio.tokens.length])}</p>
       )}
       {!!portfolio.invalidTokens && (
-        <p class="mt-2 text-xs text-amber-700 dark:text-amber-400">
-          {plural(portfolio.invalidTokens, 'entry', 'entries')} from the API could not be read and {portfolio.invalidTokens === 1 ? 'is' : 'are'} left out.
-        </p>
+        <p class="mt-2 text-xs text-amber-700 dark:text-amber-400">{i18n.t('common.tokens.unreadable', portfolio.invalidTokens)}</p>
       )}
     </>
   );

@@ -3,7 +3,9 @@
  * with invisible, bidi or mixed-script characters (or one not in normal form) is
  * not shown as it is: it is shown escaped ("p\u{430}ypal.eth") with a warning.
  */
-import { checkEnsName, escapeName, ISSUE_MESSAGES } from '@/lib/core/ens-name';
+import { checkEnsName, escapeName, issueMessage } from '@/lib/core/ens-name';
+import { sayJoined } from '@/lib/i18n/say';
+import { i18n } from '#i18n';
 import { capChars, MAX_SHOWN_CHARS } from './UntrustedText';
 
 interface Props {
@@ -21,11 +23,11 @@ export function EnsName({ name, class: className = '' }: Props) {
       </bdi>
     );
   }
-  const why = issues.map((issue) => ISSUE_MESSAGES[issue]).join('; ');
+  const why = sayJoined(issues.map(issueMessage), 'semicolon');
   return (
     <span class={`flex min-w-0 flex-col ${className}`} data-ens-name data-ens-flagged>
       <span class="truncate font-mono">{capChars(escapeName(name), MAX_SHOWN_CHARS)}</span>
-      <span class="text-xs text-amber-800">⚠ Suspicious ENS name: it {why}. Shown with its hidden characters spelled out.</span>
+      <span class="text-xs text-amber-800">{i18n.t('common.ensName.suspicious', [why])}</span>
     </span>
   );
 }

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { describeApiError } from '@/lib/card/view-model';
 import type { ApiErrorInfo } from '@/lib/core/types';
+import { i18n } from '#i18n';
 import { WORDS } from './vocabulary';
 
 export function openOptionsPage(): void {
@@ -28,8 +29,8 @@ export function groupFailures(failures: readonly { where: string; error: ApiErro
 }
 
 function whereText(where: readonly string[], total: number): string {
-  if (total > 1 && where.length === total) return `on all ${total} chains`;
-  return `on ${where.join(', ')}`;
+  if (total > 1 && where.length === total) return i18n.t('common.errors.onAllChains', [total]);
+  return i18n.t('common.errors.onChains', [where.join(', ')]);
 }
 
 /** The worker's shared backoff says when it asks again; the page never retries on a timer of its own. */
@@ -55,11 +56,11 @@ export function ErrorNotice({ group, chainCount, onRetry, withData = false }: Pr
     ? 'border-amber-200 bg-amber-50 text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-200'
     : 'border-red-200 bg-red-50 text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200';
   const retryAt = view.action === 'wait' ? retryAtOf(group) : undefined;
-  const place = chainCount > 1 ? ` (${whereText(group.where, chainCount)})` : '';
+  const place = chainCount > 1 ? ` ${whereText(group.where, chainCount)}` : '';
   return (
     <div role="alert" data-error-kind={group.error.kind} class={`mt-2 rounded-md border p-2 text-sm ${tone}`}>
       <p>
-        {withData && 'Showing older data. '}
+        {withData && `${i18n.t('common.errors.olderData')} `}
         {group.error.message}
         {place}
         {retryAt !== undefined && ` ${WORDS.asksAgainAt(retryAt)}`}

@@ -6,6 +6,7 @@
 import type { ComponentChildren } from 'preact';
 import { toChecksumAddress } from '@/lib/core/address';
 import { splitAtRange, type DifferingRange, type LookalikeVerdict } from '@/lib/core/lookalike';
+import { i18n } from '#i18n';
 import { capChars, neutralize } from './UntrustedText';
 
 interface Props {
@@ -16,20 +17,35 @@ interface Props {
   children?: ComponentChildren;
 }
 
-export function LookalikeWarning({ verdict, subject = 'This address', children }: Props) {
-  const entry = verdict.label ? `"${capChars(neutralize(verdict.label), 40)}"` : 'an address';
+/** The warning's texts, naming the watched entry by its label when it has one. */
+function warningTexts(label: string, subject: string) {
+  if (!label) {
+    return {
+      title: i18n.t('common.lookalike.titleUnlabelled'),
+      body: i18n.t('common.lookalike.bodyUnlabelled', [subject]),
+      watched: i18n.t('common.lookalike.watchedUnlabelled'),
+    };
+  }
+  const entry = capChars(neutralize(label), 40);
+  return {
+    title: i18n.t('common.lookalike.titleLabelled', [entry]),
+    body: i18n.t('common.lookalike.bodyLabelled', [subject, entry]),
+    watched: i18n.t('common.lookalike.watchedLabelled', [entry]),
+  };
+}
+
+export function LookalikeWarning({ verdict, subject = i18n.t('common.lookalike.thisAddress'), children }: Props) {
+  const text = warningTexts(verdict.label, subject);
   return (
     <div role="alert" data-lookalike class="flex flex-col gap-1.5 rounded-md border-2 border-red-600 bg-red-50 p-2 text-xs text-red-950">
-      <p class="m-0 text-sm font-semibold">⚠ Warning: look-alike of {entry} in your watchlist</p>
-      <p class="m-0">
-        {subject} starts and ends like {entry} but is a different address. Scammers create such addresses so that one gets copied by mistake.
-      </p>
+      <p class="m-0 text-sm font-semibold">{text.title}</p>
+      <p class="m-0">{text.body}</p>
       <dl class="m-0 flex flex-col gap-0.5">
         <dt class="font-medium">{subject}</dt>
         <dd class="m-0">
           <MarkedAddress address={verdict.address} range={verdict.differing} />
         </dd>
-        <dt class="font-medium">{verdict.label ? `${entry} (watched)` : 'Watched address'}</dt>
+        <dt class="font-medium">{text.watched}</dt>
         <dd class="m-0">
           <MarkedAddress address={verdict.watched} range={verdict.differing} />
         </dd>

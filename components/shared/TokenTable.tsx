@@ -9,6 +9,8 @@ import { CopyButton } from './CopyButton';
 import { fitAmount, fitUsd, type Fitted } from './fit-number';
 import { TokenLogo } from './TokenLogo';
 import { UntrustedText } from './UntrustedText';
+import { i18n } from '#i18n';
+import { say, sayJoined } from '@/lib/i18n/say';
 import { WORDS } from './vocabulary';
 
 /** Rows rendered at first; more on demand, so a 1,000-token wallet stays quick. */
@@ -19,7 +21,7 @@ function amountOf(raw: string, decimals: number): Fitted & { exact: string } {
     const fitted = fitAmount(raw, decimals);
     return { ...fitted, exact: toExactDecimal(raw, decimals) };
   } catch {
-    return { text: '?', exact: 'This amount could not be read.' };
+    return { text: '?', exact: i18n.t('common.tokens.unreadableAmount') };
   }
 }
 
@@ -58,7 +60,7 @@ function tokenHolding(t: Token, dimmed: boolean | undefined): Holding {
     decimals: t.decimals,
     ...(t.priceUsd > 0 && { priceUsd: t.priceUsd }),
     contract: t.contract,
-    ...(dimmed && { reasons: classifyToken(t).reasons.join(' ') }),
+    ...(dimmed && { reasons: sayJoined(classifyToken(t).reasons, 'sentences') }),
   };
 }
 
@@ -66,7 +68,7 @@ function nativeHolding(chain: Chain, raw: string, priceUsd: number | undefined):
   return {
     key: 'native',
     symbol: chain.native.symbol,
-    name: 'Native coin',
+    name: i18n.t('common.tokens.nativeCoin'),
     seed: chain.name,
     color: chain.color,
     raw,
@@ -139,41 +141,45 @@ function explorerTokenUrl(chain: Chain, contract: string, holder: string | undef
   return holder ? `${base}?a=${toChecksumAddress(holder)}` : base;
 }
 
+/** "$1.00 per token, read 3 min ago", or "no price". */
+function priceText(priceUsd: number | undefined, pricedAt: number | undefined): string {
+  if (priceUsd === undefined) return WORDS.noPrice;
+  const price = fitUsd(priceUsd, Infinity).text;
+  return pricedAt === undefined ? i18n.t('common.tokens.perToken', [price]) : i18n.t('common.tokens.perTokenRead', [price, say(timeAgo(pricedAt))]);
+}
+
 /** Exact amount, contract with copy, explorer link, price and its age. */
 function HoldingDetails({ h, exact, usd, ctx }: { h: Holding; exact: string; usd: number | undefined; ctx: RowContext }) {
   const contract = h.contract && toChecksumAddress(h.contract);
   const term = 'text-slate-500 dark:text-slate-400';
   return (
     <dl class="grid grid-cols-[auto_minmax(0,1fr)] gap-x-2 gap-y-0.5 text-xs">
-      <dt class={term}>Exact amount</dt>
+      <dt class={term}>{i18n.t('common.tokens.exactAmount')}</dt>
       <dd class="font-mono break-all" data-exact-amount>
         {exact} <UntrustedText text={h.symbol} max={16} class="inline" />
       </dd>
       {usd !== undefined && (
         <>
-          <dt class={term}>Value</dt>
+          <dt class={term}>{i18n.t('common.tokens.value')}</dt>
           <dd class="tabular-nums">{fitUsd(usd, Infinity).text}</dd>
         </>
       )}
-      <dt class={term}>Price</dt>
-      <dd>
-        {h.priceUsd === undefined ? WORDS.noPrice : `${fitUsd(h.priceUsd, Infinity).text} per token`}
-        {h.priceUsd !== undefined && ctx.pricedAt !== undefined && `, read ${timeAgo(ctx.pricedAt)}`}
-      </dd>
-      <dt class={term}>Contract</dt>
+      <dt class={term}>{i18n.t('common.tokens.price')}</dt>
+      <dd>{priceText(h.priceUsd, ctx.pricedAt)}</dd>
+      <dt class={term}>{i18n.t('common.tokens.contract')}</dt>
       <dd class="min-w-0">
         {contract ? (
           <>
             <span class="block font-mono break-all" data-contract>{contract}</span>
             <span class="mt-1 flex flex-wrap gap-1.5">
-              <CopyButton text={contract} label="Copy contract address" />
+              <CopyButton text={contract} label={i18n.t('common.tokens.copyContract')} />
               <a class="btn-secondary py-0.5 text-xs" href={explorerTokenUrl(ctx.chain, h.contract!, ctx.address)} target="_blank" rel="noopener noreferrer">
-                Open in {ctx.chain.explorers[0]}
+                {i18n.t('common.tokens.openIn', [ctx.chain.explorers[0]!])}
               </a>
             </span>
           </>
         ) : (
-          `none (${ctx.chain.name}'s own coin)`
+          i18n.t('common.tokens.nativeContract', [ctx.chain.name])
         )}
       </dd>
     </dl>
@@ -197,9 +203,9 @@ export function TokenTable({ native, nativePriceUsd, tokens, label, ...ctx }: Ta
       <table class="w-full text-sm" aria-label={label}>
         <thead class="sr-only">
           <tr>
-            <th scope="col">Token</th>
-            <th scope="col">Amount</th>
-            <th scope="col">Value (USD)</th>
+            <th scope="col">{i18n.t('common.tokens.columnToken')}</th>
+            <th scope="col">{i18n.t('common.tokens.columnAmount')}</th>
+            <th scope="col">{i18n.t('common.tokens.columnValue')}</th>
           </tr>
         </thead>
         <tbody>
@@ -211,7 +217,7 @@ export function TokenTable({ native, nativePriceUsd, tokens, label, ...ctx }: Ta
       </table>
       {left > 0 && (
         <button type="button" class="btn-secondary mt-2 w-full" onClick={() => setShown((n) => n + PAGE_SIZE)}>
-          Show {Math.min(PAGE_SIZE, left)} more ({left} not shown)
+          {i18n.t('common.tokens.showMore', [Math.min(PAGE_SIZE, left), left])}
         </button>
       )}
     </>
@@ -240,7 +246,7 @@ export function HiddenTokens({ tokens, summary, tableLabel, ...ctx }: RowContext
       >
         {open ? '▾' : '▸'} {summary ?? WORDS.hidden(tokens.length)}
       </button>
-      {open && <TokenTable {...ctx} tokens={tokens} label={tableLabel ?? `Hidden tokens on ${ctx.chain.name}`} dimmed={summary === undefined} />}
+      {open && <TokenTable {...ctx} tokens={tokens} label={tableLabel ?? i18n.t('common.tokens.hiddenOn', [ctx.chain.name])} dimmed={summary === undefined} />}
     </div>
   );
 }

@@ -30,7 +30,7 @@ export function chainValue(p: Portfolio, hideSpam: boolean): ChainValue {
   return {
     totalUsd: summary.totalUsd,
     nativeUsd: summary.nativeUsd,
-    nativeUnpriced: summary.unpricedNative !== undefined,
+    nativeUnpriced: summary.unpricedNativeChain !== undefined,
     unpricedCount: summary.unpricedCount,
   };
 }

@@ -1,27 +1,57 @@
 /**
  * The words the popup and the hover card share (docs/VOCABULARY.md lists them with
  * their meaning). One place, so "Try again" never becomes "Retry" in one of them.
+ * The texts live in locales/en.yml under `common:`; each word is looked up when it is
+ * read (a getter), so it is always read at render time, never once at module load.
  */
+import { i18n } from '#i18n';
 import { formatClockTime } from '@/lib/core/locale';
 
 export const WORDS = {
-  retry: 'Try again',
-  fixKey: 'Open options to fix the API key',
-  refresh: 'Refresh',
-  outOfDate: 'outdated',
-  noPrice: 'no price',
+  get retry() {
+    return i18n.t('common.retry');
+  },
+  get fixKey() {
+    return i18n.t('common.fixKey');
+  },
+  get refresh() {
+    return i18n.t('common.refresh');
+  },
+  get outOfDate() {
+    return i18n.t('common.outOfDate');
+  },
+  get noPrice() {
+    return i18n.t('common.noPrice');
+  },
+  /** A symbol, the same in every language. */
   unknownTotal: '—',
-  addToWatchlist: 'Add to watchlist',
-  inWatchlist: 'In watchlist',
-  openInPopup: 'Open in popup',
-  allChains: 'See all chains',
-  turnOff: 'Turn off on this site',
-  moreActions: 'More actions',
-  undo: 'Undo',
-  hideSmall: 'Hide small balances',
-  small: (n: number) => `${n} small ${n === 1 ? 'balance' : 'balances'} hidden (under $1, still in totals)`,
-  hidden: (n: number) => `${n} hidden ${n === 1 ? 'token' : 'tokens'} (spam or dust, not in totals)`,
-  asksAgainAt: (epochMs: number) => `The extension asks again at ${clockTime(epochMs)}.`,
+  get addToWatchlist() {
+    return i18n.t('common.addToWatchlist');
+  },
+  get inWatchlist() {
+    return i18n.t('common.inWatchlist');
+  },
+  get openInPopup() {
+    return i18n.t('common.openInPopup');
+  },
+  get allChains() {
+    return i18n.t('common.allChains');
+  },
+  get turnOff() {
+    return i18n.t('common.turnOff');
+  },
+  get moreActions() {
+    return i18n.t('common.moreActions');
+  },
+  get undo() {
+    return i18n.t('common.undo');
+  },
+  get hideSmall() {
+    return i18n.t('common.hideSmall');
+  },
+  small: (n: number) => i18n.t('common.small', n),
+  hidden: (n: number) => i18n.t('common.hidden', n),
+  asksAgainAt: (epochMs: number) => i18n.t('common.asksAgainAt', [clockTime(epochMs)]),
 } as const;
 
 /** "12:03:45" in the user's locale: when the extension asks Chainbase again after a rate limit. */

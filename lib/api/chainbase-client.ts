@@ -1,4 +1,5 @@
 import ky, { isHTTPError, isTimeoutError, type KyInstance } from 'ky';
+import { i18n } from '#i18n';
 import * as v from 'valibot';
 import { ADDRESS_PATTERN } from '@/lib/core/address-format';
 import { apiError, ChainbaseError, kindForStatus } from './errors';
@@ -107,7 +108,7 @@ export function createChainbaseClient(opts: ClientOptions): ChainbaseClient {
   async function getJson(path: string, searchParams: Record<string, string>): Promise<v.InferOutput<typeof Envelope>> {
     const body = await request(http, path, searchParams, opts.apiKey, opts.onRateLimited);
     const envelope = v.safeParse(Envelope, body);
-    if (!envelope.success) throw apiError('malformed', { serverMessage: 'the response is not an object with a numeric code' });
+    if (!envelope.success) throw apiError('malformed', { serverMessage: i18n.t('messages.api.unreadable.envelope') });
     const { code, message } = envelope.output;
     // The API sometimes answers HTTP 200 with an error code in the body.
     if (code !== 0) {
@@ -156,7 +157,7 @@ export function createChainbaseClient(opts: ClientOptions): ChainbaseClient {
     },
     async nativeBalance(chainId, address) {
       const body = await getJson('v1/account/balance', { chain_id: String(chainId), address });
-      if (typeof body.data !== 'string') throw apiError('malformed', { serverMessage: 'the native balance is not a string' });
+      if (typeof body.data !== 'string') throw apiError('malformed', { serverMessage: i18n.t('messages.api.unreadable.nativeNotString') });
       return toDecimalOrMalformed(body.data);
     },
     async tokenPrice(chainId, contract) {
@@ -166,13 +167,13 @@ export function createChainbaseClient(opts: ClientOptions): ChainbaseClient {
     async ensReverse(address) {
       const body = await getJson('v1/ens/reverse', { chain_id: String(ENS_CHAIN_ID), address });
       const parsed = v.safeParse(EnsReverseData, body.data);
-      if (!parsed.success) throw apiError('malformed', { serverMessage: 'the ENS reverse answer is not a list of names' });
+      if (!parsed.success) throw apiError('malformed', { serverMessage: i18n.t('messages.api.unreadable.ensReverse') });
       return parsed.output?.[0]?.name || undefined;
     },
     async ensRecords(name) {
       const body = await getJson('v1/ens/records', { chain_id: String(ENS_CHAIN_ID), domain: name });
       const parsed = v.safeParse(EnsRecordData, body.data);
-      if (!parsed.success) throw apiError('malformed', { serverMessage: 'the ENS record is not an object with an address' });
+      if (!parsed.success) throw apiError('malformed', { serverMessage: i18n.t('messages.api.unreadable.ensRecord') });
       return toEnsForward(parsed.output);
     },
   };
@@ -192,7 +193,7 @@ function toEnsForward(record: v.InferOutput<typeof EnsRecordData>): EnsForward {
 function parsePrice(data: unknown): TokenPrice | undefined {
   if (data === null || data === undefined) return undefined;
   const parsed = v.safeParse(PriceData, data);
-  if (!parsed.success) throw apiError('malformed', { serverMessage: 'the price is not a number' });
+  if (!parsed.success) throw apiError('malformed', { serverMessage: i18n.t('messages.api.unreadable.price') });
   const { price, symbol, decimals, updated_at } = parsed.output;
   if (price <= 0) return undefined;
   const updatedAt = typeof updated_at === 'string' ? Date.parse(updated_at) : updated_at;
@@ -254,7 +255,7 @@ async function request(
   try {
     return JSON.parse(text);
   } catch {
-    throw apiError('malformed', { serverMessage: text ? 'the body is not JSON' : 'the body is empty' });
+    throw apiError('malformed', { serverMessage: i18n.t(text ? 'messages.api.unreadable.notJson' : 'messages.api.unreadable.empty') });
   }
 }
 
@@ -306,7 +307,7 @@ function retryAfterMs(response: Response): number | undefined {
 
 function parseTokens(data: unknown): { tokens: Token[]; invalid: number } {
   if (data === null || data === undefined) return { tokens: [], invalid: 0 };
-  if (!Array.isArray(data)) throw apiError('malformed', { serverMessage: 'data is not a list' });
+  if (!Array.isArray(data)) throw apiError('malformed', { serverMessage: i18n.t('messages.api.unreadable.dataNotList') });
   const tokens: Token[] = [];
   let invalid = 0;
   for (const item of data) {
@@ -371,7 +372,7 @@ function toDecimalOrMalformed(hex: string): string {
   try {
     return hexToDecimalString(hex);
   } catch {
-    throw apiError('malformed', { serverMessage: 'the native balance is not a hex number' });
+    throw apiError('malformed', { serverMessage: i18n.t('messages.api.unreadable.nativeNotHex') });
   }
 }
 

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { ApiErrorInfo, ErrorKind } from '@/lib/core/types';
 
 /** The one error type the Chainbase client throws; `info` is plain JSON for messages. */
@@ -18,26 +19,26 @@ export function kindForStatus(status: number): ErrorKind {
   return 'server';
 }
 
-const DEFAULT_MESSAGES: Record<ErrorKind, string> = {
-  'no-key': 'No API key is set. Add one in the extension settings.',
-  'bad-key': 'Chainbase rejected the API key.',
-  'bad-request': 'Chainbase rejected the request.',
-  'not-found': 'Chainbase does not know this endpoint.',
-  'rate-limited': 'Too many requests: Chainbase asked us to slow down.',
-  server: 'Chainbase had an internal error.',
-  network: 'Could not reach the Chainbase API.',
-  timeout: 'Chainbase took too long to answer.',
-  malformed: 'Chainbase sent a response we could not read.',
-};
+const KIND_MESSAGES = {
+  'no-key': 'messages.api.noKey',
+  'bad-key': 'messages.api.badKey',
+  'bad-request': 'messages.api.badRequest',
+  'not-found': 'messages.api.notFound',
+  'rate-limited': 'messages.api.rateLimited',
+  server: 'messages.api.server',
+  network: 'messages.api.network',
+  timeout: 'messages.api.timeout',
+  malformed: 'messages.api.malformed',
+} as const satisfies Record<ErrorKind, string>;
 
 /**
  * Builds the error the UI shows. The server's own message is kept (it is often the most
  * precise), capped, and scrubbed of the key in case a proxy echoes it back.
  */
 export function apiError(kind: ErrorKind, detail?: { status?: number; serverMessage?: string; retryAfterMs?: number; secret?: string }): ChainbaseError {
-  let message = DEFAULT_MESSAGES[kind];
   const server = detail?.serverMessage?.trim().slice(0, 200);
-  if (server) message += ` (${server})`;
+  const general = i18n.t(KIND_MESSAGES[kind]);
+  let message = server ? i18n.t('messages.api.withDetail', [general, server]) : general;
   if (detail?.secret) message = message.split(detail.secret).join('***');
   return new ChainbaseError({
     kind,
@@ -50,5 +51,6 @@ export function apiError(kind: ErrorKind, detail?: { status?: number; serverMess
 /** Whatever was thrown, as plain JSON the UI can explain. */
 export function toErrorInfo(error: unknown): ApiErrorInfo {
   if (error instanceof ChainbaseError) return error.info;
-  return { kind: 'server', message: `Unexpected error: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300) };
+  const detail = error instanceof Error ? error.message : String(error);
+  return { kind: 'server', message: i18n.t('messages.api.unexpected', [detail]).slice(0, 300) };
 }

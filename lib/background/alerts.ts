@@ -7,6 +7,7 @@
  * alarm runs (a run the user starts from the options page still goes).
  */
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { changesBetween, snapshotOf, type WatchChange, type WatchSnapshot } from '@/lib/core/watch-changes';
 import type { AlertSettings, Settings, WatchEntry } from '@/lib/storage/items';
 import type { AlertRunResult, BalancesAnswer, BalancesRequest } from '@/lib/messaging/protocol';
@@ -35,9 +36,9 @@ export class WatchAlerts {
 
   async run(trigger: AlertTrigger): Promise<AlertRunResult> {
     const alertSettings = await this.deps.getAlertSettings();
-    if (!alertSettings.enabled) return { checked: 0, notified: 0, skipped: 'Alerts are off.' };
+    if (!alertSettings.enabled) return { checked: 0, notified: 0, skipped: i18n.t('messages.alerts.off') };
     if (trigger === 'alarm' && (await this.deps.budgetExhausted())) {
-      return { checked: 0, notified: 0, skipped: 'The monthly credit budget is spent.' };
+      return { checked: 0, notified: 0, skipped: i18n.t('messages.alerts.budgetSpent') };
     }
     const [watchlist, settings] = await Promise.all([this.deps.getWatchlist(), this.deps.getSettings()]);
     const snapshots = await this.loadSnapshots();
@@ -81,7 +82,7 @@ export class WatchAlerts {
 }
 
 function notificationTitle(addresses: number): string {
-  return addresses === 1 ? 'A watched address changed' : `${addresses} watched addresses changed`;
+  return i18n.t('messages.alerts.title', addresses);
 }
 
 /** Plain text (notifications render no markup); labels are the user's own. */
@@ -91,8 +92,12 @@ function notificationMessage(changed: { entry: WatchEntry; changes: WatchChange[
       const who = entry.label || `${entry.address.slice(0, 6)}…${entry.address.slice(-4)}`;
       const usd = changes.find((c) => c.kind === 'usd-total');
       const balances = changes.filter((c) => c.kind === 'balance').length;
-      const parts = [usd && `USD total $${usd.before} → $${usd.after}`, balances && `${balances} balance${balances === 1 ? '' : 's'} changed`];
-      return `${who}: ${parts.filter(Boolean).join('; ')}`;
+      const parts = [
+        ...(usd ? [i18n.t('messages.alerts.usdTotal', [`$${usd.before}`, `$${usd.after}`])] : []),
+        ...(balances ? [i18n.t('messages.alerts.balances', balances)] : []),
+      ];
+      const said = parts.reduce((all, part) => i18n.t('messages.list.semicolon', [all, part]));
+      return i18n.t('messages.alerts.line', [who, said]);
     })
     .join('\n');
 }
@@ -122,7 +127,7 @@ export async function syncAlertAlarm(settings: AlertSettings): Promise<void> {
 /** Throws when the notifications permission was taken back: the run then says so instead of claiming it notified. */
 export async function showNotification(title: string, message: string): Promise<void> {
   const notifications = browser.notifications as typeof browser.notifications | undefined;
-  if (!notifications) throw new Error('Notifications are not permitted; turn watch alerts off and on again to allow them.');
+  if (!notifications) throw new Error(i18n.t('messages.alerts.notPermitted'));
   await notifications.create(`${ALERT_ALARM}-${Date.now()}`, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),

@@ -52,6 +52,14 @@ describe('getBalances for content scripts', () => {
     expect(await run(req(1), tab(1))).toEqual({ stale: false, refreshing: false, error });
   });
 
+  it("the card's settings (hide spam, number format) reach it, also when an old entry is left out", async () => {
+    const settings = { hideSpam: false, locale: 'de-DE' };
+    const fresh = lookups(() => ({ portfolio: portfolio(0), stale: false, refreshing: false, ...settings }));
+    expect(await fresh.run(req(1), tab(1))).toMatchObject(settings);
+    const old = lookups(() => ({ portfolio: portfolio(TTL * 2), stale: true, refreshing: false, ...settings }));
+    expect(await old.run(req(1), tab(1))).toEqual({ stale: false, refreshing: false, ...settings });
+  });
+
   it('an entry within the TTL is shown as the service gave it (a failed refresh keeps it with the error)', async () => {
     const error = { kind: 'server' as const, message: 'down' };
     const within = { portfolio: portfolio(TTL - 1), stale: true, refreshing: false, error };

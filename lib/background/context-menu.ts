@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { firstAddressIn } from '@/lib/core/address-format';
 import { lookupUrl } from '@/lib/core/lookup-url';
 
@@ -24,7 +25,7 @@ export async function openLookup(address: string): Promise<void> {
 
 export function registerContextMenu(open: (address: string) => Promise<void> = openLookup): void {
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: MENU_ID, title: 'Show token balances', contexts: ['selection', 'link'] });
+    browser.contextMenus.create({ id: MENU_ID, title: i18n.t('messages.contextMenu.showBalances'), contexts: ['selection', 'link'] });
   });
   browser.contextMenus.onClicked.addListener((info) => {
     if (info.menuItemId !== MENU_ID) return;

@@ -11,8 +11,10 @@
  * to store the answer, so it should be the current one).
  */
 import type { ChainbaseClient, EnsForward } from '@/lib/api/chainbase-client';
+import { i18n } from '#i18n';
 import { toErrorInfo } from '@/lib/api/errors';
 import { parseEnsName } from '@/lib/core/ens-name';
+import { say } from '@/lib/i18n/say';
 import type { NameAnswer, ResolveNameAnswer } from '@/lib/messaging/protocol';
 import type { StorageAreaLike } from './portfolio-cache';
 import type { CallContext } from './portfolio-fetch';
@@ -61,15 +63,15 @@ export class NameService {
   /** The address a typed name points at, or a message that says why there is none. */
   async resolve(input: string, call: CallContext = {}): Promise<ResolveNameAnswer> {
     const parsed = parseEnsName(input);
-    if (!parsed.ok) return parsed;
+    if (!parsed.ok) return { ok: false, error: say(parsed.error) };
     let forward: EnsForward;
     try {
       forward = await (await this.deps.clientFor(call)).ensRecords(parsed.name);
     } catch (error) {
-      return { ok: false, error: `Could not look up ${parsed.name}: ${toErrorInfo(error).message}` };
+      return { ok: false, error: i18n.t('messages.ens.lookupFailed', [parsed.name, toErrorInfo(error).message]) };
     }
-    if (forward.kind === 'unknown-name') return { ok: false, error: `No ENS name ${parsed.name} is registered. Check the spelling.` };
-    if (forward.kind === 'no-address') return { ok: false, error: `${parsed.name} has no address record, so there is no address to add.` };
+    if (forward.kind === 'unknown-name') return { ok: false, error: i18n.t('messages.ens.notRegistered', [parsed.name]) };
+    if (forward.kind === 'no-address') return { ok: false, error: i18n.t('messages.ens.noAddress', [parsed.name]) };
     return { ok: true, name: parsed.name, address: forward.address };
   }
 

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { Portfolio, Token } from '@/lib/core/types';
 
 /**
@@ -85,7 +86,7 @@ export class PortfolioCache {
     const bytes = entryBytes(key, value);
     const index = await this.loadIndex();
     delete index[key];
-    if (bytes > this.budgetBytes) return this.fail(`one portfolio (${kb(bytes)}) is larger than the cache budget`);
+    if (bytes > this.budgetBytes) return this.fail(i18n.t('messages.worker.cacheTooBig', [kb(bytes)]));
     const victims = await this.victimsToFit(index, bytes);
     for (const k of victims) delete index[k];
     // Evict first: the write must never be the one that meets a full storage area.

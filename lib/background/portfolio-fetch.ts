@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { apiError } from '@/lib/api/errors';
 import { createChainbaseClient, type ChainbaseClient } from '@/lib/api/chainbase-client';
 import type { Scheduler, Ticket } from './scheduler';
@@ -30,7 +31,7 @@ export interface CallContext {
 /** Thrown for background work once the month's credit budget is spent. */
 export class BudgetExhausted extends Error {
   constructor() {
-    super('The monthly credit budget is spent; background refreshes wait for next month.');
+    super(i18n.t('messages.worker.budgetSpent'));
     this.name = 'BudgetExhausted';
   }
 }

@@ -5,6 +5,8 @@
  * and after a 429 one shared "blocked until" holds every caller, so nothing
  * reaches the server before the time it asked for.
  */
+import { i18n } from '#i18n';
+
 export type Lane = 'visible' | 'popup' | 'card' | 'background';
 
 /** Highest priority first. */
@@ -32,7 +34,7 @@ export interface Ticket {
 /** Why a waiter did not get its slot. */
 export class SchedulerRefusal extends Error {
   constructor(readonly reason: 'aborted' | 'queue-full') {
-    super(reason === 'aborted' ? 'Nobody waits for this request any more.' : 'Too many requests are waiting; try again shortly.');
+    super(i18n.t(reason === 'aborted' ? 'messages.worker.aborted' : 'messages.worker.queueFull'));
     this.name = 'SchedulerRefusal';
   }
 }

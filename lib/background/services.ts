@@ -64,11 +64,11 @@ export function createBackgroundHandlers(): Handlers {
   return {
     // Content scripts: per-tab lookup budget and fresh data only (lib/background/content-lookups.ts).
     getBalances: createContentLookups(async ({ visible, ...req }, caller) => {
-      const [answer, { hideSpam }] = await Promise.all([
+      const [answer, { hideSpam, locale }] = await Promise.all([
         balances.get(req, { lane: laneFor(caller, { visible }), signal: presence.signalFor(caller) }),
         getSettings(),
       ]);
-      return { ...answer, hideSpam };
+      return { ...answer, hideSpam, locale };
     }, { ttlMs }),
     async testKey({ apiKey, apiBase }) {
       try {

@@ -9,6 +9,7 @@ import { formatTotalUsd, implausibleReason, leftOutNote, sumTotals, summarize } 
 import { updatedAgo } from '@/lib/core/time-ago';
 import type { ApiErrorInfo, ErrorKind, Portfolio, Token } from '@/lib/core/types';
 import type { BalancesState } from '@/lib/messaging/balances-loader';
+import { say } from '@/lib/i18n/say';
 
 /** Tokens listed by name; the rest are summed up as "+N more". */
 export const TOP_TOKENS = 5;
@@ -117,10 +118,10 @@ export function describeApiError(error: ApiErrorInfo): ErrorView {
 
 function dataView(portfolio: Portfolio, chain: Chain, stale: boolean, hideSpam: boolean, now: number): DataView {
   const summary = summarize(portfolio, { hideSpam });
-  const leftOut = leftOutNote(sumTotals([summary]));
+  const leftOut = say(leftOutNote(sumTotals([summary])));
   return {
     native: `${formatAmount(portfolio.native, chain.native.decimals)} ${chain.native.symbol}`,
-    usdTotal: formatTotalUsd(summary),
+    usdTotal: say(formatTotalUsd(summary)),
     ...(summary.nativeUsd !== undefined && { nativeUsd: formatUsd(summary.nativeUsd) }),
     ...(leftOut && { leftOut }),
     pricedCount: summary.pricedCount,
@@ -128,7 +129,7 @@ function dataView(portfolio: Portfolio, chain: Chain, stale: boolean, hideSpam: 
     tokens: summary.visible.slice(0, TOP_TOKENS).map(tokenLine),
     moreCount: Math.max(0, summary.visible.length - TOP_TOKENS),
     hiddenCount: summary.hidden.length,
-    updated: updatedAgo(portfolio.fetchedAt, now),
+    updated: say(updatedAgo(portfolio.fetchedAt, now)),
     stale,
     capped: portfolio.capped,
   };
@@ -144,6 +145,6 @@ function tokenLine(t: Token): TokenLine {
     ...(t.logo && { logo: t.logo }),
     amount: formatAmount(t.balance, t.decimals),
     ...(usd !== undefined && { usd: formatUsd(usd) }),
-    ...(implausible && { implausible }),
+    ...(implausible && { implausible: say(implausible) }),
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { isAddress, parseAddress, shortenAddress, toChecksumAddress } from './address';
+import { message, type MessageKey } from './message';
 
 // The test vectors listed in EIP-55.
 const EIP55_VECTORS = [
@@ -15,7 +16,7 @@ const EIP55_VECTORS = [
 ];
 
 const VITALIK = '0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045';
-const WRONG_CHECKSUM = 'This address has a wrong checksum (mixed case must match EIP-55). Check for a typo.';
+const WRONG_CHECKSUM = message('messages.address.checksum');
 
 const lowerAddress = fc
   .array(fc.constantFrom(...'0123456789abcdef'), { minLength: 40, maxLength: 40 })
@@ -49,25 +50,14 @@ describe('parseAddress', () => {
   });
 
   it('explains each format error separately', () => {
-    expect(parseAddress('')).toEqual({ ok: false, error: 'Enter an address.' });
-    expect(parseAddress('   ')).toEqual({ ok: false, error: 'Enter an address.' });
-    expect(parseAddress(VITALIK.slice(2))).toEqual({ ok: false, error: 'An address starts with 0x.' });
-    expect(parseAddress(`0X${VITALIK.slice(2)}`)).toEqual({
-      ok: false,
-      error: 'An address starts with a lowercase 0x, not 0X.',
-    });
-    expect(parseAddress(VITALIK.slice(0, -1))).toEqual({
-      ok: false,
-      error: 'An address has 40 hex digits after 0x; this one has 39.',
-    });
-    expect(parseAddress(`${VITALIK}00`)).toEqual({
-      ok: false,
-      error: 'An address has 40 hex digits after 0x; this one has 42.',
-    });
-    expect(parseAddress(`${VITALIK.slice(0, -1)}g`)).toEqual({
-      ok: false,
-      error: 'An address contains only hex digits (0-9, a-f); found "g".',
-    });
+    const refused = (key: MessageKey, ...subs: string[]) => ({ ok: false, error: message(key, ...subs) });
+    expect(parseAddress('')).toEqual(refused('messages.address.empty'));
+    expect(parseAddress('   ')).toEqual(refused('messages.address.empty'));
+    expect(parseAddress(VITALIK.slice(2))).toEqual(refused('messages.address.no0x'));
+    expect(parseAddress(`0X${VITALIK.slice(2)}`)).toEqual(refused('messages.address.upper0X'));
+    expect(parseAddress(VITALIK.slice(0, -1))).toEqual(refused('messages.address.length', '40', '39'));
+    expect(parseAddress(`${VITALIK}00`)).toEqual(refused('messages.address.length', '40', '42'));
+    expect(parseAddress(`${VITALIK.slice(0, -1)}g`)).toEqual(refused('messages.address.badChar', 'g'));
   });
 
   it('property: the checksum of any lowercase address parses back to itself', () => {

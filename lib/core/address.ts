@@ -2,10 +2,11 @@
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { isAddress } from './address-format';
+import { message, type Message } from './message';
 
 export type ParsedAddress =
   | { ok: true; address: string; checksummed: string }
-  | { ok: false; error: string };
+  | { ok: false; error: Message };
 
 const HEX_DIGITS = 40;
 export { isAddress };
@@ -33,21 +34,19 @@ export function parseAddress(input: string): ParsedAddress {
 
   const checksummed = toChecksumAddress(s);
   if (isMixedCase(s.slice(2)) && s !== checksummed) {
-    return { ok: false, error: 'This address has a wrong checksum (mixed case must match EIP-55). Check for a typo.' };
+    return { ok: false, error: message('messages.address.checksum') };
   }
   return { ok: true, address: s.toLowerCase(), checksummed };
 }
 
-function describeFormatError(s: string): string | undefined {
-  if (s === '') return 'Enter an address.';
-  if (!/^0x/i.test(s)) return 'An address starts with 0x.';
-  if (s.startsWith('0X')) return 'An address starts with a lowercase 0x, not 0X.';
+function describeFormatError(s: string): Message | undefined {
+  if (s === '') return message('messages.address.empty');
+  if (!/^0x/i.test(s)) return message('messages.address.no0x');
+  if (s.startsWith('0X')) return message('messages.address.upper0X');
   const body = s.slice(2);
   const bad = body.match(/[^0-9a-fA-F]/);
-  if (bad) return `An address contains only hex digits (0-9, a-f); found "${bad[0]}".`;
-  if (body.length !== HEX_DIGITS) {
-    return `An address has ${HEX_DIGITS} hex digits after 0x; this one has ${body.length}.`;
-  }
+  if (bad) return message('messages.address.badChar', bad[0]);
+  if (body.length !== HEX_DIGITS) return message('messages.address.length', String(HEX_DIGITS), String(body.length));
   return undefined;
 }
 

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { byChain, byToken } from './composition';
+import { message } from './message';
 import type { Portfolio, Token } from './types';
 
 const ADDR = '0x000000000000000000000000000000000000000a';
+const onChain = (symbol: string, chain: string) => message('messages.composition.onChain', symbol, chain);
 
 function token(symbol: string, dollars: number, n: number): Token {
   return { contract: `0x${n.toString(16).padStart(40, '0')}`, symbol, name: symbol, decimals: 0, balance: String(dollars), priceUsd: 1, logo: 'https://x.example/l.png' };
@@ -27,10 +29,10 @@ describe('composition', () => {
     const many = portfolio(137, [1, 2, 3, 4, 5, 6].map((i) => token(`T${i}`, 10 * i, 100 + i)));
     const slices = byToken([eth, many], true, undefined, 3);
     expect(slices.map((s) => [s.label, s.usd])).toEqual([
-      ['ETH (Ethereum)', 3000],
-      ['USDC (Ethereum)', 500],
-      ['T6 (Polygon)', 60],
-      ['Other', 150],
+      [onChain('ETH', 'Ethereum'), 3000],
+      [onChain('USDC', 'Ethereum'), 500],
+      [onChain('T6', 'Polygon'), 60],
+      [message('messages.composition.other'), 150],
     ]);
     expect(slices.reduce((n, s) => n + s.share, 0)).toBeCloseTo(1, 12);
   });
@@ -38,7 +40,7 @@ describe('composition', () => {
   it('leaves out implausible and hidden tokens, like the totals do', () => {
     const absurd = { ...token('FAKE', 0, 9), balance: String(10n ** 15n), totalSupply: '10' };
     const spam = { ...token('SPAM', 1000, 10), name: 'Visit claim-reward.com' };
-    expect(byToken([portfolio(1, [absurd, spam, token('USDC', 5, 1)])], true).map((s) => s.label)).toEqual(['USDC (Ethereum)']);
+    expect(byToken([portfolio(1, [absurd, spam, token('USDC', 5, 1)])], true).map((s) => s.label)).toEqual([onChain('USDC', 'Ethereum')]);
     expect(byChain([portfolio(1, [])], true)).toEqual([]);
   });
 });

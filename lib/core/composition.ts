@@ -5,12 +5,14 @@
  */
 import { chainById } from './chains';
 import { countedUsd, summarize } from './totals';
+import { message, type Message } from './message';
 import type { Portfolio } from './types';
 
 export interface Slice {
   /** Stable key (chain id, or chain:contract, or "other"). */
   key: string;
-  label: string;
+  /** A chain's name, or "USDC (Ethereum)", "Other". */
+  label: string | Message;
   usd: number;
   /** 0..1 of the whole. */
   share: number;
@@ -33,30 +35,31 @@ export function byChain(portfolios: readonly Portfolio[], hideSpam: boolean, sum
   for (const p of portfolios) usdByChain.set(p.chainId, (usdByChain.get(p.chainId) ?? 0) + summaryOf(p, hideSpam).totalUsd);
   const slices = [...usdByChain].map(([chainId, usd]) => {
     const chain = chainById(chainId);
-    return { key: String(chainId), label: chain?.name ?? `Chain ${chainId}`, usd, color: chain?.color ?? OTHER_COLOR };
+    return { key: String(chainId), label: chain?.name ?? message('messages.composition.unknownChain', String(chainId)), usd, color: chain?.color ?? OTHER_COLOR };
   });
   return withShares(slices.filter((s) => s.usd > 0).sort((a, b) => b.usd - a.usd || a.key.localeCompare(b.key)));
 }
 
 export function byToken(portfolios: readonly Portfolio[], hideSpam: boolean, summaryOf: SummaryOf = plainSummary, top = TOP_SLICES): Slice[] {
-  const holdings = new Map<string, { label: string; usd: number }>();
-  const add = (key: string, label: string, usd: number) => {
+  const holdings = new Map<string, { label: Message; usd: number }>();
+  const add = (key: string, label: Message, usd: number) => {
     const prev = holdings.get(key);
     holdings.set(key, { label, usd: (prev?.usd ?? 0) + usd });
   };
   for (const p of portfolios) {
     const summary = summaryOf(p, hideSpam);
     const chain = chainById(p.chainId);
-    if (summary.nativeUsd && chain) add(`${p.chainId}:native`, `${chain.native.symbol} (${chain.name})`, summary.nativeUsd);
+    const chainName = chain?.name ?? String(p.chainId);
+    if (summary.nativeUsd && chain) add(`${p.chainId}:native`, message('messages.composition.onChain', chain.native.symbol, chainName), summary.nativeUsd);
     for (const t of summary.visible) {
       const usd = countedUsd(t);
-      if (usd) add(`${p.chainId}:${t.contract}`, `${t.symbol} (${chain?.name ?? p.chainId})`, usd);
+      if (usd) add(`${p.chainId}:${t.contract}`, message('messages.composition.onChain', t.symbol, chainName), usd);
     }
   }
   const sorted = [...holdings].map(([key, h]) => ({ key, ...h })).filter((h) => h.usd > 0).sort((a, b) => b.usd - a.usd || a.key.localeCompare(b.key));
   const shown = sorted.slice(0, top).map((h, i) => ({ ...h, color: TOKEN_COLORS[i % TOKEN_COLORS.length]! }));
   const restUsd = sorted.slice(top).reduce((n, h) => n + h.usd, 0);
-  return withShares(restUsd > 0 ? [...shown, { key: 'other', label: 'Other', usd: restUsd, color: OTHER_COLOR }] : shown);
+  return withShares(restUsd > 0 ? [...shown, { key: 'other', label: message('messages.composition.other'), usd: restUsd, color: OTHER_COLOR }] : shown);
 }
 
 function withShares(slices: Omit<Slice, 'share'>[]): Slice[] {

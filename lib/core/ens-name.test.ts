@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkEnsName, escapeName, looksLikeEnsName, parseEnsName } from './ens-name';
+import { checkEnsName, escapeName, issueMessage, looksLikeEnsName, parseEnsName, type NameIssue } from './ens-name';
+import { message } from './message';
 
 describe('checkEnsName', () => {
   it('lowercases and composes (NFC); a name that was not normal already is flagged', () => {
@@ -78,22 +79,28 @@ describe('parseEnsName', () => {
     expect(parseEnsName('pay.Vitalik.eth')).toEqual({ ok: true, name: 'pay.vitalik.eth' });
   });
 
+  const cannotUse = (issue: NameIssue) => message('messages.ens.cannotUse', issueMessage(issue));
   it.each([
-    ['', 'Enter an ENS name.'],
-    ['vitalik.com', 'Only .eth names can be looked up (for example vitalik.eth).'],
-    ['.eth', 'An ENS name has no empty parts: check for doubled or stray dots.'],
-    ['pay..vitalik.eth', 'An ENS name has no empty parts: check for doubled or stray dots.'],
-    ['vita lik.eth', 'This name contains invisible characters or spaces; it cannot be used.'],
-    ['<b>x</b>.eth', 'An ENS name cannot contain "<".'],
-    ['vita\u200Blik.eth', 'This name contains invisible characters or spaces; it cannot be used.'],
-    ['p\u0430ypal.eth', 'This name mixes letters from different alphabets; it cannot be used.'],
-    ['\u202Eabc.eth', 'This name contains characters that reverse the text direction; it cannot be used.'],
+    ['', message('messages.ens.empty')],
+    ['vitalik.com', message('messages.ens.notEth')],
+    ['.eth', message('messages.ens.emptyPart')],
+    ['pay..vitalik.eth', message('messages.ens.emptyPart')],
+    ['vita lik.eth', cannotUse('invisible')],
+    ['<b>x</b>.eth', message('messages.ens.badChar', '<')],
+    ['vita\u200Blik.eth', cannotUse('invisible')],
+    ['p\u0430ypal.eth', cannotUse('mixed-script')],
+    ['\u202Eabc.eth', cannotUse('bidi')],
   ])('refuses %j with a clear message', (input, error) => {
     expect(parseEnsName(input)).toEqual({ ok: false, error });
   });
 
+  it('names every issue of a refused name, joined by "and"', () => {
+    const both = message('messages.list.and', issueMessage('control'), issueMessage('mixed-script'));
+    expect(parseEnsName('p\u0430y\u0007pal.eth')).toEqual({ ok: false, error: message('messages.ens.cannotUse', both) });
+  });
+
   it('refuses names longer than 255 characters', () => {
-    expect(parseEnsName(`${'a'.repeat(252)}.eth`)).toMatchObject({ ok: false, error: 'An ENS name has at most 255 characters.' });
+    expect(parseEnsName(`${'a'.repeat(252)}.eth`)).toEqual({ ok: false, error: message('messages.ens.tooLong', '255') });
   });
 });
 

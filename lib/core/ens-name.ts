@@ -8,6 +8,7 @@
  * This is a deliberately small subset of ENSIP-15 (no confusable tables beyond a
  * few Latin look-alikes): it catches the disguises that matter on screen.
  */
+import { joinMessages, message, type Message, type MessageKey } from './message';
 
 export type NameIssue = 'not-normal' | 'control' | 'bidi' | 'invisible' | 'mixed-script' | 'confusable';
 
@@ -18,16 +19,21 @@ export interface NameCheck {
   issues: NameIssue[];
 }
 
-export type ParsedName = { ok: true; name: string } | { ok: false; error: string };
+export type ParsedName = { ok: true; name: string } | { ok: false; error: Message };
 
-export const ISSUE_MESSAGES: Record<NameIssue, string> = {
-  'not-normal': 'is not in normal form (capitals or decomposed letters), so it is not the name it looks like',
-  control: 'contains control characters',
-  bidi: 'contains characters that reverse the text direction',
-  invisible: 'contains invisible characters or spaces',
-  'mixed-script': 'mixes letters from different alphabets',
-  confusable: 'is written in another alphabet with letters that look Latin',
+/** What each issue says about a name, e.g. "contains control characters" (a sentence's predicate). */
+const ISSUE_KEYS: Record<NameIssue, MessageKey> = {
+  'not-normal': 'messages.ens.issue.notNormal',
+  control: 'messages.ens.issue.control',
+  bidi: 'messages.ens.issue.bidi',
+  invisible: 'messages.ens.issue.invisible',
+  'mixed-script': 'messages.ens.issue.mixedScript',
+  confusable: 'messages.ens.issue.confusable',
 };
+
+export function issueMessage(issue: NameIssue): Message {
+  return message(ISSUE_KEYS[issue]);
+}
 
 /** Longest name accepted (DNS's limit; ENS names are far shorter in practice). */
 export const MAX_NAME_LENGTH = 255;
@@ -78,13 +84,15 @@ export function checkEnsName(raw: string): NameCheck {
 export function parseEnsName(input: string): ParsedName {
   const { name, issues: all } = checkEnsName(input.trim());
   const issues = all.filter((issue) => issue !== 'not-normal'); // what the user typed is normalised for them
-  if (name === '') return { ok: false, error: 'Enter an ENS name.' };
-  if (name.length > MAX_NAME_LENGTH) return { ok: false, error: `An ENS name has at most ${MAX_NAME_LENGTH} characters.` };
-  if (!name.endsWith('.eth')) return { ok: false, error: 'Only .eth names can be looked up (for example vitalik.eth).' };
-  if (name.split('.').some((label) => label === '')) return { ok: false, error: 'An ENS name has no empty parts: check for doubled or stray dots.' };
-  if (issues.length) return { ok: false, error: `This name ${issues.map((i) => ISSUE_MESSAGES[i]).join(' and ')}; it cannot be used.` };
+  const refuse = (error: Message) => ({ ok: false, error }) as const;
+  if (name === '') return refuse(message('messages.ens.empty'));
+  if (name.length > MAX_NAME_LENGTH) return refuse(message('messages.ens.tooLong', String(MAX_NAME_LENGTH)));
+  if (!name.endsWith('.eth')) return refuse(message('messages.ens.notEth'));
+  if (name.split('.').some((label) => label === '')) return refuse(message('messages.ens.emptyPart'));
+  const why = joinMessages(issues.map(issueMessage), 'and');
+  if (why) return refuse(message('messages.ens.cannotUse', why));
   const bad = [...name].find((ch) => ch.charCodeAt(0) < 0x80 && !/[a-z0-9._$-]/.test(ch));
-  if (bad !== undefined) return { ok: false, error: `An ENS name cannot contain "${bad}".` };
+  if (bad !== undefined) return refuse(message('messages.ens.badChar', bad));
   return { ok: true, name };
 }
 

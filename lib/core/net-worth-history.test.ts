@@ -10,6 +10,7 @@ import {
   utcDay,
   type Snapshot,
 } from './net-worth-history';
+import { message } from './message';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -47,12 +48,12 @@ describe('changeSince', () => {
     const history = [snap(NOW - 7 * DAY, 9000), snap(NOW - 26 * HOUR, 8500), snap(NOW - 23 * HOUR, 8607.14)];
     const change = changeSince(history, NOW, SINCE_YESTERDAY, 8727.64)!;
     expect(change.from).toBe(NOW - 23 * HOUR);
-    expect(formatChange(change, SINCE_YESTERDAY)).toBe('+$120.50 (+1.4 %) since yesterday');
+    expect(formatChange(change, SINCE_YESTERDAY)).toEqual(message('messages.history.sinceYesterdayPercent', '+$120.50', '+1.4'));
   });
 
   it('shows a loss with a minus sign, and a week back', () => {
     const change = changeSince([snap(NOW - 7 * DAY - 3 * HOUR, 2000)], NOW, SINCE_LAST_WEEK, 1997)!;
-    expect(formatChange(change, SINCE_LAST_WEEK)).toBe('−$3.00 (−0.1 %) since last week');
+    expect(formatChange(change, SINCE_LAST_WEEK)).toEqual(message('messages.history.sinceLastWeekPercent', '−$3.00', '−0.1'));
   });
 
   it('gives nothing without a snapshot in range: none at all, only today, or only one 3 days old', () => {
@@ -77,6 +78,6 @@ describe('changeSince', () => {
 
   it('leaves the percentage out when the earlier total was $0', () => {
     const change = changeSince([snap(NOW - DAY, 0)], NOW, SINCE_YESTERDAY, 25)!;
-    expect(formatChange(change, SINCE_YESTERDAY)).toBe('+$25.00 since yesterday');
+    expect(formatChange(change, SINCE_YESTERDAY)).toEqual(message('messages.history.sinceYesterday', '+$25.00'));
   });
 });

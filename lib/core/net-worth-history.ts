@@ -10,6 +10,7 @@
  *   days. Without such a snapshot there is no change to show (never a guess).
  */
 import { formatUsd } from './format';
+import { message, type Message, type MessageKey } from './message';
 
 export const HISTORY_DAYS = 90;
 export const MAX_SNAPSHOT_ADDRESSES = 200;
@@ -49,12 +50,24 @@ export interface Period {
   ms: number;
   /** How far from exactly `ms` ago a snapshot may be and still count. */
   toleranceMs: number;
-  /** "since yesterday". */
-  label: string;
+  /** "$1 since yesterday" ($1: the amount). */
+  said: MessageKey;
+  /** "$1 ($2 %) since yesterday" ($2: the signed percent). */
+  saidWithPercent: MessageKey;
 }
 
-export const SINCE_YESTERDAY: Period = { ms: DAY_MS, toleranceMs: DAY_MS / 2, label: 'since yesterday' };
-export const SINCE_LAST_WEEK: Period = { ms: 7 * DAY_MS, toleranceMs: DAY_MS, label: 'since last week' };
+export const SINCE_YESTERDAY: Period = {
+  ms: DAY_MS,
+  toleranceMs: DAY_MS / 2,
+  said: 'messages.history.sinceYesterday',
+  saidWithPercent: 'messages.history.sinceYesterdayPercent',
+};
+export const SINCE_LAST_WEEK: Period = {
+  ms: 7 * DAY_MS,
+  toleranceMs: DAY_MS,
+  said: 'messages.history.sinceLastWeek',
+  saidWithPercent: 'messages.history.sinceLastWeekPercent',
+};
 
 /**
  * The snapshot nearest to `period` ago, within its tolerance; undefined when there is none.
@@ -100,12 +113,12 @@ export function changeSince(
 }
 
 /** "+$120.50 (+1.4 %) since yesterday", "−$3.00 (−0.2 %) since last week", "±$0.00 (0.0 %) since yesterday". */
-export function formatChange(change: Change, period: Period, locale?: string): string {
+export function formatChange(change: Change, period: Period, locale?: string): Message {
   const cents = Math.round(change.deltaUsd * 100);
   const sign = cents > 0 ? '+' : cents < 0 ? '−' : '±';
   const amount = `${sign}${formatUsd(Math.abs(cents) / 100, locale)}`;
-  if (change.percent === undefined) return `${amount} ${period.label}`;
+  if (change.percent === undefined) return message(period.said, amount);
   const tenths = Math.round(change.percent * 10) / 10;
   const percentSign = tenths > 0 ? '+' : tenths < 0 ? '−' : '';
-  return `${amount} (${percentSign}${Math.abs(tenths).toFixed(1)} %) ${period.label}`;
+  return message(period.saidWithPercent, amount, `${percentSign}${Math.abs(tenths).toFixed(1)}`);
 }

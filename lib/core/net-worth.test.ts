@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { netWorth, type ChainState } from './net-worth';
 import { formatTotalUsd, leftOutNote } from './totals';
+import { message } from './message';
 import type { Portfolio, Token } from './types';
 
 const A = '0x000000000000000000000000000000000000000a';
@@ -38,7 +39,7 @@ describe('netWorth', () => {
     expect(nw.grand.totalUsd).toBe(13_500);
     expect(formatTotalUsd(nw.grand)).toBe('$13,500.00');
     expect(nw.complete).toBe(true);
-    expect(leftOutNote(nw.grand)).toBe('Not included: BTC on Merlin (no price).');
+    expect(leftOutNote(nw.grand)).toEqual(message('messages.totals.notIncluded', message('messages.totals.nativeNoPrice', 'BTC', 'Merlin')));
   });
 
   it('fills in as answers arrive: pending chains are counted, not guessed', () => {
@@ -66,6 +67,6 @@ describe('netWorth', () => {
 
   it('says "at least" when any wallet was cut at the page cap', () => {
     const nw = netWorth(input({ [`1:${A}`]: { portfolio: portfolio(1, A, { tokens: [usdc(5)], capped: true }) } }, [1]));
-    expect(formatTotalUsd(nw.grand)).toBe('at least $5.00');
+    expect(formatTotalUsd(nw.grand)).toEqual(message('messages.totals.atLeast', '$5.00'));
   });
 });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Token } from './types';
 import { classifyToken, isHidden } from './spam';
+import { message } from './message';
+
+const LINK = message('messages.spam.link');
+const ABSURD = message('messages.spam.absurd');
 
 function token(over: Partial<Token> = {}): Token {
   return {
@@ -47,7 +51,7 @@ describe('classifyToken: spam rules', () => {
   ])('flags %s as a link', (_label, over) => {
     const c = classifyToken(token(over));
     expect(c.spam).toBe(true);
-    expect(c.reasons).toContain('Name or symbol contains a link or web address.');
+    expect(c.reasons).toContainEqual(LINK);
   });
 
   it.each([
@@ -62,13 +66,13 @@ describe('classifyToken: spam rules', () => {
   ])('flags the bait word in %s', (name, word) => {
     const c = classifyToken(token({ name }));
     expect(c.spam).toBe(true);
-    expect(c.reasons).toContain(`Name or symbol contains the bait word "${word}".`);
+    expect(c.reasons).toContainEqual(message('messages.spam.bait', word));
   });
 
   it('flags zero decimals with an absurd balance, only at or above 10^15 units', () => {
     const absurd = classifyToken(token({ decimals: 0, balance: (10n ** 15n).toString(), symbol: 'ABC', name: 'Abc' }));
     expect(absurd.spam).toBe(true);
-    expect(absurd.reasons).toContain('Zero decimals with an absurdly large balance.');
+    expect(absurd.reasons).toContainEqual(ABSURD);
     expect(classifyToken(token({ decimals: 0, balance: (10n ** 15n - 1n).toString() })).spam).toBe(false);
     expect(classifyToken(token({ decimals: 6, balance: (10n ** 20n).toString() })).spam).toBe(false);
   });
@@ -82,29 +86,25 @@ describe('classifyToken: spam rules', () => {
   ])('flags %s', (_label, name) => {
     const c = classifyToken(token({ name }));
     expect(c.spam).toBe(true);
-    expect(c.reasons).toEqual(['Name or symbol contains hidden or control characters.']);
+    expect(c.reasons).toEqual([message('messages.spam.hidden')]);
   });
 
   it('collects every matching reason', () => {
     const c = classifyToken(token({ name: 'Visit claim-usdc.xyz', decimals: 0, balance: '1000000000000000000' }));
-    expect(c.reasons).toEqual([
-      'Name or symbol contains a link or web address.',
-      'Name or symbol contains the bait word "visit".',
-      'Zero decimals with an absurdly large balance.',
-    ]);
+    expect(c.reasons).toEqual([LINK, message('messages.spam.bait', 'visit'), ABSURD]);
   });
 });
 
 describe('classifyToken: dust rules', () => {
   it('treats a zero balance as dust', () => {
-    expect(classifyToken(token({ balance: '0' }))).toEqual({ spam: false, dust: true, reasons: ['Zero balance.'] });
+    expect(classifyToken(token({ balance: '0' }))).toEqual({ spam: false, dust: true, reasons: [message('messages.spam.zero')] });
   });
 
   it('treats priced tokens worth under a cent as dust', () => {
     expect(classifyToken(token({ balance: '9999', priceUsd: 1 }))).toEqual({
       spam: false,
       dust: true,
-      reasons: ['Worth less than $0.01.'],
+      reasons: [message('messages.spam.dust')],
     });
     expect(classifyToken(token({ balance: '10000', priceUsd: 1 })).dust).toBe(false);
   });
@@ -114,7 +114,7 @@ describe('classifyToken: dust rules', () => {
     expect(classifyToken(token({ ...tiny, logo: undefined }))).toEqual({
       spam: false,
       dust: true,
-      reasons: ['Unpriced, no logo, and less than 0.001 tokens.'],
+      reasons: [message('messages.spam.unpricedTiny')],
     });
     expect(classifyToken(token({ ...tiny, logo: '' })).dust).toBe(true);
     // A logo or a balance of at least 0.001 keeps it.

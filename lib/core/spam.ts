@@ -23,11 +23,13 @@
  */
 import type { Token } from './types';
 import { isValidDecimals, parseRawAmount, usdValue } from './format';
+import { message, type Message } from './message';
 
 export interface TokenClass {
   spam: boolean;
   dust: boolean;
-  reasons: string[];
+  /** One sentence each. */
+  reasons: Message[];
 }
 
 const SPAM_TLDS = [
@@ -60,14 +62,14 @@ export function isHidden(t: Token): boolean {
   return c.spam || c.dust;
 }
 
-function* spamReasons(t: Token): Generator<string> {
+function* spamReasons(t: Token): Generator<Message> {
   const text = `${t.name} ${t.symbol}`;
-  if (URL_MARKERS.test(text) || DOMAIN.test(text)) yield 'Name or symbol contains a link or web address.';
+  if (URL_MARKERS.test(text) || DOMAIN.test(text)) yield message('messages.spam.link');
   const bait = findBaitWord(text);
-  if (bait) yield `Name or symbol contains the bait word "${bait}".`;
+  if (bait) yield message('messages.spam.bait', bait);
   const raw = rawBalance(t);
-  if (t.decimals === 0 && raw !== undefined && raw >= ABSURD_UNITS) yield 'Zero decimals with an absurdly large balance.';
-  if (HIDDEN_CHARS.test(text)) yield 'Name or symbol contains hidden or control characters.';
+  if (t.decimals === 0 && raw !== undefined && raw >= ABSURD_UNITS) yield message('messages.spam.absurd');
+  if (HIDDEN_CHARS.test(text)) yield message('messages.spam.hidden');
 }
 
 /** Splits camelCase first so `ClaimRewards` reads as two words, then matches whole words. */
@@ -76,15 +78,15 @@ function findBaitWord(text: string): string | undefined {
   return BAIT_WORD.exec(words)?.[1];
 }
 
-function dustReasonFor(t: Token): string | undefined {
+function dustReasonFor(t: Token): Message | undefined {
   const raw = rawBalance(t);
   if (raw === undefined) return undefined;
-  if (raw === 0n) return 'Zero balance.';
+  if (raw === 0n) return message('messages.spam.zero');
   if (!isValidDecimals(t.decimals)) return undefined;
   const usd = usdValue(t.balance, t.decimals, t.priceUsd);
-  if (usd !== undefined) return usd < DUST_USD ? 'Worth less than $0.01.' : undefined;
+  if (usd !== undefined) return usd < DUST_USD ? message('messages.spam.dust') : undefined;
   const belowThreshold = raw * DUST_WHOLE_DIVISOR < 10n ** BigInt(t.decimals);
-  return belowThreshold && !t.logo ? 'Unpriced, no logo, and less than 0.001 tokens.' : undefined;
+  return belowThreshold && !t.logo ? message('messages.spam.unpricedTiny') : undefined;
 }
 
 /** The API layer validates balances; a malformed one here skips the amount rules rather than crashing a list. */

@@ -1,4 +1,5 @@
 /** Short relative times for "updated 12 min ago". */
+import { countMessage, message, type Message } from './message';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -9,17 +10,16 @@ const DAY = 24 * HOUR;
  * Rounds down: 12 min 59 s reads "12 min ago".
  * A time in the future (clock skew between fetch and display) reads as "just now".
  */
-export function timeAgo(thenMs: number, nowMs: number = Date.now()): string {
+export function timeAgo(thenMs: number, nowMs: number = Date.now()): Message {
   const elapsed = nowMs - thenMs;
-  if (!Number.isFinite(elapsed) || elapsed < MINUTE) return 'just now';
-  if (elapsed < HOUR) return `${Math.floor(elapsed / MINUTE)} min ago`;
-  if (elapsed < DAY) return `${Math.floor(elapsed / HOUR)} h ago`;
-  const days = Math.floor(elapsed / DAY);
-  return days === 1 ? '1 day ago' : `${days} days ago`;
+  if (!Number.isFinite(elapsed) || elapsed < MINUTE) return message('messages.time.justNow');
+  if (elapsed < HOUR) return countMessage('messages.time.minutesAgo', Math.floor(elapsed / MINUTE));
+  if (elapsed < DAY) return countMessage('messages.time.hoursAgo', Math.floor(elapsed / HOUR));
+  return countMessage('messages.time.daysAgo', Math.floor(elapsed / DAY));
 }
 
-export function updatedAgo(thenMs: number, nowMs: number = Date.now()): string {
-  return `updated ${timeAgo(thenMs, nowMs)}`;
+export function updatedAgo(thenMs: number, nowMs: number = Date.now()): Message {
+  return message('messages.time.updated', timeAgo(thenMs, nowMs));
 }
 
 /** Whole seconds left until `untilMs`, never negative; for "retrying in N s". */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Portfolio, Token } from './types';
 import { compareExactAmounts, formatTotalUsd, implausibleReason, leftOutNote, sumTotals, summarize } from './totals';
+import { countMessage, joinMessages, message } from './message';
 
 let nextContract = 1;
 function token(symbol: string, over: Partial<Token> = {}): Token {
@@ -83,7 +84,7 @@ describe('summarize', () => {
       pricedCount: 0,
       unpricedCount: 0,
       implausibleCount: 0,
-      unpricedNative: 'ETH on Ethereum',
+      unpricedNativeChain: 1,
       atLeast: false,
     });
   });
@@ -93,14 +94,14 @@ describe('summarize', () => {
     const s = summarize({ ...portfolio([usdc]), nativePriceUsd: 3000 });
     expect(s.nativeUsd).toBe(15_000);
     expect(s.totalUsd).toBe(15_500);
-    expect(s.unpricedNative).toBeUndefined();
+    expect(s.unpricedNativeChain).toBeUndefined();
     expect(formatTotalUsd(sumTotals([s]))).toBe('$15,500.00');
   });
 
   it('names nothing for a zero native balance on a chain without a price (Merlin)', () => {
     const s = summarize({ ...portfolio([]), chainId: 4200, native: '0' });
-    expect(s.unpricedNative).toBeUndefined();
-    expect(summarize({ ...portfolio([]), chainId: 4200 }).unpricedNative).toBe('BTC on Merlin');
+    expect(s.unpricedNativeChain).toBeUndefined();
+    expect(summarize({ ...portfolio([]), chainId: 4200 }).unpricedNativeChain).toBe(4200);
   });
 
   it('does not mutate the portfolio', () => {
@@ -130,8 +131,8 @@ describe('sumTotals', () => {
         { totalUsd: 0, unpricedCount: 1 },
         { totalUsd: 100, unpricedCount: 0 },
       ]),
-    ).toEqual({ totalUsd: 110.5, unpricedCount: 3, implausibleCount: 0, unpricedNatives: [], atLeast: false });
-    expect(sumTotals([])).toEqual({ totalUsd: 0, unpricedCount: 0, implausibleCount: 0, unpricedNatives: [], atLeast: false });
+    ).toEqual({ totalUsd: 110.5, unpricedCount: 3, implausibleCount: 0, unpricedNativeChains: [], atLeast: false });
+    expect(sumTotals([])).toEqual({ totalUsd: 0, unpricedCount: 0, implausibleCount: 0, unpricedNativeChains: [], atLeast: false });
   });
 });
 
@@ -140,14 +141,14 @@ describe('implausible values', () => {
     const absurd = token('FAKE', { balance: ((1n << 256n) - 1n).toString(), priceUsd: 1 });
     const real = token('USDC', { decimals: 6, balance: '2500000', priceUsd: 1 });
     const s = summarize({ ...portfolio([absurd, real]), nativePriceUsd: 3000 });
-    expect(implausibleReason(absurd)).toBe('Worth more than $1 trillion at its listed price: not believable.');
+    expect(implausibleReason(absurd)).toEqual(message('messages.totals.overTrillion'));
     expect(s.totalUsd).toBe(15_002.5);
     expect(s.implausibleCount).toBe(1);
     expect(s.pricedCount).toBe(1);
     expect(s.unpricedCount).toBe(0);
     expect(symbols(s.visible)).toEqual(['USDC', 'FAKE']);
     expect(formatTotalUsd(sumTotals([s]))).toBe('$15,002.50');
-    expect(leftOutNote(sumTotals([s]))).toBe('Not included: 1 token with an implausible value.');
+    expect(leftOutNote(sumTotals([s]))).toEqual(message('messages.totals.notIncluded', countMessage('messages.totals.implausible', 1)));
   });
 
   it('keeps a value of exactly $10^12 (the bound is strict)', () => {
@@ -159,7 +160,7 @@ describe('implausible values', () => {
   it('flags a balance above the token’s total supply, priced or not', () => {
     const over = token('OVER', { balance: '1001', totalSupply: '1000', priceUsd: 2 });
     const at = token('AT', { balance: '1000', totalSupply: '1000', priceUsd: 2 });
-    expect(implausibleReason(over)).toBe('The balance is larger than the token’s total supply.');
+    expect(implausibleReason(over)).toEqual(message('messages.totals.overSupply'));
     expect(implausibleReason(at)).toBeUndefined();
   });
 });
@@ -169,13 +170,19 @@ describe('at least, and what is left out', () => {
     const usdc = token('USDC', { decimals: 6, balance: '1234560000', priceUsd: 1 });
     const capped = summarize({ ...portfolio([usdc]), native: '0', capped: true });
     expect(capped.atLeast).toBe(true);
-    expect(formatTotalUsd(sumTotals([capped]))).toBe('at least $1,234.56');
-    expect(leftOutNote(sumTotals([capped]))).toBe('Some token lists were cut at the page cap, so this is a lower bound.');
+    expect(formatTotalUsd(sumTotals([capped]))).toEqual(message('messages.totals.atLeast', '$1,234.56'));
+    expect(leftOutNote(sumTotals([capped]))).toEqual(message('messages.totals.capped'));
   });
 
-  it('names every unpriced native, unpriced tokens and implausible tokens in one sentence', () => {
-    const note = leftOutNote({ unpricedNatives: ['BTC on Merlin'], unpricedCount: 2, implausibleCount: 1, atLeast: false });
-    expect(note).toBe('Not included: BTC on Merlin (no price), 2 tokens without a price, 1 token with an implausible value.');
-    expect(leftOutNote({ unpricedNatives: [], unpricedCount: 0, implausibleCount: 0, atLeast: false })).toBeUndefined();
+  it('names every unpriced native, unpriced tokens and implausible tokens in one sentence, then the cap', () => {
+    const note = leftOutNote({ unpricedNativeChains: [4200, 4200], unpricedCount: 2, implausibleCount: 1, atLeast: true });
+    const list = [
+      message('messages.totals.nativeNoPrice', 'BTC', 'Merlin'),
+      countMessage('messages.totals.unpriced', 2),
+      countMessage('messages.totals.implausible', 1),
+    ];
+    const notIncluded = message('messages.totals.notIncluded', joinMessages(list, 'comma')!);
+    expect(note).toEqual(message('messages.list.sentences', notIncluded, message('messages.totals.capped')));
+    expect(leftOutNote({ unpricedNativeChains: [], unpricedCount: 0, implausibleCount: 0, atLeast: false })).toBeUndefined();
   });
 });

@@ -12,6 +12,7 @@ import type { Portfolio, Token } from './types';
 import { chainById } from './chains';
 import { isHidden } from './spam';
 import { formatUsd, parseRawAmount, usdValue } from './format';
+import { countMessage, joinMessages, message, type Message } from './message';
 
 /** One token worth more than this (by its listed price) is not believed: $1 trillion. */
 export const PLAUSIBLE_TOKEN_USD = 1e12;
@@ -30,8 +31,8 @@ export interface PortfolioSummary {
   implausibleCount: number;
   /** USD value of the native balance; undefined when it has no price. */
   nativeUsd?: number;
-  /** "BTC on Merlin" when a non-zero native balance has no price (named under the total). */
-  unpricedNative?: string;
+  /** The chain whose non-zero native balance has no price (Merlin's BTC, named under the total). */
+  unpricedNativeChain?: number;
   /** The token list was cut at the page cap: the total is a lower bound. */
   atLeast: boolean;
 }
@@ -67,17 +68,17 @@ export function summarize(p: Portfolio, opts: SummarizeOptions = {}): PortfolioS
     unpricedCount: visible.length - pricedCount - implausibleCount,
     implausibleCount,
     ...(native.usd !== undefined && { nativeUsd: native.usd }),
-    ...(native.unpriced && { unpricedNative: native.unpriced }),
+    ...(native.unpricedChain !== undefined && { unpricedNativeChain: native.unpricedChain }),
     atLeast: p.capped,
   };
 }
 
-/** The native balance's USD value, or the name of the coin when a non-zero balance has no price. */
-function nativeValue(p: Portfolio): { usd?: number; unpriced?: string } {
+/** The native balance's USD value, or its chain when a non-zero balance has no price. */
+function nativeValue(p: Portfolio): { usd?: number; unpricedChain?: number } {
   const chain = chainById(p.chainId);
   if (!chain || isZeroAmount(p.native)) return {};
   const usd = p.nativePriceUsd === undefined ? undefined : usdValue(p.native, chain.native.decimals, p.nativePriceUsd);
-  return usd === undefined ? { unpriced: `${chain.native.symbol} on ${chain.name}` } : { usd };
+  return usd === undefined ? { unpricedChain: chain.id } : { usd };
 }
 
 /**
@@ -85,13 +86,11 @@ function nativeValue(p: Portfolio): { usd?: number; unpriced?: string } {
  * token's total supply, or a value above PLAUSIBLE_TOKEN_USD. Such a token is shown with
  * the reason but never added to a total (one absurd token would swamp every total).
  */
-export function implausibleReason(t: Token): string | undefined {
+export function implausibleReason(t: Token): Message | undefined {
   const supply = t.totalSupply === undefined ? -1n : safeRaw(t.totalSupply);
-  if (supply > 0n && safeRaw(t.balance) > supply) {
-    return 'The balance is larger than the token’s total supply.';
-  }
+  if (supply > 0n && safeRaw(t.balance) > supply) return message('messages.totals.overSupply');
   const usd = usdValue(t.balance, t.decimals, t.priceUsd);
-  if (usd !== undefined && usd > PLAUSIBLE_TOKEN_USD) return 'Worth more than $1 trillion at its listed price: not believable.';
+  if (usd !== undefined && usd > PLAUSIBLE_TOKEN_USD) return message('messages.totals.overTrillion');
   return undefined;
 }
 
@@ -100,15 +99,15 @@ export interface Totals {
   totalUsd: number;
   unpricedCount: number;
   implausibleCount: number;
-  /** e.g. ["BTC on Merlin"]. */
-  unpricedNatives: string[];
+  /** Chains whose native coin has no price, e.g. [4200] (Merlin's BTC). */
+  unpricedNativeChains: number[];
   /** Some part was cut at the page cap: the total is a lower bound. */
   atLeast: boolean;
 }
 
 type Summable = Pick<PortfolioSummary, 'totalUsd' | 'unpricedCount'> &
-  Partial<Pick<PortfolioSummary, 'implausibleCount' | 'unpricedNative' | 'atLeast'>> &
-  Partial<Pick<Totals, 'unpricedNatives'>>;
+  Partial<Pick<PortfolioSummary, 'implausibleCount' | 'unpricedNativeChain' | 'atLeast'>> &
+  Partial<Pick<Totals, 'unpricedNativeChains'>>;
 
 /** Adds up per-chain summaries, or totals already added up (per address → the whole watchlist). */
 export function sumTotals(summaries: readonly Summable[]): Totals {
@@ -116,35 +115,43 @@ export function sumTotals(summaries: readonly Summable[]): Totals {
     totalUsd: summaries.reduce((n, s) => n + s.totalUsd, 0),
     unpricedCount: summaries.reduce((n, s) => n + s.unpricedCount, 0),
     implausibleCount: summaries.reduce((n, s) => n + (s.implausibleCount ?? 0), 0),
-    unpricedNatives: summaries.flatMap((s) => [...(s.unpricedNatives ?? []), ...(s.unpricedNative ? [s.unpricedNative] : [])]),
+    unpricedNativeChains: summaries.flatMap((s) => [
+      ...(s.unpricedNativeChains ?? []),
+      ...(s.unpricedNativeChain !== undefined ? [s.unpricedNativeChain] : []),
+    ]),
     atLeast: summaries.some((s) => s.atLeast),
   };
 }
 
 /** "$1,234.57", or "at least $1,234.57" when part of the wallet was cut at the page cap. */
-export function formatTotalUsd(t: Pick<Totals, 'totalUsd' | 'atLeast'>, locale?: string): string {
+export function formatTotalUsd(t: Pick<Totals, 'totalUsd' | 'atLeast'>, locale?: string): string | Message {
   const shown = formatUsd(t.totalUsd, locale);
-  return t.atLeast ? `at least ${shown}` : shown;
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return t.atLeast ? message('messages.totals.atLeast', shown) : shown;
 }
 
 /**
  * What a total leaves out, said plainly, or undefined when it leaves nothing out:
  * "Not included: BTC on Merlin (no price), 2 tokens without a price, 1 token with an
- * implausible value; only the first 1,000 tokens were fetched."
+ * implausible value. Some token lists were cut at the page cap, so this is a lower bound."
  */
-export function leftOutNote(t: Omit<Totals, 'totalUsd'>): string | undefined {
+export function leftOutNote(t: Omit<Totals, 'totalUsd'>): Message | undefined {
   const parts = [
-    ...[...new Set(t.unpricedNatives)].map((native) => `${native} (no price)`),
-    ...(t.unpricedCount > 0 ? [`${plural(t.unpricedCount, 'token')} without a price`] : []),
-    ...(t.implausibleCount > 0 ? [`${plural(t.implausibleCount, 'token')} with an implausible value`] : []),
+    ...[...new Set(t.unpricedNativeChains)].flatMap(unpricedNativeNote),
+    ...(t.unpricedCount > 0 ? [countMessage('messages.totals.unpriced', t.unpricedCount)] : []),
+    ...(t.implausibleCount > 0 ? [countMessage('messages.totals.implausible', t.implausibleCount)] : []),
   ];
-  const capped = t.atLeast ? 'Some token lists were cut at the page cap, so this is a lower bound.' : '';
-  if (parts.length === 0) return capped || undefined;
-  return `Not included: ${parts.join(', ')}.${capped && ` ${capped}`}`;
+  const list = joinMessages(parts, 'comma');
+  const sentences = [
+    ...(list ? [message('messages.totals.notIncluded', list)] : []),
+    ...(t.atLeast ? [message('messages.totals.capped')] : []),
+  ];
+  return joinMessages(sentences, 'sentences');
+}
+
+/** "BTC on Merlin (no price)". */
+function unpricedNativeNote(chainId: number): Message[] {
+  const chain = chainById(chainId);
+  return chain ? [message('messages.totals.nativeNoPrice', chain.native.symbol, chain.name)] : [];
 }
 
 function isZeroAmount(raw: string): boolean {

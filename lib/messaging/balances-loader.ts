@@ -4,6 +4,7 @@
  * ask, show what comes back at once (maybe stale), and when the background says
  * a refresh is under way, ask again with `waitForFresh` for the fresh result.
  */
+import { i18n } from '#i18n';
 import type { BalancesAnswer, BalancesRequest } from './protocol';
 import { callWorker } from './worker-call';
 
@@ -57,6 +58,6 @@ export async function loadBalances(
 
 function describeUnreachable(e: unknown): string {
   const detail = e instanceof Error ? e.message : String(e);
-  if (/context invalidated/i.test(detail)) return 'The extension was updated or reloaded. Reload this page to see balances again.';
-  return `The extension's background did not answer (${detail.slice(0, 160)}).`;
+  if (/context invalidated/i.test(detail)) return i18n.t('messages.worker.reloaded');
+  return i18n.t('messages.worker.noAnswer', [detail.slice(0, 160)]);
 }

@@ -89,6 +89,8 @@ export interface BalancesAnswer extends BalancesResult {
   overBudget?: boolean;
   /** The user's "hide spam" setting, for the hover card (content scripts cannot read settings). */
   hideSpam?: boolean;
+  /** The user's number format setting ('auto' or a locale tag), for the hover card: it formats in it (lib/card/display-locale.ts). */
+  locale?: string;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -3,7 +3,9 @@
  * reorder, export to CSV/JSON and import back. The list functions are pure; the
  * storage functions at the bottom read and write `watchlistItem` (sync storage).
  */
+import { i18n } from '#i18n';
 import { parseAddress, toChecksumAddress } from '@/lib/core/address';
+import { say } from '@/lib/i18n/say';
 import { watchlistItem, type WatchEntry } from './items';
 
 export type { WatchEntry };
@@ -33,11 +35,13 @@ export function findEntry(list: readonly WatchEntry[], address: string): WatchEn
 /** Adds an address typed by the user; rejects bad input and duplicates with a message that says why. */
 export function addEntry(list: readonly WatchEntry[], input: string, label = '', now = Date.now()): ChangeResult {
   const parsed = parseAddress(input);
-  if (!parsed.ok) return { ok: false, error: parsed.error };
+  if (!parsed.ok) return { ok: false, error: say(parsed.error) };
   const existing = findEntry(list, parsed.address);
   if (existing) {
-    const name = existing.label ? ` as "${existing.label}"` : '';
-    return { ok: false, error: `${parsed.checksummed} is already in the watchlist${name}.` };
+    const error = existing.label
+      ? i18n.t('messages.watchlist.alreadyInAs', [parsed.checksummed, existing.label])
+      : i18n.t('messages.watchlist.alreadyIn', [parsed.checksummed]);
+    return { ok: false, error };
   }
   return { ok: true, list: [...list, { address: parsed.address, label: cleanLabel(label), addedAt: now }] };
 }
@@ -81,7 +85,7 @@ export function syncBytes(list: readonly WatchEntry[]): number {
 
 export function quotaError(list: readonly WatchEntry[]): string | undefined {
   if (syncBytes(list) <= SYNC_ITEM_QUOTA_BYTES) return undefined;
-  return 'The watchlist is full: browser sync storage holds about 8 KB. Remove an address or shorten some labels.';
+  return i18n.t('messages.watchlist.full');
 }
 
 // ---------------------------------------------------------------------------
@@ -204,7 +208,7 @@ function parseCsvImport(text: string, now: number): ParsedImport {
   }));
   const result = collectEntries(candidates, now, problems);
   if (unterminatedAt !== undefined) {
-    problems.push({ line: unterminatedAt, message: 'A quoted cell starting here is never closed; the rest of the file was skipped.' });
+    problems.push({ line: unterminatedAt, message: i18n.t('messages.watchlist.unclosedQuote') });
   }
   return { ...result, unit: 'line' };
 }
@@ -218,11 +222,11 @@ function parseJsonImport(text: string, now: number): ParsedImport {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    return { entries: [], problems: [{ line: 1, message: `Not valid JSON: ${(e as Error).message}` }], unit: 'entry' };
+    return { entries: [], problems: [{ line: 1, message: i18n.t('messages.watchlist.notJson', [(e as Error).message]) }], unit: 'entry' };
   }
   const list = Array.isArray(data) ? data : (data as { entries?: unknown } | null)?.entries;
   if (!Array.isArray(list)) {
-    return { entries: [], problems: [{ line: 1, message: 'Expected a list of entries or an export with "entries".' }], unit: 'entry' };
+    return { entries: [], problems: [{ line: 1, message: i18n.t('messages.watchlist.notAList') }], unit: 'entry' };
   }
   const problems: ImportProblem[] = [];
   const candidates = list.flatMap((item: unknown, i) => {
@@ -232,7 +236,7 @@ function parseJsonImport(text: string, now: number): ParsedImport {
       const { address, label, addedAt } = item as { address: string; label?: unknown; addedAt?: unknown };
       return [{ line, address, label: typeof label === 'string' ? label : '', addedAt }];
     }
-    problems.push({ line, message: 'Not an entry: expected an object with an "address".' });
+    problems.push({ line, message: i18n.t('messages.watchlist.notAnEntry') });
     return [];
   });
   return { ...collectEntries(candidates, now, problems), unit: 'entry' };
@@ -251,12 +255,12 @@ function collectEntries(candidates: Candidate[], now: number, problems: ImportPr
   for (const c of candidates) {
     const parsed = parseAddress(c.address);
     if (!parsed.ok) {
-      problems.push({ line: c.line, message: parsed.error });
+      problems.push({ line: c.line, message: say(parsed.error) });
       continue;
     }
     const earlier = firstLine.get(parsed.address);
     if (earlier !== undefined) {
-      problems.push({ line: c.line, message: `Duplicate of ${parsed.checksummed} above (${earlier}); skipped.` });
+      problems.push({ line: c.line, message: i18n.t('messages.watchlist.duplicate', [parsed.checksummed, earlier]) });
       continue;
     }
     firstLine.set(parsed.address, c.line);
@@ -303,7 +307,7 @@ export async function changeWatchlist(
   try {
     await watchlistItem.setValue(outcome.list);
   } catch (e) {
-    return { ok: false, error: `Could not save the watchlist: ${(e as Error).message}` };
+    return { ok: false, error: i18n.t('messages.watchlist.notSaved', [(e as Error).message]) };
   }
   return outcome;
 }

@@ -68,7 +68,9 @@ const LOCATE = `function (what) {
   const x = r.x + r.width / 2;
   const y = r.y + r.height / 2;
   const hit = this.elementFromPoint(x, y);
-  return { x, y, onTop: hit !== null && (hit === el || el.contains(hit)) };
+  // aria-busy: answers are still coming (balances, name, look-alike check) and may move everything.
+  const settled = dialog.getAttribute('aria-busy') !== 'true';
+  return { x, y, onTop: settled && hit !== null && (hit === el || el.contains(hit)) };
 }`;
 
 /** What the content script keeps on its isolated world's global (lib/card/contract.ts, CARD_TIMING_KEY). */
@@ -166,8 +168,9 @@ export class ClosedCard {
 
   /**
    * Like Playwright's actionability check: the card re-renders as answers
-   * arrive (a name, an error), so the control must hold still and be on top
-   * for two looks in a row before the real pointer goes there.
+   * arrive (balances, a name, a look-alike warning), so the card must be done
+   * waiting (not aria-busy) and the control must hold still and be on top for
+   * two looks in a row before the real pointer goes there.
    */
   private async mouseTo(what: { name?: string; selector?: string }, click: boolean): Promise<void> {
     type Spot = { x: number; y: number; onTop: boolean };

@@ -5,8 +5,8 @@
 import type { Page } from '@playwright/test';
 import { DEFAULT_API_BASE } from '../../lib/core/api-base';
 import { EMPTY } from '../fake-api/data';
-import { TOKENS_PATH } from '../fake-api/server';
 import { launchExtension } from './launch';
+import { holdLocaleDollars } from './locale-dollar';
 import { expect, test as base } from './fixtures';
 
 const test = base.extend({
@@ -19,21 +19,8 @@ const test = base.extend({
   },
 });
 
-/** One token worth exactly 1,234.5 units at $1: the issue's example figure. */
-const TOKEN = {
-  contract_address: '0x00000000000000000000000000000000000c0de1',
-  decimals: 6,
-  name: 'Locale Dollar',
-  symbol: 'LUSD',
-  total_supply: '1000000000000',
-  logos: [],
-  urls: [],
-  current_usd_price: 1,
-  balance: `0x${(1_234_500_000).toString(16)}`,
-};
-
 async function openWatching(setup: (s: object) => Promise<void>, fakeApi: { simulate(r: object): void }, openPopup: () => Promise<Page>, settings: object = {}) {
-  fakeApi.simulate({ kind: 'replace', path: TOKENS_PATH, address: EMPTY, chainId: 1, body: { code: 0, message: 'ok', data: [TOKEN], count: 1 } });
+  holdLocaleDollars(fakeApi, EMPTY);
   await setup({ apiKey: 'test-key', settings: { chains: [1], ...settings }, watchlist: [{ address: EMPTY, label: 'Locale', addedAt: 1_700_000_000_000 }] });
   const page = await openPopup();
   // The chain's token list may start folded: open it like a user would.

@@ -57,10 +57,14 @@ describe('content-script and card code', () => {
     ].join('\n');
     expect(await boundaryErrors('lib/content/new-feature.ts', code)).toEqual([]);
   });
+
+  it.each(['lib/card/new-part.ts', 'components/card/NewPart.tsx', 'lib/content/new-feature.ts'])('%s may say lib/core\'s messages (lib/i18n)', async (file) => {
+    expect(await boundaryErrors(file, importOf('@/lib/i18n/say'))).toEqual([]);
+  });
 });
 
 describe('lib/core stays pure', () => {
-  it.each(['wxt/browser', '#imports', 'webextension-polyfill', 'wxt/utils/storage', '@webext-core/messaging'])(
+  it.each(['wxt/browser', '#imports', '#i18n', 'webextension-polyfill', 'wxt/utils/storage', '@webext-core/messaging'])(
     'may not import %s',
     async (source) => {
       expect(await boundaryErrors('lib/core/new-rule.ts', importOf(source))).toEqual([
@@ -74,7 +78,7 @@ describe('lib/core stays pure', () => {
     expect(errors).toEqual([expect.stringMatching(/no-restricted-globals: .*no browser extension APIs/)]);
   });
 
-  it.each(['@/lib/storage/items', '../messaging/protocol', '@/components/shared/TokenTable', '../api/errors'])(
+  it.each(['@/lib/storage/items', '../messaging/protocol', '@/components/shared/TokenTable', '../api/errors', '@/lib/i18n/say', '../i18n/say'])(
     'may not import another layer (%s)',
     async (source) => {
       expect(await boundaryErrors('lib/core/new-rule.ts', importOf(source))).toEqual([expect.stringMatching(/no-restricted-imports: .*lib\/core is pure/)]);

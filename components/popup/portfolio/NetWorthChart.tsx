@@ -3,6 +3,7 @@
  * (a polyline): uPlot would add ~50 KB to draw one line. The SVG is an image whose
  * accessible name says what it shows in words (range of days, first, last, low, high).
  */
+import { i18n } from '#i18n';
 import type { Snapshot } from '@/lib/core/net-worth-history';
 import { utcDay } from '@/lib/core/net-worth-history';
 import { formatUsd } from '@/lib/core/format';
@@ -31,10 +32,15 @@ export function describeChart(points: readonly ChartPoint[]): string {
   const first = points[0]!;
   const last = points.at(-1)!;
   const values = points.map((p) => p.usd);
-  return (
-    `Net worth over ${points.length} days, from ${formatUsd(first.usd)} on ${dayLabel(first.at)} ` +
-    `to ${formatUsd(last.usd)} on ${dayLabel(last.at)}; lowest ${formatUsd(Math.min(...values))}, highest ${formatUsd(Math.max(...values))}.`
-  );
+  return i18n.t('popup.portfolio.chart', [
+    points.length,
+    formatUsd(first.usd),
+    dayLabel(first.at),
+    formatUsd(last.usd),
+    dayLabel(last.at),
+    formatUsd(Math.min(...values)),
+    formatUsd(Math.max(...values)),
+  ]);
 }
 
 function polyline(points: readonly ChartPoint[]): string {
@@ -56,7 +62,7 @@ export function NetWorthChart({ points }: { points: readonly ChartPoint[] }) {
   if (points.length < 2) {
     return (
       <p class="text-xs text-slate-500 dark:text-slate-400">
-        Not enough history yet for a chart: the net worth is recorded once a day while you open this view.
+        {i18n.t('popup.portfolio.noChart')}
       </p>
     );
   }

@@ -7,6 +7,7 @@
  * PopupApp mounts it behind the header's "Portfolio" control; a row opens that address.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { shortenAddress } from '@/lib/core/address';
 import { CHAINS, chainById } from '@/lib/core/chains';
 import { netWorth, type AddressWorth, type NetWorth } from '@/lib/core/net-worth';
@@ -19,6 +20,7 @@ import {
   type Snapshot,
 } from '@/lib/core/net-worth-history';
 import { formatTotalUsd, leftOutNote } from '@/lib/core/totals';
+import { say } from '@/lib/i18n/say';
 import { loadHistory, recordSnapshot } from '@/lib/storage/history';
 import { watchlistItem, type WatchEntry } from '@/lib/storage/items';
 import { summaryOf } from '@/components/shared/portfolio-view';
@@ -42,10 +44,10 @@ export function PortfolioView({ onOpenAddress, epoch, now = Date.now }: Portfoli
   const watchlist = useStorageItem(watchlistItem);
   const settings = useSettings();
   if (watchlist === undefined || settings === undefined) {
-    return <p class="text-sm text-slate-500 dark:text-slate-400">Loading…</p>;
+    return <p class="text-sm text-slate-500 dark:text-slate-400">{i18n.t('common.loading')}</p>;
   }
   if (watchlist.length === 0) {
-    return <p class="text-sm text-slate-500 dark:text-slate-400">Your watchlist is empty: add an address to see its net worth here.</p>;
+    return <p class="text-sm text-slate-500 dark:text-slate-400">{i18n.t('popup.portfolio.empty')}</p>;
   }
   const chainIds = CHAINS.filter((c) => settings.chains.includes(c.id)).map((c) => c.id);
   return (
@@ -74,12 +76,12 @@ function NetWorthPanel({ entries, chainIds, hideSpam, epoch, onOpenAddress, now 
   return (
     <section aria-labelledby="portfolio-title" class="space-y-3">
       <h2 id="portfolio-title" class="sr-only">
-        Portfolio
+        {i18n.t('popup.portfolio.title')}
       </h2>
       <GrandTotal worth={worth} addressCount={addresses.length} busy={busy} onRefresh={refresh} />
       <ChangeLines history={history} current={worth.complete ? worth.grand.totalUsd : undefined} now={at} pick={(s) => s.totalUsd} />
       <NetWorthChart points={chartPoints(history ?? [], worth.complete ? worth.grand.totalUsd : undefined, at)} />
-      <ol aria-label="Addresses by value" class="divide-y divide-slate-200 rounded-md border border-slate-200 dark:divide-slate-700 dark:border-slate-700">
+      <ol aria-label={i18n.t('popup.portfolio.byValue')} class="divide-y divide-slate-200 rounded-md border border-slate-200 dark:divide-slate-700 dark:border-slate-700">
         {worth.rows.map((row) => (
           <AddressRow
             key={row.address}
@@ -92,33 +94,37 @@ function NetWorthPanel({ entries, chainIds, hideSpam, epoch, onOpenAddress, now 
           />
         ))}
       </ol>
-      <HoldingsComposition portfolios={portfolios} hideSpam={hideSpam} subject="Whole watchlist" />
+      <HoldingsComposition portfolios={portfolios} hideSpam={hideSpam} scope="watchlist" />
     </section>
   );
 }
 
 function GrandTotal({ worth, addressCount, busy, onRefresh }: { worth: NetWorth; addressCount: number; busy: boolean; onRefresh: () => void }) {
   const loaded = addressCount - worth.pendingCount;
-  const note = leftOutNote(worth.grand);
-  const failedNames = worth.failed.map((f) => `${f.chainIds.map((id) => chainById(id)?.name ?? id).join(', ')} for ${shortenAddress(f.address)}`);
+  const note = say(leftOutNote(worth.grand));
+  const failedNames = worth.failed.map((f) =>
+    i18n.t('popup.portfolio.chainsFor', [f.chainIds.map((id) => chainById(id)?.name ?? id).join(', '), shortenAddress(f.address)]),
+  );
   return (
     <div>
       <div class="flex items-baseline justify-between gap-2">
-        <span class="text-sm text-slate-500 dark:text-slate-400">Net worth</span>
-        <span class="text-2xl font-semibold tabular-nums" aria-label="Net worth">
-          {formatTotalUsd(worth.grand)}
+        <span class="text-sm text-slate-500 dark:text-slate-400">{i18n.t('popup.portfolio.netWorth')}</span>
+        <span class="text-2xl font-semibold tabular-nums" aria-label={i18n.t('popup.portfolio.netWorth')}>
+          {say(formatTotalUsd(worth.grand))}
           {!worth.complete && worth.pendingCount > 0 && '…'}
         </span>
       </div>
       <div class="flex items-center justify-between gap-2 text-xs text-slate-500 dark:text-slate-400">
-        <span role="status">{worth.pendingCount === 0 ? `All ${addressCount} addresses loaded` : `${loaded} of ${addressCount} addresses loaded`}</span>
+        <span role="status">
+          {worth.pendingCount === 0 ? i18n.t('popup.portfolio.allLoaded', [addressCount]) : i18n.t('popup.portfolio.someLoaded', [loaded, addressCount])}
+        </span>
         <button type="button" class="btn-secondary py-0.5" disabled={busy} onClick={onRefresh}>
-          Refresh all
+          {i18n.t('popup.portfolio.refreshAll')}
         </button>
       </div>
       {note && <p class="mt-1 text-xs text-slate-500 dark:text-slate-400">{note}</p>}
       {failedNames.length > 0 && (
-        <p class="mt-1 text-xs text-amber-700 dark:text-amber-400">Not included, could not be loaded: {failedNames.join('; ')}.</p>
+        <p class="mt-1 text-xs text-amber-700 dark:text-amber-400">{i18n.t('popup.portfolio.notIncluded', [failedNames.join('; ')])}</p>
       )}
     </div>
   );
@@ -128,10 +134,10 @@ function ChangeLines({ history, current, now, pick }: { history?: Snapshot[]; cu
   if (history === undefined || current === undefined) return null;
   const lines = PERIODS.flatMap((period) => {
     const change = changeSince(history, now, period, current, pick);
-    return change ? [formatChange(change, period)] : [];
+    return change ? [say(formatChange(change, period))] : [];
   });
   if (lines.length === 0) {
-    return <p class="text-xs text-slate-500 dark:text-slate-400">Not enough history yet to show a change: check back tomorrow.</p>;
+    return <p class="text-xs text-slate-500 dark:text-slate-400">{i18n.t('popup.portfolio.noChange')}</p>;
   }
   return (
     <ul class="text-xs tabular-nums text-slate-600 dark:text-slate-300">
@@ -154,7 +160,7 @@ interface RowProps {
 function AddressRow({ row, label, chainCount, history, now, onOpen }: RowProps) {
   const change = row.complete && history ? changeSince(history, now, SINCE_YESTERDAY, row.totals.totalUsd, (s) => s.byAddress[row.address]) : undefined;
   const nothingYet = row.pendingChains.length === chainCount;
-  const total = nothingYet ? '…' : `${formatTotalUsd(row.totals)}${row.complete ? '' : '…'}`;
+  const total = nothingYet ? '…' : `${say(formatTotalUsd(row.totals))}${row.complete ? '' : '…'}`;
   return (
     <li>
       <button type="button" class="flex w-full items-baseline gap-2 px-2 py-1.5 text-left hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-500 dark:hover:bg-slate-800" onClick={onOpen}>
@@ -164,7 +170,7 @@ function AddressRow({ row, label, chainCount, history, now, onOpen }: RowProps) 
         </span>
         <span class="shrink-0 text-right text-sm tabular-nums">
           {total}
-          {change && <span class="block text-xs text-slate-500 dark:text-slate-400">{formatChange(change, SINCE_YESTERDAY)}</span>}
+          {change && <span class="block text-xs text-slate-500 dark:text-slate-400">{say(formatChange(change, SINCE_YESTERDAY))}</span>}
         </span>
       </button>
     </li>
