@@ -20,30 +20,33 @@ async function openCardByFocus(page: import('@playwright/test').Page, address: s
 const isBalanceCall = (r: { path: string }) => r.path === TOKENS_PATH || r.path === BALANCE_PATH;
 
 test('a newly shown address gets its first chain before the previous address’s queue drains', async ({ setup, openPopup, fakeApi }) => {
-  test.setTimeout(60_000);
-  await setup({ apiKey: 'test-key', settings: { requestsPerSecond: 2 } });
+  test.setTimeout(90_000);
+  await setup({ apiKey: 'test-key', settings: { requestsPerSecond: 1 } });
   const popup = await openPopup();
   fakeApi.reset();
-  // SHOWCASE on all 9 chains: 18 balance calls, about 9 s at 2 requests/s.
+  // SHOWCASE on all 9 chains: 18 balance calls, about 18 s at 1 request/s, so DONATE is asked while most still wait.
   const first = ALL_CHAINS.map((chainId) => sendFromPage(popup, 'getBalances', { chainId, address: SHOWCASE, visible: true }));
   await expect.poll(() => fakeApi.requests.filter(isBalanceCall).length).toBeGreaterThanOrEqual(2);
-  // The user selects DONATE: the popup asks for it with visible: true.
+  // The user selects DONATE: the popup asks for it with visible: true, and SHOWCASE's waiting calls drop to the popup lane.
   const shown = await sendFromPage<BalancesAnswer>(popup, 'getBalances', { chainId: 1, address: DONATE, visible: true });
   expect(shown.res?.portfolio?.native).toBe('750000000000000000');
-
-  const order = fakeApi.requests.filter(isBalanceCall);
-  const donate = order.findIndex((r) => r.address === DONATE);
-  const showcaseAfter = order.slice(donate).filter((r) => r.address === SHOWCASE).length;
-  // DONATE's calls reached the server while most of SHOWCASE's were still queued behind them.
-  expect(showcaseAfter).toBeGreaterThanOrEqual(10);
-  expect(order.filter((r) => r.address === DONATE).length).toBe(2);
   await Promise.all(first);
   expect(fakeApi.requests.filter((r) => isBalanceCall(r) && r.address === SHOWCASE)).toHaveLength(18);
+  expect(fakeApi.requests.filter((r) => isBalanceCall(r) && r.address === DONATE)).toHaveLength(2);
+
+  // The worker's own slot order (no machine speed changes it; the log holds every call since the worker started):
+  // SHOWCASE's calls while it was on screen, DONATE's, then the SHOWCASE calls that were still waiting, now in the
+  // popup lane. Had DONATE queued behind them, a 'visible' slot would come after a 'popup' one.
+  const lanes = (await sendFromPage<SchedulerLog>(popup, 'getSchedulerLog', {})).res!.grants.map((g) => g.lane);
+  const firstWaiting = lanes.indexOf('popup');
+  expect(firstWaiting).toBeGreaterThanOrEqual(2); // SHOWCASE still had calls waiting, and at least DONATE's two went before them
+  expect(lanes.slice(0, firstWaiting).every((lane) => lane === 'visible')).toBe(true);
+  expect(lanes.slice(firstWaiting).every((lane) => lane === 'popup')).toBe(true);
 });
 
 test('while hover cards’ lookups are queued, the popup’s request goes first', async ({ context, setup, serveExplorer, openPopup, fakeApi }) => {
   test.setTimeout(60_000);
-  await setup({ apiKey: 'test-key', settings: { requestsPerSecond: 2 } });
+  await setup({ apiKey: 'test-key', settings: { requestsPerSecond: 1 } });
   const address = (i: number) => `0x${(0xdef000 + i).toString(16).padStart(40, '0')}`;
   const tabs = await Promise.all(Array.from({ length: 4 }, () => context.newPage()));
   await Promise.all(
@@ -55,7 +58,7 @@ test('while hover cards’ lookups are queued, the popup’s request goes first'
   );
   const popup = await openPopup();
   fakeApi.reset();
-  // Four cards: 8 balance calls (and the chain's price) queued in the card lane, about 4 s of work.
+  // Four cards: 8 balance calls (and the chain's price) queued in the card lane, about 8 s of work.
   await Promise.all(tabs.map((page, i) => openCardByFocus(page, address(i))));
   await expect.poll(() => fakeApi.requests.filter(isBalanceCall).length).toBeGreaterThanOrEqual(1);
   const before = (await sendFromPage<SchedulerLog>(popup, 'getSchedulerLog', {})).res!.grants.length;
@@ -66,12 +69,11 @@ test('while hover cards’ lookups are queued, the popup’s request goes first'
   const lastPopup = grants.findLastIndex((g) => g.lane === 'popup');
   // At most the one card slot already being handed out when the popup asked goes before the popup's calls.
   expect(grants.slice(0, lastPopup).filter((g) => g.lane === 'card').length).toBeLessThanOrEqual(1);
-  // And card work was still waiting: it went after the popup.
-  const order = fakeApi.requests.filter(isBalanceCall);
-  const lastShowcase = order.findLastIndex((r) => r.address === SHOWCASE);
-  // Every card's two calls were answered in the end.
+  // Every card's two calls were answered in the end…
   await expect.poll(() => fakeApi.requests.filter((r) => isBalanceCall(r) && r.status === 200 && r.address !== SHOWCASE).length, { timeout: 30_000 }).toBe(8);
-  expect(fakeApi.requests.filter(isBalanceCall).slice(lastShowcase + 1).length).toBeGreaterThanOrEqual(4);
+  // …and card work was still waiting when the popup asked: it went after the popup's (the worker's slot order, not timing).
+  const after = (await sendFromPage<SchedulerLog>(popup, 'getSchedulerLog', {})).res!.grants.slice(before + lastPopup + 1);
+  expect(after.filter((g) => g.lane === 'card').length).toBeGreaterThanOrEqual(1);
 });
 
 test('a 429 with Retry-After: 20 holds every caller (the popup and a hover card): nothing reaches the server before the worker’s retry time', async ({
