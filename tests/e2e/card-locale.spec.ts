@@ -5,6 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { DONATE } from '../fake-api/data';
+import { TOKENS_PATH } from '../fake-api/server';
 import { ClosedCard, type CardSnapshot } from './closed-card';
 import { launchExtension } from './launch';
 import { holdLocaleDollars } from './locale-dollar';
@@ -88,7 +89,8 @@ test.describe('hover card number format', () => {
 
   test('rate limited: the time the extension asks again is a German 24-hour time', async ({ context, setup, fakeApi, serveExplorer }) => {
     await setup({ apiKey: 'demo', settings: { locale: 'de-DE' } });
-    fakeApi.simulate({ kind: 'status', status: 429, retryAfterSeconds: 60 });
+    // Only the token list: a 429 on the card's name lookup would hold the balances for the whole minute instead.
+    fakeApi.simulate({ kind: 'status', status: 429, retryAfterSeconds: 60, path: TOKENS_PATH, address: DONATE });
     const page = await context.newPage();
     const card = await openDonatePage(page, serveExplorer);
     await page.locator('#mainaddress').hover();

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { EXPLORER_FIXTURES, expect, test } from './fixtures';
 import { DONATE, HOSTILE, nativeFor, SHOWCASE } from '../fake-api/data';
 import { formatAmount } from '../../lib/core/format';
+import { TOKENS_PATH } from '../fake-api/server';
 
 declare const chrome: typeof import('webextension-polyfill');
 
@@ -367,7 +368,8 @@ test.describe('hover card', () => {
 
   test('rate limited: the card says when to try again', async ({ context, setup, fakeApi, serveExplorer }) => {
     await setup({ apiKey: 'demo' });
-    fakeApi.simulate({ kind: 'status', status: 429, retryAfterSeconds: 60 });
+    // Only the token list: a 429 on the card's name lookup would hold the balances for the whole minute instead.
+    fakeApi.simulate({ kind: 'status', status: 429, retryAfterSeconds: 60, path: TOKENS_PATH, address: DONATE });
     const page = await context.newPage();
     const { header, card } = await openDonatePage(page, serveExplorer);
     await header.hover();
