@@ -78,8 +78,7 @@ describe('Scheduler', () => {
     old.lane = 'popup'; // the popup moved on to another address
     void ask('new', 'visible');
     await clock.advance(20_000);
-    expect(times.new).toBe(1500);
-    expect(times.new! - 1200).toBeLessThanOrEqual(500);
+    expect(times.new).toBe(1500); // the next slot after it was asked at 1200 (one slot is 500 ms at 2/s)
   });
 
   it('reads a ticket’s lane when the slot is handed out (raised while waiting)', async () => {

@@ -111,10 +111,15 @@ export function ratio(a: number, b: number): string {
   return `${(a / b).toFixed(2)}×`;
 }
 
-export async function benchPopup(): Promise<string[]> {
+/** The browser benchmarks load the built extension; say how to get one instead of failing inside Chromium. */
+export async function requireBuiltExtension(): Promise<void> {
   await access(path.join(EXTENSION_DIR, 'manifest.json')).catch(() => {
     throw new Error(`No built extension in ${EXTENSION_DIR}; run \`npx wxt build\` first.`);
   });
+}
+
+export async function benchPopup(): Promise<string[]> {
+  await requireBuiltExtension();
   const api = await startFakeApi();
   const browser = await launchExtension();
   try {

@@ -10,13 +10,11 @@
  *
  * Run alone after a build: flock /tmp/browser.lock npx tsx scripts/bench/portfolio.ts
  */
-import { access } from 'node:fs/promises';
-import path from 'node:path';
 import type { BrowserContext } from '@playwright/test';
 import { CHAINS } from '../../lib/core/chains';
 import { PRICE_PATH, startFakeApi } from '../../tests/fake-api/server';
-import { EXTENSION_DIR, launchExtension } from '../../tests/e2e/launch';
-import { askAll, benchAddresses, median, ms, ratio, setStorage } from './popup';
+import { launchExtension } from '../../tests/e2e/launch';
+import { askAll, benchAddresses, median, ms, ratio, requireBuiltExtension, setStorage } from './popup';
 import { runAlone } from './run-alone';
 
 
@@ -65,9 +63,7 @@ async function measure(context: BrowserContext, url: string, portfolio: boolean)
  * use-watchlist-balances.ts); `refresh` bypasses the balance cache like the Refresh button.
  */
 export async function benchPortfolio(): Promise<string[]> {
-  await access(path.join(EXTENSION_DIR, 'manifest.json')).catch(() => {
-    throw new Error(`No built extension in ${EXTENSION_DIR}; run \`npx wxt build\` first.`);
-  });
+  await requireBuiltExtension();
   const api = await startFakeApi();
   const browser = await launchExtension();
   try {

@@ -105,6 +105,16 @@ export const test = base.extend<Fixtures>({
 
 export const expect = test.expect;
 
+/** Hovers the address link until the content script (ready a moment after load) opens its card. */
+export async function hoverUntilCard(page: Page, address: string): Promise<void> {
+  const link = page.locator(`a[href="/address/${address}"]`);
+  await expect(async () => {
+    await page.mouse.move(0, 0);
+    await link.hover();
+    await expect(page.locator('cbb-card')).toHaveCount(1, { timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
+}
+
 /** Sends a protocol message from an extension page, exactly as our UI code does (the @webext-core/messaging wire format). */
 export async function sendFromPage<T = unknown>(page: Page, type: string, data: unknown): Promise<{ res?: T; err?: { message: string } }> {
   return page.evaluate(

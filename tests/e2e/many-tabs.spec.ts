@@ -1,4 +1,4 @@
-import { expect, sendFromPage, test } from './fixtures';
+import { expect, hoverUntilCard, sendFromPage, test } from './fixtures';
 import type { SchedulerLog } from '../../lib/messaging/protocol';
 
 const RATE = 4;
@@ -7,15 +7,6 @@ const BURST = 2;
 const TABS = 20;
 /** One distinct address per tab, on a light page so that all tabs ask at nearly the same moment. */
 const address = (i: number) => `0x${(0xabc000 + i).toString(16).padStart(40, '0')}`;
-/** Hovers the address link until the content script (ready a moment after load) opens its card. */
-async function openCardByFocus(page: import('@playwright/test').Page, address: string): Promise<void> {
-  const link = page.locator(`a[href="/address/${address}"]`);
-  await expect(async () => {
-    await page.mouse.move(0, 0);
-    await link.hover();
-    await expect(page.locator('cbb-card')).toHaveCount(1, { timeout: 2000 });
-  }).toPass({ timeout: 20_000 });
-}
 
 const pageFor = (i: number) =>
   `<!doctype html><html><body><h1>Account</h1><a href="/address/${address(i)}">${address(i)}</a></body></html>`;
@@ -36,7 +27,7 @@ test('20 explorer tabs asking at once stay within the rate limit', async ({ cont
   fakeApi.reset();
 
   // Keyboard focus opens the card at once in every tab: 20 cards, 40 balance calls (and the chain's price), all asked within a moment.
-  await Promise.all(pages.map((page, i) => openCardByFocus(page, address(i))));
+  await Promise.all(pages.map((page, i) => hoverUntilCard(page, address(i))));
   // Every card's two calls were answered in the end.
   const answered = () => fakeApi.requests.filter((r) => (r.path === '/v1/account/tokens' || r.path === '/v1/account/balance') && r.status === 200).length;
   await expect.poll(answered, { timeout: 60_000 }).toBe(TABS * 2);

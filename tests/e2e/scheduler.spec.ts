@@ -2,20 +2,11 @@ import { CHAINS } from '../../lib/core/chains';
 import { DONATE, SHOWCASE } from '../fake-api/data';
 import { BALANCE_PATH, TOKENS_PATH } from '../fake-api/server';
 import type { BalancesAnswer, SchedulerLog } from '../../lib/messaging/protocol';
-import { expect, sendFromPage, test } from './fixtures';
+import { expect, hoverUntilCard, sendFromPage, test } from './fixtures';
 
 const ALL_CHAINS = CHAINS.map((c) => c.id);
 /** A light explorer page with one address link (as in many-tabs.spec.ts). */
 const pageFor = (address: string) => `<!doctype html><html><body><h1>Account</h1><a href="/address/${address}">${address}</a></body></html>`;
-/** Hovers the address link until the content script (ready a moment after load) opens its card. */
-async function openCardByFocus(page: import('@playwright/test').Page, address: string): Promise<void> {
-  const link = page.locator(`a[href="/address/${address}"]`);
-  await expect(async () => {
-    await page.mouse.move(0, 0);
-    await link.hover();
-    await expect(page.locator('cbb-card')).toHaveCount(1, { timeout: 2000 });
-  }).toPass({ timeout: 20_000 });
-}
 
 const isBalanceCall = (r: { path: string }) => r.path === TOKENS_PATH || r.path === BALANCE_PATH;
 
@@ -59,7 +50,7 @@ test('while hover cards’ lookups are queued, the popup’s request goes first'
   const popup = await openPopup();
   fakeApi.reset();
   // Four cards: 8 balance calls (and the chain's price) queued in the card lane, about 8 s of work.
-  await Promise.all(tabs.map((page, i) => openCardByFocus(page, address(i))));
+  await Promise.all(tabs.map((page, i) => hoverUntilCard(page, address(i))));
   await expect.poll(() => fakeApi.requests.filter(isBalanceCall).length).toBeGreaterThanOrEqual(1);
   const before = (await sendFromPage<SchedulerLog>(popup, 'getSchedulerLog', {})).res!.grants.length;
   const answer = await sendFromPage<BalancesAnswer>(popup, 'getBalances', { chainId: 1, address: SHOWCASE });
@@ -102,7 +93,7 @@ test('a 429 with Retry-After: 20 holds every caller (the popup and a hover card)
   expect(retryAt).toBeGreaterThanOrEqual(the429.time + 20_000);
 
   // A hover card asks meanwhile: it is held too, and shows its balance once the hold ends.
-  await openCardByFocus(tab, DONATE);
+  await hoverUntilCard(tab, DONATE);
   await expect.poll(() => fakeApi.requests.filter((r) => isBalanceCall(r) && r.status === 200 && r.address === DONATE).length, { timeout: 60_000 }).toBe(2);
   const fresh = await sendFromPage<BalancesAnswer>(popup, 'getBalances', { chainId: 1, address: SHOWCASE, waitForFresh: true });
   expect(fresh.res?.portfolio?.native).toBe('1500000000000000000');
