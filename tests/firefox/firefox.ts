@@ -72,9 +72,14 @@ export async function launchFirefox(): Promise<FirefoxSession> {
  */
 async function openPage(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage();
-  void page.goto(url).catch(() => undefined);
-  await loaded(page, url);
-  return page;
+  try {
+    void page.goto(url).catch(() => undefined);
+    await loaded(page, url);
+    return page;
+  } catch (e) {
+    await page.close().catch(() => undefined);
+    throw e;
+  }
 }
 
 /** Until the page at `url` has loaded. Evaluating mid-navigation may throw; that counts as not yet. */
