@@ -2,39 +2,27 @@ import { describe, expect, it, vi } from 'vitest';
 import type { BalancesAnswer, BalancesRequest } from '@/lib/messaging/protocol';
 import type { Portfolio } from '@/lib/core/types';
 import { createContentLookups } from './content-lookups';
-import { TabBudget } from './tab-budget';
 import type { Caller } from './handlers';
 
 const NOW = 10_000_000;
 const TTL = 300_000;
 const address = `0x${'a'.repeat(40)}`;
 const portfolio = (age: number): Portfolio => ({ chainId: 1, address, native: '1', tokens: [], capped: false, fetchedAt: NOW - age });
-const tab = (tabId: number): Caller => ({ kind: 'content-script', tabId });
-const page: Caller = { kind: 'extension-page' };
+const tab = (tabId: number): Caller => ({ kind: 'content-script', tabId, lane: 'card' });
+const page: Caller = { kind: 'extension-page', lane: 'popup' };
 const req = (i = 0, extra: Partial<BalancesRequest> = {}): BalancesRequest => ({ chainId: 1, address: `0x${i.toString(16).padStart(40, '0')}`, ...extra });
 
-function lookups(get: (r: BalancesRequest) => BalancesAnswer, limit = 20) {
+function lookups(get: (r: BalancesRequest) => BalancesAnswer) {
   const spy = vi.fn(async (r: BalancesRequest) => get(r));
-  const run = createContentLookups(spy, { ttlMs: async () => TTL, now: () => NOW, budget: new TabBudget({ limit, now: () => NOW }) });
+  const run = createContentLookups(spy, { ttlMs: async () => TTL, now: () => NOW });
   return { run, spy };
 }
 
 describe('getBalances for content scripts', () => {
-  it('past the tab budget answers overBudget without asking; a confirmed request goes through', async () => {
-    const { run, spy } = lookups(() => ({ portfolio: portfolio(0), stale: false, refreshing: false }), 2);
-    await run(req(1), tab(5));
-    await run(req(2), tab(5));
-    expect(await run(req(3), tab(5))).toEqual({ stale: false, refreshing: false, overBudget: true });
-    expect(spy).toHaveBeenCalledTimes(2);
-    const confirmed = await run(req(3, { userConfirmed: true }), tab(5));
-    expect(confirmed.portfolio).toBeDefined();
-    expect(spy).toHaveBeenLastCalledWith(req(3), tab(5)); // the flag stays here
-  });
-
-  it('extension pages are never budgeted', async () => {
-    const { run, spy } = lookups(() => ({ portfolio: portfolio(0), stale: false, refreshing: false }), 1);
-    for (let i = 0; i < 5; i++) await run(req(i), page);
-    expect(spy).toHaveBeenCalledTimes(5);
+  it("drops the user's confirmation flag before the lookup (the tab budget used it)", async () => {
+    const { run, spy } = lookups(() => ({ portfolio: portfolio(0), stale: false, refreshing: false }));
+    await run(req(3, { userConfirmed: true }), tab(5));
+    expect(spy).toHaveBeenLastCalledWith(req(3), tab(5));
   });
 
   it('an entry older than the TTL is not shown: the card waits for the refresh', async () => {

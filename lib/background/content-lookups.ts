@@ -1,9 +1,8 @@
 /**
  * getBalances as content scripts get it. Extension pages (popup, options) are
  * answered as asked. A content script's card runs inside a page we do not
- * control, so:
- * - each tab has a lookup budget (lib/background/tab-budget.ts); past it only
- *   a request the user confirmed with a real click is looked up;
+ * control, so (besides its tab's lookup budget, which the message's entry in
+ * lib/messaging/protocol.ts sets and lib/background/handlers.ts applies):
  * - it gets cached data only while it is fresh (within the TTL): an older
  *   entry is refetched and never handed to the page's context with its age,
  *   which would tell the page which addresses this browser looked up before,
@@ -11,21 +10,15 @@
  */
 import type { BalancesAnswer, BalancesRequest } from '@/lib/messaging/protocol';
 import type { Caller } from './handlers';
-import { TabBudget } from './tab-budget';
 
 export type GetBalances = (request: BalancesRequest, caller: Caller) => Promise<BalancesAnswer>;
 
 export interface ContentLookupOptions {
   ttlMs: () => Promise<number>;
-  budget?: TabBudget;
   now?: () => number;
 }
 
-/** Content scripts always come from a tab; one without an id shares this bucket. */
-const NO_TAB = -1;
-
 export function createContentLookups(get: GetBalances, options: ContentLookupOptions): GetBalances {
-  const budget = options.budget ?? new TabBudget();
   const now = options.now ?? Date.now;
 
   async function freshOnly(request: BalancesRequest, caller: Caller): Promise<BalancesAnswer> {
@@ -42,11 +35,7 @@ export function createContentLookups(get: GetBalances, options: ContentLookupOpt
 
   return async (request, caller) => {
     if (caller.kind !== 'content-script') return get(request, caller);
-    const { userConfirmed, ...plain } = request;
-    const tabId = caller.tabId ?? NO_TAB;
-    const key = `${plain.chainId}:${plain.address}`;
-    if (userConfirmed) budget.charge(tabId, key);
-    else if (!budget.allow(tabId, key)) return { stale: false, refreshing: false, overBudget: true };
+    const { userConfirmed: _confirmed, ...plain } = request; // the budget check used it
     return freshOnly(plain, caller);
   };
 }
