@@ -9,7 +9,7 @@ import { render } from 'preact';
 import { createShadowRootUi } from '#imports';
 import { chainById } from '@/lib/core/chains';
 import { followReference } from '@/lib/card/position';
-import { CARD_HOST_NAME, UI_ATTR, type CardApi, type CardEnv, type CreateCard } from '@/lib/card/contract';
+import { CARD_HOST_NAME, cardTiming, UI_ATTR, type CardApi, type CardEnv, type CreateCard } from '@/lib/card/contract';
 import type { HoverTarget } from '@/lib/content/hover-intent';
 import { BudgetGate } from './BudgetGate';
 import { LogoLoaderContext } from '@/components/shared/TokenLogo';
@@ -30,6 +30,8 @@ export function acceptTrustedInputOnly(root: EventTarget): void {
         if (e.isTrusted) return;
         e.stopImmediatePropagation();
         e.preventDefault();
+        const record = cardTiming();
+        record.ignoredCardInput = (record.ignoredCardInput ?? 0) + 1;
       },
       { capture: true },
     );

@@ -6,7 +6,7 @@
  */
 import type { ContentScriptContext } from '#imports';
 import type { ContentMessage, Send } from '@/lib/messaging/protocol';
-import type { HoverTarget, ShowReason } from '@/lib/content/hover-intent';
+import type { HoverTarget, IntentWaiting, ShowReason } from '@/lib/content/hover-intent';
 
 /** Built from entrypoints/explorer-card.ts; listed in web_accessible_resources for the explorer matches. */
 export const CARD_MODULE_PATH = '/explorer-card.js';
@@ -22,10 +22,13 @@ export const UI_ATTR = 'data-cbb-ui';
 export const CARD_FACTORY_KEY = '__chainbaseBalancesCard';
 
 /**
- * Timings kept on the isolated world's global (never the page's): the bench
- * and the e2e tests read them over the DevTools protocol. `ready` once the
- * listeners are on; `shownAt` when the hover intent opened a card;
- * `dataPaintedAt` when that card first painted with balances (performance.now()).
+ * Timings and input records kept on the isolated world's global (never the page's:
+ * page script can neither read nor forge them, unlike performance marks, which the
+ * page's timeline shares), read by the bench and the e2e tests over the DevTools
+ * protocol. `ready` once the listeners are on; `shownAt` when the hover intent opened
+ * a card; `dataPaintedAt` when that card first painted with balances (performance.now()).
+ * The input counts and `waiting` let a test prove that nothing will happen: the input
+ * was seen (or dropped as synthetic) and no timer of the hover intent is left.
  */
 export const CARD_TIMING_KEY = '__chainbaseBalancesTiming';
 export interface CardTiming {
@@ -35,6 +38,14 @@ export interface CardTiming {
   askedAt?: number;
   answeredAt?: number;
   dataPaintedAt?: number;
+  /** Real input events the card's triggers acted on, and when the last one was (performance.now()). */
+  handledInput?: number;
+  handledAt?: number;
+  /** Synthetic (untrusted) events dropped: by the triggers on the page, and by the card's own guard. */
+  ignoredInput?: number;
+  ignoredCardInput?: number;
+  /** The hover intent's timer after the last input, show or hide: a card about to open or close; none when idle. */
+  waiting?: IntentWaiting;
 }
 
 export function cardTiming(): CardTiming {

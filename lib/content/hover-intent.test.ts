@@ -178,3 +178,20 @@ it('fires nothing after dispose', () => {
   intent.focusAddress(B);
   expect(events).toEqual([]);
 });
+
+it('says which timer it has running, so a caller can tell when nothing more will happen', () => {
+  expect(intent.waiting).toBeUndefined();
+  intent.pointerAt(A);
+  expect(intent.waiting).toBe('show');
+  intent.pointerAt(null); // passed over: the show is cancelled
+  expect(intent.waiting).toBeUndefined();
+  openOnA();
+  expect(intent.waiting).toBeUndefined();
+  intent.pointerAt(null);
+  expect(intent.waiting).toBe('hide');
+  intent.pointerAt('card'); // into the card within the grace period
+  expect(intent.waiting).toBeUndefined();
+  intent.dismiss();
+  expect(intent.waiting).toBeUndefined();
+  expect(events).toEqual(['show a hover', 'hide']);
+});

@@ -20,6 +20,9 @@ export interface HoverTarget {
 
 export type ShowReason = 'hover' | 'focus';
 
+/** The timer the intent has running: a show after the delay, or a hide after the grace period. */
+export type IntentWaiting = 'show' | 'hide' | undefined;
+
 /** Where the pointer is now: over an address, over the card, or over nothing of ours. */
 export type PointerPlace = HoverTarget | 'card' | null;
 
@@ -42,6 +45,8 @@ export interface HoverIntent {
   dismiss(): void;
   /** The address whose card is open, if any. */
   readonly shown: HoverTarget | undefined;
+  /** Its running timer; undefined when nothing will change without new input. */
+  readonly waiting: IntentWaiting;
   /** Cancels pending timers; no callback fires afterwards. */
   dispose(): void;
 }
@@ -177,6 +182,10 @@ export function createHoverIntent(options: HoverIntentOptions): HoverIntent {
     },
     get shown() {
       return shown;
+    },
+    get waiting() {
+      if (pending) return 'show';
+      return hideTimer === undefined ? undefined : 'hide';
     },
     dispose() {
       disposed = true;

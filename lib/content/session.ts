@@ -44,10 +44,13 @@ export function startCardSession(ctx: ContentScriptContext, options: SessionOpti
   const card = createLazyCard(env);
   const intent = createHoverIntent({
     onShow: (target, reason) => {
-      Object.assign(cardTiming(), { shownAt: performance.now(), askedAt: undefined, answeredAt: undefined, dataPaintedAt: undefined });
+      Object.assign(cardTiming(), { shownAt: performance.now(), askedAt: undefined, answeredAt: undefined, dataPaintedAt: undefined, waiting: intent.waiting });
       card.show(target, reason);
     },
-    onHide: () => card.hide(),
+    onHide: () => {
+      cardTiming().waiting = intent.waiting; // a hide can leave the next address's show pending
+      card.hide();
+    },
   });
 
   listenForCardTriggers(document, intent, card, signal);

@@ -1,5 +1,6 @@
 import { resolveFocusTarget, resolvePointerTarget } from './detect';
 import type { HoverIntent, HoverTarget, PointerPlace } from './hover-intent';
+import { cardTiming } from '@/lib/card/contract';
 
 /** What the triggers need from the card: whether an event target is its host, and moving focus into it. */
 export interface CardHandle {
@@ -32,7 +33,15 @@ export function listenForCardTriggers(
     doc.addEventListener(
       type,
       (e) => {
-        if (trusted(e)) handler(e);
+        const record = cardTiming();
+        if (!trusted(e)) {
+          record.ignoredInput = (record.ignoredInput ?? 0) + 1;
+          return;
+        }
+        handler(e);
+        record.handledInput = (record.handledInput ?? 0) + 1;
+        record.handledAt = performance.now();
+        record.waiting = intent.waiting;
       },
       { capture: true, passive: type !== 'keydown', signal },
     );

@@ -98,13 +98,10 @@ test.describe('accessibility (axe, WCAG 2.1 AA)', () => {
     const page = await context.newPage();
     await page.goto(url);
     const cardText = async () => (await onCard<string>(page, CARD_TEXT)) ?? null;
-    const open = async () => {
-      await page.mouse.move(1, 1);
-      await page.locator('#owner').hover();
-      await page.waitForTimeout(1000); // the hover intent's delay, then the card's first paint
-      return (await cardText()) !== null;
-    };
-    await expect.poll(open, { timeout: 20_000 }).toBe(true);
+    // Hovered once the content script's listeners are on (its own record), so the one hover counts.
+    const card = new ClosedCard(page);
+    await expect.poll(() => card.ready(), { timeout: 15_000 }).toBe(true);
+    await page.locator('#owner').hover();
     await expect.poll(cardText, { timeout: 10_000 }).toContain('0.75 ETH');
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });

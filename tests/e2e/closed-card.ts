@@ -6,6 +6,9 @@
  * input at the control's position.
  */
 import type { CDPSession, Page } from '@playwright/test';
+import type { CardTiming } from '../../lib/card/contract';
+
+export type { CardTiming };
 
 export interface CardSnapshot {
   name: string | null;
@@ -73,23 +76,20 @@ const LOCATE = `function (what) {
   return { x, y, onTop: settled && hit !== null && (hit === el || el.contains(hit)) };
 }`;
 
-/** What the content script keeps on its isolated world's global (lib/card/contract.ts, CARD_TIMING_KEY). */
-export interface CardTiming {
-  ready: boolean;
-  shownAt?: number;
-  askedAt?: number;
-  answeredAt?: number;
-  dataPaintedAt?: number;
-}
-
-/** Clicks every button of the card (menu items included) and presses Enter on it, from script: all untrusted. */
+/**
+ * Clicks every button of the card (menu items included) and presses Enter on it, from script: all untrusted.
+ * Counts the events it dispatched (click() on a disabled button dispatches none).
+ */
 const SCRIPT_CLICK_ALL = `function () {
   const buttons = [...this.querySelectorAll('button')];
+  let events = 0;
   for (const button of buttons) {
+    if (!button.disabled) events++;
     button.click();
     button.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+    events++;
   }
-  return buttons.length;
+  return { buttons: buttons.length, events };
 }`;
 
 export class ClosedCard {
@@ -132,6 +132,17 @@ export class ClosedCard {
     return (await this.timing(frameUrlPart))?.ready === true;
   }
 
+  /**
+   * True once the content script has acted on at least `events` more real input events
+   * than in `since` and its hover intent has no timer left (no show or hide coming): from
+   * then on the card stays as it is until new input arrives. How a test proves that
+   * something did not happen, from the content script's own record instead of a sleep.
+   */
+  async settledAfter(since: CardTiming, events = 1): Promise<boolean> {
+    const now = await this.timing();
+    return now !== null && (now.handledInput ?? 0) >= (since.handledInput ?? 0) + events && now.waiting === undefined;
+  }
+
   /** The card's state, or null when no card is open. Frames of the same origin (the holders iframe) are searched too. */
   async snapshot(): Promise<CardSnapshot | null> {
     return (await this.call<CardSnapshot>(SNAPSHOT)) ?? null;
@@ -145,10 +156,11 @@ export class ClosedCard {
   /**
    * Presses every card button from script (`button.click()`, untrusted events),
    * with the reach into the closed root that only DevTools has: the card must
-   * ignore them all. Returns how many buttons there were.
+   * ignore them all (the card's record, `ignoredCardInput`, counts each one it dropped). Returns how many
+   * buttons there were and how many events were dispatched at them.
    */
-  async scriptClickAll(): Promise<number> {
-    return (await this.call<number>(SCRIPT_CLICK_ALL)) ?? 0;
+  async scriptClickAll(): Promise<{ buttons: number; events: number }> {
+    return (await this.call<{ buttons: number; events: number }>(SCRIPT_CLICK_ALL)) ?? { buttons: 0, events: 0 };
   }
 
   /** The card host's shadow root mode as DevTools sees it ('closed' for ours), or null when no card. */

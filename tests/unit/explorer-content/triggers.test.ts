@@ -17,6 +17,7 @@ function fakeIntent(shown?: HoverTarget) {
     get shown() {
       return shown;
     },
+    waiting: undefined,
     dispose: () => undefined,
   };
   return { intent, calls };
