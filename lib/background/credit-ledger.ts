@@ -4,7 +4,7 @@
  * another (a queue of promises): two calls finishing together never lose a charge to
  * a read-modify-write race.
  */
-import { creditCost } from '@/lib/core/credits';
+import { creditCost, type Endpoint } from '@/lib/core/credits';
 import type { StorageAreaLike } from './portfolio-cache';
 
 export interface CreditUsage {
@@ -29,8 +29,8 @@ export class CreditLedger {
   ) {}
 
   /** Adds the cost of one successful call to today and this month. */
-  charge(path: string): Promise<void> {
-    const cost = creditCost(path);
+  charge(endpoint: Endpoint): Promise<void> {
+    const cost = creditCost(endpoint);
     const write = this.writes.then(async () => {
       const usage = await this.read();
       const next = { ...usage, today: usage.today + cost, thisMonth: usage.thisMonth + cost };
