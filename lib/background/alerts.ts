@@ -13,11 +13,31 @@ import type { AlertSettings, Settings, WatchEntry } from '@/lib/storage/items';
 import type { AlertRunResult, BalancesAnswer, BalancesRequest } from '@/lib/messaging/protocol';
 import type { Portfolio } from '@/lib/core/types';
 import type { Asker } from './balances-service';
-import type { StorageAreaLike } from './portfolio-cache';
+import { defineWorkerState, type WorkerState } from '@/lib/storage/worker-state';
 
 export const ALERT_ALARM = 'watch-alerts';
 export const ALERT_PERMISSIONS = ['alarms', 'notifications'] as const;
 export const SNAPSHOTS_KEY = 'alertSnapshots';
+
+type Snapshots = Record<string, WatchSnapshot>;
+
+/** Snapshots of the wrong shape are dropped one by one: that address is compared again from its next run. */
+function validSnapshots(raw: unknown): Snapshots | undefined {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+  const valid = Object.entries(raw as Record<string, unknown>).filter(([, snapshot]) => {
+    const { usdTotal, balances } = (snapshot ?? {}) as Partial<WatchSnapshot>;
+    return (
+      typeof usdTotal === 'number' &&
+      !!balances &&
+      typeof balances === 'object' &&
+      Object.values(balances).every((raw) => typeof raw === 'string' && /^\d+$/.test(raw))
+    );
+  });
+  return Object.fromEntries(valid) as Snapshots;
+}
+
+/** The last snapshot per watched address (lowercase), to compare the next run with. */
+export const alertSnapshotsState = defineWorkerState<Snapshots>(`local:${SNAPSHOTS_KEY}`, { validate: validSnapshots });
 
 export interface AlertDeps {
   getBalances: (req: BalancesRequest, asker: Asker) => Promise<BalancesAnswer>;
@@ -25,7 +45,8 @@ export interface AlertDeps {
   getSettings: () => Promise<Settings>;
   getAlertSettings: () => Promise<AlertSettings>;
   budgetExhausted: () => Promise<boolean>;
-  area: StorageAreaLike;
+  /** Default: alertSnapshotsState (storage.local). */
+  snapshots?: WorkerState<Snapshots>;
   notify: (title: string, message: string) => Promise<void>;
 }
 
@@ -58,7 +79,7 @@ export class WatchAlerts {
       }
       snapshots[entry.address] = next;
     }
-    await this.deps.area.set({ [SNAPSHOTS_KEY]: snapshots });
+    await (this.deps.snapshots ?? alertSnapshotsState).set(snapshots);
     if (changed.length) await this.deps.notify(notificationTitle(changed.length), notificationMessage(changed));
     return { checked, notified: changed.length ? 1 : 0 };
   }
@@ -75,9 +96,8 @@ export class WatchAlerts {
     return portfolios;
   }
 
-  private async loadSnapshots(): Promise<Record<string, WatchSnapshot>> {
-    const stored = (await this.deps.area.get(SNAPSHOTS_KEY))[SNAPSHOTS_KEY];
-    return stored && typeof stored === 'object' ? { ...(stored as Record<string, WatchSnapshot>) } : {};
+  private async loadSnapshots(): Promise<Snapshots> {
+    return { ...(await (this.deps.snapshots ?? alertSnapshotsState).get()) };
   }
 }
 

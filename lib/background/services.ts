@@ -8,7 +8,7 @@ import { CreditLedger } from './credit-ledger';
 import { budgetState } from '@/lib/core/credits';
 import { CallerPresence } from './caller-presence';
 import { clientFor, createPortfolioFetcher, type PortfolioFetchDeps } from './portfolio-fetch';
-import { PriceService, storageAreaPriceStore, withNativePrices } from './price-service';
+import { nativePricesState, PriceService, withNativePrices } from './price-service';
 import { alertSettingsItem, getAlertSettings, getCreditBudget, getSettings } from '@/lib/storage/items';
 import { registerWatchAlerts, showNotification, WatchAlerts } from './alerts';
 import type { Caller, Handlers } from './handlers';
@@ -25,7 +25,7 @@ const KEY_TEST_ADDRESS = '0x0000000000000000000000000000000000000000';
 
 export function createBackgroundHandlers(): Handlers {
   const scheduler = new Scheduler({ ratePerSecond: 2, burst: 2 });
-  const ledger = new CreditLedger(browser.storage.local);
+  const ledger = new CreditLedger();
   const presence = new CallerPresence();
   presence.listen();
   const cache = new PortfolioCache(browser.storage.local);
@@ -37,7 +37,7 @@ export function createBackgroundHandlers(): Handlers {
   const prices = new PriceService({
     fetchPrice: async (chainId, contract, call) => (await clientFor(deps, {}, call)).tokenPrice(chainId, contract),
     ttlMs,
-    store: storageAreaPriceStore(browser.storage.local),
+    store: nativePricesState,
   });
   const balances = new BalancesService({
     cache,
@@ -47,14 +47,13 @@ export function createBackgroundHandlers(): Handlers {
     blockedUntil: () => scheduler.blockedUntil,
   });
   const logos = new LogoProxy();
-  const names = new NameService({ clientFor: (call) => clientFor(deps, {}, call), area: browser.storage.local });
+  const names = new NameService({ clientFor: (call) => clientFor(deps, {}, call) });
   const alerts = new WatchAlerts({
     getBalances: (req, asker) => balances.get(req, asker),
     getWatchlist: loadWatchlist,
     getSettings,
     getAlertSettings,
     budgetExhausted,
-    area: browser.storage.local,
     notify: showNotification,
   });
   registerWatchAlerts(alerts, getAlertSettings, (cb) => void alertSettingsItem.watch(cb));
