@@ -12,7 +12,7 @@ import { chainValue, hasAnyBalance, normalizeQuery, SMALL_BALANCE_USD, summaryOf
 import { useBalances, type ChainLoad } from '@/components/shared/use-balances';
 import { useNow } from '@/components/shared/use-now';
 import { WORDS } from '@/components/shared/vocabulary';
-import type { KnownTotal } from './known-totals';
+import type { KnownTotal } from '@/lib/storage/popup-view';
 import { HoldingsComposition } from './portfolio/CompositionBar';
 
 /** Which chain's tokens are open: one chain id, or 'all' for none (the overview). */
