@@ -11,7 +11,7 @@ import { i18n } from '#i18n';
 import { changesBetween, snapshotOf, type WatchChange, type WatchSnapshot } from '@/lib/core/watch-changes';
 import type { AlertSettings, Settings, WatchEntry } from '@/lib/storage/items';
 import type { AlertRunResult, BalancesAnswer, BalancesRequest } from '@/lib/messaging/protocol';
-import type { Portfolio } from '@/lib/core/types';
+import type { ChainHoldings } from '@/lib/core/types';
 import type { Asker } from './balances-service';
 import { defineWorkerState, type WorkerState } from '@/lib/storage/worker-state';
 
@@ -67,7 +67,7 @@ export class WatchAlerts {
     const changed: { entry: WatchEntry; changes: WatchChange[] }[] = [];
     let checked = 0;
     for (const entry of watchlist) {
-      const portfolios = await this.freshPortfolios(entry.address, settings.chains, lane);
+      const portfolios = await this.freshHoldings(entry.address, settings.chains, lane);
       // A chain that failed would look like every balance on it vanished: keep the old snapshot.
       if (!portfolios) continue;
       checked++;
@@ -85,8 +85,8 @@ export class WatchAlerts {
   }
 
   /** Every chain's portfolio, refreshed past its TTL, or undefined when any chain failed. */
-  private async freshPortfolios(address: string, chains: readonly number[], lane: Asker['lane']): Promise<Portfolio[] | undefined> {
-    const portfolios: Portfolio[] = [];
+  private async freshHoldings(address: string, chains: readonly number[], lane: Asker['lane']): Promise<ChainHoldings[] | undefined> {
+    const portfolios: ChainHoldings[] = [];
     for (const chainId of chains) {
       let answer = await this.deps.getBalances({ chainId, address }, { lane });
       if (answer.refreshing) answer = await this.deps.getBalances({ chainId, address, waitForFresh: true }, { lane });

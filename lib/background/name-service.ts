@@ -17,7 +17,7 @@ import { parseEnsName } from '@/lib/core/ens-name';
 import { say } from '@/lib/i18n/say';
 import type { NameAnswer, ResolveNameAnswer } from '@/lib/messaging/protocol';
 import { defineWorkerState, type WorkerState } from '@/lib/storage/worker-state';
-import type { CallContext } from './portfolio-fetch';
+import type { CallContext } from './holdings-fetch';
 
 export const NAME_TTL_MS = 24 * 60 * 60 * 1000;
 /** About 100 bytes each: the cache stays far below storage.local's quota. */

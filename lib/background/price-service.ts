@@ -5,7 +5,7 @@
  * fifty addresses do not each retry it; the portfolio then simply has no native price.
  */
 import type { TokenPrice } from '@/lib/api/chainbase-client';
-import type { CallContext } from './portfolio-fetch';
+import type { CallContext } from './holdings-fetch';
 import { wrappedNativeFor } from '@/lib/core/native-prices';
 import { defineWorkerState, type WorkerState } from '@/lib/storage/worker-state';
 
@@ -106,12 +106,12 @@ function sanitizeTable(raw: unknown): PriceTable {
  * price are asked at the same time; a missing price never fails the portfolio.
  */
 export function withNativePrices<P extends { nativePriceUsd?: number }>(
-  fetchPortfolio: (chainId: number, address: string, call?: CallContext) => Promise<P>,
+  fetchHoldings: (chainId: number, address: string, call?: CallContext) => Promise<P>,
   prices: Pick<PriceService, 'nativePriceUsd'>,
 ): (chainId: number, address: string, call?: CallContext) => Promise<P> {
   return async (chainId, address, call) => {
     const [portfolio, usd] = await Promise.all([
-      fetchPortfolio(chainId, address, call),
+      fetchHoldings(chainId, address, call),
       prices.nativePriceUsd(chainId, { ...(call?.ticket && { ticket: call.ticket }) }),
     ]);
     return usd === undefined ? portfolio : { ...portfolio, nativePriceUsd: usd };
