@@ -2,17 +2,17 @@ import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { Chain } from '@/lib/core/chains';
 import { updatedAgo } from '@/lib/core/time-ago';
-import type { Portfolio } from '@/lib/core/types';
+import type { ChainHoldings } from '@/lib/core/types';
 import { leftOutNote, sumTotals } from '@/lib/core/totals';
 import { say } from '@/lib/i18n/say';
 import { PortfolioContent, Skeleton } from '@/components/shared/ChainBalances';
 import { ErrorNotice, groupFailures } from '@/components/shared/ErrorNotice';
 import { fitUsd } from '@/components/shared/fit-number';
-import { chainValue, hasAnyBalance, normalizeQuery, SMALL_BALANCE_USD, summaryOf, type ChainValue } from '@/components/shared/portfolio-view';
+import { chainValue, hasAnyBalance, normalizeQuery, SMALL_BALANCE_USD, summaryOf, type ChainValue } from '@/components/shared/holdings-view';
 import { useBalances, type ChainLoad } from '@/components/shared/use-balances';
 import { useNow } from '@/components/shared/use-now';
 import { WORDS } from '@/components/shared/vocabulary';
-import type { KnownTotal } from './known-totals';
+import type { KnownTotal } from '@/lib/storage/popup-view';
 import { HoldingsComposition } from './portfolio/CompositionBar';
 
 /** Which chain's tokens are open: one chain id, or 'all' for none (the overview). */
@@ -41,7 +41,7 @@ interface Props {
 interface ChainState {
   chain: Chain;
   load: ChainLoad | undefined;
-  portfolio?: Portfolio;
+  portfolio?: ChainHoldings;
   value?: ChainValue;
 }
 

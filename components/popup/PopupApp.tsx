@@ -13,7 +13,7 @@ import { useSettings, useStorageItem } from '@/components/shared/use-storage';
 import { WORDS } from '@/components/shared/vocabulary';
 import { SLOT, withSlot } from '@/components/shared/with-slot';
 import { BalancesPanel, type ChainChoice } from './BalancesPanel';
-import { useKnownTotals } from './known-totals';
+import { usePopupView } from './use-popup-view';
 import { AddAddressForm, entryName, WatchList } from './Watchlist';
 import { PortfolioView } from './portfolio/PortfolioView';
 import { AddressName } from './AddressName';
@@ -23,27 +23,6 @@ export const EXAMPLE_ADDRESS = '0xd8da6bf26964af9d7eed9e03e53415d37aa96045';
 /** Its ENS name: a name, not a word to translate. */
 const EXAMPLE_LABEL = 'vitalik.eth';
 const UNDO_MS = 6000;
-
-/** Popup-only view state (which address and chain were last open), kept in the page's localStorage. */
-function useRemembered<T>(key: string, initial: T): [T, (v: T) => void] {
-  const [value, setValue] = useState<T>(() => {
-    try {
-      const stored = localStorage.getItem(key);
-      return stored === null ? initial : (JSON.parse(stored) as T);
-    } catch {
-      return initial;
-    }
-  });
-  const set = (v: T) => {
-    setValue(v);
-    try {
-      localStorage.setItem(key, JSON.stringify(v));
-    } catch {
-      // Private windows may refuse; the choice just is not remembered.
-    }
-  };
-  return [value, set];
-}
 
 type Panel = 'none' | 'add' | 'watchlist';
 /** The address detail view, or the net worth of the whole watchlist. */
@@ -197,18 +176,16 @@ export function PopupApp() {
   const apiKey = useStorageItem(apiKeyItem);
   const watchlist = useStorageItem(watchlistItem);
   const settings = useSettings();
-  const [selected, setSelected] = useRemembered<string | undefined>('popup.selected', undefined);
-  const [choice, setChoice] = useRemembered<ChainChoice>('popup.chain', 'all');
+  const popupView = usePopupView();
   const [panel, setPanel] = useState<Panel>('none');
   const [view, setView] = useState<View>('address');
-  const [totals, rememberTotal] = useKnownTotals();
   const { removed, remove, undo } = useUndoableRemove();
   // Opened from the context menu ("Show token balances") for one address.
   const [lookup] = useState(() => lookupFromSearch(location.search));
   // The looked-up address wins over the remembered one until the user picks another.
   const [lookupFirst, setLookupFirst] = useState(true);
 
-  if (apiKey === undefined || watchlist === undefined || settings === undefined) {
+  if (apiKey === undefined || watchlist === undefined || settings === undefined || popupView === undefined) {
     // The frame shows at once; storage answers within a few frames.
     return (
       <main class="space-y-3 p-3">
@@ -216,6 +193,7 @@ export function PopupApp() {
       </main>
     );
   }
+  const { selected, chain: choice, totals, rememberTotal } = popupView;
   const hasKey = apiKey.trim() !== '';
   const chains = CHAINS.filter((c) => settings.chains.includes(c.id));
   const shownChains = chains.length ? chains : CHAINS;
@@ -226,7 +204,7 @@ export function PopupApp() {
     : (watchlist.find((e) => e.address === (lookupFirst ? (lookup ?? selected) : selected)) ?? watchlist[0]);
   const explorerChain = validChoice === 'all' ? shownChains[0]!.id : validChoice;
   const select = (address: string) => {
-    setSelected(address);
+    popupView.select(address);
     setLookupFirst(false);
     setPanel('none');
     setView('address');
@@ -260,7 +238,7 @@ export function PopupApp() {
           address={current.address}
           chains={shownChains}
           choice={validChoice}
-          onChoice={setChoice}
+          onChoice={popupView.chooseChain}
           hideSpam={settings.hideSpam}
           hideSmall={settings.hideSmall === true}
           onHideSmall={(on) => void settingsItem.setValue(sanitizeSettings({ ...settings, hideSmall: on }))}

@@ -8,7 +8,7 @@ import { addEntry, changeWatchlist, findEntry, moveEntry, relabelEntry, MAX_LABE
 import { fitUsd } from '@/components/shared/fit-number';
 import { WORDS } from '@/components/shared/vocabulary';
 import { SLOT, withSlot } from '@/components/shared/with-slot';
-import type { KnownTotal } from './known-totals';
+import type { KnownTotal } from '@/lib/storage/popup-view';
 import { addStep, type PendingAdd } from './add-address-step';
 import { AddConfirm } from './AddConfirm';
 import { AddressName } from './AddressName';

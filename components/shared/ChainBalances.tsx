@@ -1,6 +1,6 @@
 import type { Chain } from '@/lib/core/chains';
-import type { Portfolio } from '@/lib/core/types';
-import { hasNative, splitSmall, summaryOf, tokenMatches } from './portfolio-view';
+import type { ChainHoldings } from '@/lib/core/types';
+import { hasNative, splitSmall, summaryOf, tokenMatches } from './holdings-view';
 import { HiddenTokens, TokenTable } from './TokenTable';
 import { i18n } from '#i18n';
 import { WORDS } from './vocabulary';
@@ -22,7 +22,7 @@ export function Skeleton({ label }: { label: string }) {
 
 interface ContentProps {
   chain: Chain;
-  portfolio: Portfolio;
+  portfolio: ChainHoldings;
   hideSpam: boolean;
   /** Fold priced tokens worth under $1 (display only; the totals still count them). */
   hideSmall?: boolean;

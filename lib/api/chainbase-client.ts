@@ -5,6 +5,7 @@ import { ADDRESS_PATTERN } from '@/lib/core/address-format';
 import { apiError, ChainbaseError, kindForStatus } from './errors';
 import { hexToDecimalString } from '@/lib/core/format';
 import type { Token } from '@/lib/core/types';
+import type { Endpoint } from '@/lib/core/credits';
 
 /**
  * The HTTP client for the Chainbase balance API: requests, pagination, contract
@@ -18,7 +19,7 @@ export interface ClientOptions {
   /** Resolves when the rate limiter lets the next request go; called before every attempt. */
   beforeRequest?: () => Promise<void>;
   /** Called once per successful call (HTTP 2xx and code 0) with its path, e.g. 'v1/account/tokens': the credit ledger charges it. */
-  onSuccess?: (path: string) => void;
+  onSuccess?: (endpoint: Endpoint) => void;
   /** Called on every 429 with the wait it asked for (ms; 1 s when it gave none), so the scheduler holds every caller. */
   onRateLimited?: (retryAfterMs: number) => void;
   timeoutMs?: number;
@@ -105,7 +106,7 @@ export function createChainbaseClient(opts: ClientOptions): ChainbaseClient {
   const http = createHttp(opts);
   const maxPages = opts.maxPages ?? 10;
 
-  async function getJson(path: string, searchParams: Record<string, string>): Promise<v.InferOutput<typeof Envelope>> {
+  async function getJson(path: Endpoint, searchParams: Record<string, string>): Promise<v.InferOutput<typeof Envelope>> {
     const body = await request(http, path, searchParams, opts.apiKey, opts.onRateLimited);
     const envelope = v.safeParse(Envelope, body);
     if (!envelope.success) throw apiError('malformed', { serverMessage: i18n.t('messages.api.unreadable.envelope') });

@@ -11,13 +11,33 @@ import { i18n } from '#i18n';
 import { changesBetween, snapshotOf, type WatchChange, type WatchSnapshot } from '@/lib/core/watch-changes';
 import type { AlertSettings, Settings, WatchEntry } from '@/lib/storage/items';
 import type { AlertRunResult, BalancesAnswer, BalancesRequest } from '@/lib/messaging/protocol';
-import type { Portfolio } from '@/lib/core/types';
+import type { ChainHoldings } from '@/lib/core/types';
 import type { Asker } from './balances-service';
-import type { StorageAreaLike } from './portfolio-cache';
+import { defineWorkerState, type WorkerState } from '@/lib/storage/worker-state';
 
 export const ALERT_ALARM = 'watch-alerts';
 export const ALERT_PERMISSIONS = ['alarms', 'notifications'] as const;
 export const SNAPSHOTS_KEY = 'alertSnapshots';
+
+type Snapshots = Record<string, WatchSnapshot>;
+
+/** Snapshots of the wrong shape are dropped one by one: that address is compared again from its next run. */
+function validSnapshots(raw: unknown): Snapshots | undefined {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+  const valid = Object.entries(raw as Record<string, unknown>).filter(([, snapshot]) => {
+    const { usdTotal, balances } = (snapshot ?? {}) as Partial<WatchSnapshot>;
+    return (
+      typeof usdTotal === 'number' &&
+      !!balances &&
+      typeof balances === 'object' &&
+      Object.values(balances).every((raw) => typeof raw === 'string' && /^\d+$/.test(raw))
+    );
+  });
+  return Object.fromEntries(valid) as Snapshots;
+}
+
+/** The last snapshot per watched address (lowercase), to compare the next run with. */
+export const alertSnapshotsState = defineWorkerState<Snapshots>(`local:${SNAPSHOTS_KEY}`, { validate: validSnapshots });
 
 export interface AlertDeps {
   getBalances: (req: BalancesRequest, asker: Asker) => Promise<BalancesAnswer>;
@@ -25,7 +45,8 @@ export interface AlertDeps {
   getSettings: () => Promise<Settings>;
   getAlertSettings: () => Promise<AlertSettings>;
   budgetExhausted: () => Promise<boolean>;
-  area: StorageAreaLike;
+  /** Default: alertSnapshotsState (storage.local). */
+  snapshots?: WorkerState<Snapshots>;
   notify: (title: string, message: string) => Promise<void>;
 }
 
@@ -46,7 +67,7 @@ export class WatchAlerts {
     const changed: { entry: WatchEntry; changes: WatchChange[] }[] = [];
     let checked = 0;
     for (const entry of watchlist) {
-      const portfolios = await this.freshPortfolios(entry.address, settings.chains, lane);
+      const portfolios = await this.freshHoldings(entry.address, settings.chains, lane);
       // A chain that failed would look like every balance on it vanished: keep the old snapshot.
       if (!portfolios) continue;
       checked++;
@@ -58,14 +79,14 @@ export class WatchAlerts {
       }
       snapshots[entry.address] = next;
     }
-    await this.deps.area.set({ [SNAPSHOTS_KEY]: snapshots });
+    await (this.deps.snapshots ?? alertSnapshotsState).set(snapshots);
     if (changed.length) await this.deps.notify(notificationTitle(changed.length), notificationMessage(changed));
     return { checked, notified: changed.length ? 1 : 0 };
   }
 
   /** Every chain's portfolio, refreshed past its TTL, or undefined when any chain failed. */
-  private async freshPortfolios(address: string, chains: readonly number[], lane: Asker['lane']): Promise<Portfolio[] | undefined> {
-    const portfolios: Portfolio[] = [];
+  private async freshHoldings(address: string, chains: readonly number[], lane: Asker['lane']): Promise<ChainHoldings[] | undefined> {
+    const portfolios: ChainHoldings[] = [];
     for (const chainId of chains) {
       let answer = await this.deps.getBalances({ chainId, address }, { lane });
       if (answer.refreshing) answer = await this.deps.getBalances({ chainId, address, waitForFresh: true }, { lane });
@@ -75,9 +96,8 @@ export class WatchAlerts {
     return portfolios;
   }
 
-  private async loadSnapshots(): Promise<Record<string, WatchSnapshot>> {
-    const stored = (await this.deps.area.get(SNAPSHOTS_KEY))[SNAPSHOTS_KEY];
-    return stored && typeof stored === 'object' ? { ...(stored as Record<string, WatchSnapshot>) } : {};
+  private async loadSnapshots(): Promise<Snapshots> {
+    return { ...(await (this.deps.snapshots ?? alertSnapshotsState).get()) };
   }
 }
 

@@ -2,11 +2,11 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { apiError } from '@/lib/api/errors';
-import { BalancesService, EMPTY_CHAIN_TTL_FACTOR, isEmptyPortfolio } from './balances-service';
-import type { CallContext } from './portfolio-fetch';
+import { BalancesService, EMPTY_CHAIN_TTL_FACTOR, isEmptyHoldings } from './balances-service';
+import type { CallContext } from './holdings-fetch';
 import type { Ticket } from './scheduler';
-import { PortfolioCache } from './portfolio-cache';
-import type { Portfolio } from '@/lib/core/types';
+import { HoldingsCache } from './holdings-cache';
+import type { ChainHoldings } from '@/lib/core/types';
 
 const ADDRESS = '0xd8da6bf26964af9d7eed9e03e53415d37aa96045';
 const TTL = 5 * 60_000;
@@ -14,36 +14,36 @@ const TTL = 5 * 60_000;
 function setup() {
   let now = 1_000_000;
   let native = 1;
-  const fetchPortfolio = vi.fn(async (chainId: number, address: string): Promise<Portfolio> => {
+  const fetchHoldings = vi.fn(async (chainId: number, address: string): Promise<ChainHoldings> => {
     await new Promise((r) => setTimeout(r, 5));
     return { chainId, address, native: String(native++), tokens: [], capped: false, fetchedAt: now };
   });
-  const cache = new PortfolioCache(browser.storage.local, { now: () => now });
-  const service = new BalancesService({ cache, fetchPortfolio, ttlMs: async () => TTL, now: () => now });
-  return { service, cache, fetchPortfolio, advance: (ms: number) => (now += ms) };
+  const cache = new HoldingsCache(browser.storage.local, { now: () => now });
+  const service = new BalancesService({ cache, fetchHoldings, ttlMs: async () => TTL, now: () => now });
+  return { service, cache, fetchHoldings, advance: (ms: number) => (now += ms) };
 }
 
 describe('BalancesService', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('coalesces 10 concurrent asks into one fetch', async () => {
-    const { service, fetchPortfolio } = setup();
+    const { service, fetchHoldings } = setup();
     const answers = await Promise.all(Array.from({ length: 10 }, () => service.get({ chainId: 1, address: ADDRESS })));
-    expect(fetchPortfolio).toHaveBeenCalledTimes(1);
+    expect(fetchHoldings).toHaveBeenCalledTimes(1);
     expect(new Set(answers.map((a) => a.portfolio?.native))).toEqual(new Set(['1']));
   });
 
   it('serves a fresh cache hit without fetching', async () => {
-    const { service, fetchPortfolio, advance } = setup();
+    const { service, fetchHoldings, advance } = setup();
     await service.get({ chainId: 1, address: ADDRESS });
     advance(TTL - 1);
     const again = await service.get({ chainId: 1, address: ADDRESS });
-    expect(fetchPortfolio).toHaveBeenCalledTimes(1);
+    expect(fetchHoldings).toHaveBeenCalledTimes(1);
     expect(again).toMatchObject({ stale: false, refreshing: false });
   });
 
   it('returns a stale entry at once and refreshes it once in the background', async () => {
-    const { service, fetchPortfolio, advance } = setup();
+    const { service, fetchHoldings, advance } = setup();
     await service.get({ chainId: 1, address: ADDRESS });
     advance(TTL + 1);
     const [a, b] = await Promise.all([service.get({ chainId: 1, address: ADDRESS }), service.get({ chainId: 1, address: ADDRESS })]);
@@ -51,42 +51,42 @@ describe('BalancesService', () => {
     expect(b.portfolio?.native).toBe('1');
     const fresh = await service.get({ chainId: 1, address: ADDRESS, waitForFresh: true });
     expect(fresh).toMatchObject({ stale: false, portfolio: { native: '2' } });
-    expect(fetchPortfolio).toHaveBeenCalledTimes(2);
+    expect(fetchHoldings).toHaveBeenCalledTimes(2);
   });
 
   it('bypasses the TTL on a manual refresh', async () => {
-    const { service, fetchPortfolio } = setup();
+    const { service, fetchHoldings } = setup();
     await service.get({ chainId: 1, address: ADDRESS });
     const refreshed = await service.get({ chainId: 1, address: ADDRESS, refresh: true });
     expect(refreshed.portfolio?.native).toBe('2');
-    expect(fetchPortfolio).toHaveBeenCalledTimes(2);
+    expect(fetchHoldings).toHaveBeenCalledTimes(2);
   });
 
   it('returns the cached entry together with the error, and keeps it', async () => {
-    const { service, fetchPortfolio, cache } = setup();
+    const { service, fetchHoldings, cache } = setup();
     await service.get({ chainId: 1, address: ADDRESS });
-    fetchPortfolio.mockRejectedValueOnce(apiError('server', { status: 500 }));
+    fetchHoldings.mockRejectedValueOnce(apiError('server', { status: 500 }));
     const failed = await service.get({ chainId: 1, address: ADDRESS, refresh: true });
     expect(failed).toMatchObject({ stale: true, error: { kind: 'server', status: 500 }, portfolio: { native: '1' } });
     expect((await cache.get(1, ADDRESS))?.native).toBe('1');
   });
 
   it('reports an error with no portfolio when nothing is cached', async () => {
-    const { service, fetchPortfolio } = setup();
-    fetchPortfolio.mockRejectedValueOnce(apiError('no-key'));
+    const { service, fetchHoldings } = setup();
+    fetchHoldings.mockRejectedValueOnce(apiError('no-key'));
     const answer = await service.get({ chainId: 1, address: ADDRESS });
     expect(answer.portfolio).toBeUndefined();
     expect(answer.error?.kind).toBe('no-key');
   });
 
   it('keeps pairs apart: another chain or address is another fetch', async () => {
-    const { service, fetchPortfolio } = setup();
+    const { service, fetchHoldings } = setup();
     await Promise.all([
       service.get({ chainId: 1, address: ADDRESS }),
       service.get({ chainId: 56, address: ADDRESS }),
       service.get({ chainId: 1, address: '0x0000000000000000000000000000000000000001' }),
     ]);
-    expect(fetchPortfolio).toHaveBeenCalledTimes(3);
+    expect(fetchHoldings).toHaveBeenCalledTimes(3);
   });
 });
 
@@ -95,48 +95,48 @@ describe('BalancesService: empty chains, lanes, dropped askers, 429', () => {
 
   function emptySetup() {
     let now = 1_000_000;
-    const fetchPortfolio = vi.fn(async (chainId: number, address: string): Promise<Portfolio> => ({ chainId, address, native: '0', tokens: [], capped: false, fetchedAt: now }));
-    const cache = new PortfolioCache(browser.storage.local, { now: () => now });
-    const service = new BalancesService({ cache, fetchPortfolio, ttlMs: async () => TTL, now: () => now });
-    return { service, fetchPortfolio, advance: (ms: number) => (now += ms) };
+    const fetchHoldings = vi.fn(async (chainId: number, address: string): Promise<ChainHoldings> => ({ chainId, address, native: '0', tokens: [], capped: false, fetchedAt: now }));
+    const cache = new HoldingsCache(browser.storage.local, { now: () => now });
+    const service = new BalancesService({ cache, fetchHoldings, ttlMs: async () => TTL, now: () => now });
+    return { service, fetchHoldings, advance: (ms: number) => (now += ms) };
   }
 
   it(`asks a chain where the address holds nothing again only after ${EMPTY_CHAIN_TTL_FACTOR} TTLs`, async () => {
-    const { service, fetchPortfolio, advance } = emptySetup();
+    const { service, fetchHoldings, advance } = emptySetup();
     await service.get({ chainId: 1, address: ADDRESS });
     advance(TTL * EMPTY_CHAIN_TTL_FACTOR - 1);
     expect(await service.get({ chainId: 1, address: ADDRESS })).toMatchObject({ stale: false, refreshing: false, portfolio: { fetchedAt: 1_000_000 } });
-    expect(fetchPortfolio).toHaveBeenCalledTimes(1);
+    expect(fetchHoldings).toHaveBeenCalledTimes(1);
     advance(2);
     expect(await service.get({ chainId: 1, address: ADDRESS })).toMatchObject({ stale: true, refreshing: true });
-    expect(fetchPortfolio).toHaveBeenCalledTimes(2);
+    expect(fetchHoldings).toHaveBeenCalledTimes(2);
   });
 
   it('still refreshes an empty chain at once when the user asks', async () => {
-    const { service, fetchPortfolio, advance } = emptySetup();
+    const { service, fetchHoldings, advance } = emptySetup();
     await service.get({ chainId: 1, address: ADDRESS });
     advance(TTL + 1);
     expect(await service.get({ chainId: 1, address: ADDRESS, refresh: true })).toMatchObject({ stale: false, portfolio: { fetchedAt: 1_000_000 + TTL + 1 } });
-    expect(fetchPortfolio).toHaveBeenCalledTimes(2);
+    expect(fetchHoldings).toHaveBeenCalledTimes(2);
   });
 
   it('a chain with anything on it keeps the normal TTL', () => {
     const base = { chainId: 1, address: ADDRESS, tokens: [], capped: false, fetchedAt: 0 };
-    expect(isEmptyPortfolio({ ...base, native: '0' })).toBe(true);
-    expect(isEmptyPortfolio({ ...base, native: '1' })).toBe(false);
-    expect(isEmptyPortfolio({ ...base, native: '0', invalidTokens: 1 })).toBe(false);
+    expect(isEmptyHoldings({ ...base, native: '0' })).toBe(true);
+    expect(isEmptyHoldings({ ...base, native: '1' })).toBe(false);
+    expect(isEmptyHoldings({ ...base, native: '0', invalidTokens: 1 })).toBe(false);
   });
 
   function lanedSetup() {
-    const calls: { ticket: Ticket; signal?: AbortSignal; resolve: (p: Portfolio) => void; reject: (e: unknown) => void }[] = [];
-    const fetchPortfolio = vi.fn(
+    const calls: { ticket: Ticket; signal?: AbortSignal; resolve: (p: ChainHoldings) => void; reject: (e: unknown) => void }[] = [];
+    const fetchHoldings = vi.fn(
       (chainId: number, address: string, call: CallContext = {}) =>
-        new Promise<Portfolio>((resolve, reject) => calls.push({ ticket: call.ticket!, signal: call.signal, resolve, reject })),
+        new Promise<ChainHoldings>((resolve, reject) => calls.push({ ticket: call.ticket!, signal: call.signal, resolve, reject })),
     );
     let blocked = 0;
-    const cache = new PortfolioCache(browser.storage.local, { now: () => 1 });
-    const service = new BalancesService({ cache, fetchPortfolio, ttlMs: async () => TTL, now: () => 1, blockedUntil: () => blocked });
-    return { service, calls, fetchPortfolio, block: (until: number) => (blocked = until) };
+    const cache = new HoldingsCache(browser.storage.local, { now: () => 1 });
+    const service = new BalancesService({ cache, fetchHoldings, ttlMs: async () => TTL, now: () => 1, blockedUntil: () => blocked });
+    return { service, calls, fetchHoldings, block: (until: number) => (blocked = until) };
   }
   const flush = async () => {
     for (let i = 0; i < 10; i++) await Promise.resolve();
@@ -171,14 +171,14 @@ describe('BalancesService: empty chains, lanes, dropped askers, 429', () => {
   });
 
   it('after a 429 answers with when the worker retries, retries once itself, and holds new askers without waiting', async () => {
-    const { service, calls, fetchPortfolio, block } = lanedSetup();
+    const { service, calls, fetchHoldings, block } = lanedSetup();
     const first = service.get({ chainId: 1, address: ADDRESS }, { lane: 'visible' });
     await flush();
     block(21_000);
     calls[0]!.reject(apiError('rate-limited', { status: 429, retryAfterMs: 20_000 }));
     expect(await first).toMatchObject({ refreshing: true, error: { kind: 'rate-limited', retryAt: 21_000 } });
     await flush();
-    expect(fetchPortfolio).toHaveBeenCalledTimes(2); // the retry, queued in the scheduler until 21 000
+    expect(fetchHoldings).toHaveBeenCalledTimes(2); // the retry, queued in the scheduler until 21 000
     expect(calls[1]!.ticket.lane).toBe('visible');
     // A hover card asking meanwhile is told at once when its request will go.
     expect(await service.get({ chainId: 56, address: ADDRESS }, { lane: 'card' })).toMatchObject({ refreshing: true, error: { retryAt: 21_000 } });

@@ -1,19 +1,19 @@
 import { apiError, ChainbaseError, toErrorInfo } from '@/lib/api/errors';
 import { higherLane, type Lane, type Ticket } from './scheduler';
-import type { PortfolioCache } from './portfolio-cache';
-import type { PortfolioFetcher } from './portfolio-fetch';
+import type { HoldingsCache } from './holdings-cache';
+import type { HoldingsFetcher } from './holdings-fetch';
 import type { BalancesAnswer, BalancesRequest } from '@/lib/messaging/protocol';
-import type { ApiErrorInfo, Portfolio } from '@/lib/core/types';
+import type { ApiErrorInfo, ChainHoldings } from '@/lib/core/types';
 
 /**
- * One Portfolio per (chain, address): served from the cache within the TTL,
+ * One ChainHoldings per (chain, address): served from the cache within the TTL,
  * stale-while-revalidate after it, and concurrent asks for the same pair share
  * one fetch. Each fetch carries the lane of its most urgent asker, and is
  * abandoned when every asker that can go away has gone.
  */
 export interface BalancesDeps {
-  cache: PortfolioCache;
-  fetchPortfolio: PortfolioFetcher;
+  cache: HoldingsCache;
+  fetchHoldings: HoldingsFetcher;
   ttlMs: () => Promise<number>;
   now?: () => number;
   /** When every call is held after a 429 (clock time; 0 when not held). */
@@ -30,7 +30,7 @@ export interface Asker {
 export const EMPTY_CHAIN_TTL_FACTOR = 12;
 
 interface Flight {
-  promise: Promise<Portfolio>;
+  promise: Promise<ChainHoldings>;
   ticket: Ticket;
   address: string;
   controller: AbortController;
@@ -69,16 +69,16 @@ export class BalancesService {
   }
 
   /** How long a cached portfolio counts as fresh: empty chains much longer (a manual refresh still asks). */
-  private async freshFor(cached: Portfolio): Promise<number> {
+  private async freshFor(cached: ChainHoldings): Promise<number> {
     const ttl = await this.deps.ttlMs();
-    return isEmptyPortfolio(cached) ? ttl * EMPTY_CHAIN_TTL_FACTOR : ttl;
+    return isEmptyHoldings(cached) ? ttl * EMPTY_CHAIN_TTL_FACTOR : ttl;
   }
 
   /**
    * While every call is held after a 429, nobody is kept waiting silently: the answer
    * says when the request will go, and the asker follows up with waitForFresh.
    */
-  private heldAnswer(flight: Flight, asker: Asker, cached: Portfolio | undefined): BalancesAnswer | undefined {
+  private heldAnswer(flight: Flight, asker: Asker, cached: ChainHoldings | undefined): BalancesAnswer | undefined {
     const until = this.deps.blockedUntil?.() ?? 0;
     if (until <= this.now()) return undefined;
     this.raise(flight, asker.lane).promise.catch(() => undefined);
@@ -98,7 +98,7 @@ export class BalancesService {
   }
 
   /** Adds an asker to a flight; resolves with the flight's result. */
-  private join(flight: Flight, asker: Asker): Promise<Portfolio> {
+  private join(flight: Flight, asker: Asker): Promise<ChainHoldings> {
     this.raise(flight, asker.lane);
     const { signal } = asker;
     if (!signal) {
@@ -116,7 +116,7 @@ export class BalancesService {
     return flight.promise;
   }
 
-  private async settle(fetching: Promise<Portfolio>, fallback: Portfolio | undefined): Promise<BalancesAnswer> {
+  private async settle(fetching: Promise<ChainHoldings>, fallback: ChainHoldings | undefined): Promise<BalancesAnswer> {
     try {
       return { portfolio: await fetching, stale: false, refreshing: false };
     } catch (error) {
@@ -132,7 +132,7 @@ export class BalancesService {
     const existing = this.inFlight.get(key);
     if (existing) return existing;
     const flight: Flight = {
-      promise: Promise.resolve() as unknown as Promise<Portfolio>,
+      promise: Promise.resolve() as unknown as Promise<ChainHoldings>,
       ticket: { lane: 'background' },
       address,
       controller: new AbortController(),
@@ -143,7 +143,7 @@ export class BalancesService {
     flight.promise = (async () => {
       await null; // registered in inFlight before any work, even if the fetch throws at once
       try {
-        const portfolio = await this.deps.fetchPortfolio(chainId, address, { ticket: flight.ticket, signal: flight.controller.signal });
+        const portfolio = await this.deps.fetchHoldings(chainId, address, { ticket: flight.ticket, signal: flight.controller.signal });
         await this.deps.cache.set(portfolio);
         return portfolio;
       } catch (error) {
@@ -187,6 +187,6 @@ function flightKey(chainId: number, address: string): string {
 }
 
 /** Nothing on this chain: no tokens, no native coin, and nothing left out. */
-export function isEmptyPortfolio(p: Portfolio): boolean {
+export function isEmptyHoldings(p: ChainHoldings): boolean {
   return p.tokens.length === 0 && p.native === '0' && !p.capped && !p.invalidTokens;
 }

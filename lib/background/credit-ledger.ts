@@ -4,8 +4,8 @@
  * another (a queue of promises): two calls finishing together never lose a charge to
  * a read-modify-write race.
  */
-import { creditCost } from '@/lib/core/credits';
-import type { StorageAreaLike } from './portfolio-cache';
+import { creditCost, type Endpoint } from '@/lib/core/credits';
+import { defineWorkerState, type WorkerState } from '@/lib/storage/worker-state';
 
 export interface CreditUsage {
   /** UTC day, YYYY-MM-DD. */
@@ -17,6 +17,7 @@ export interface CreditUsage {
 }
 
 export const LEDGER_KEY = 'creditLedger';
+export const creditLedgerState = defineWorkerState<CreditUsage>(`local:${LEDGER_KEY}`, { validate: (raw) => (isUsage(raw) ? raw : undefined) });
 
 export class CreditLedger {
   private writes: Promise<unknown> = Promise.resolve();
@@ -24,17 +25,17 @@ export class CreditLedger {
   private known: CreditUsage | undefined;
 
   constructor(
-    private readonly area: StorageAreaLike,
+    private readonly state: WorkerState<CreditUsage> = creditLedgerState,
     private readonly now: () => number = Date.now,
   ) {}
 
   /** Adds the cost of one successful call to today and this month. */
-  charge(path: string): Promise<void> {
-    const cost = creditCost(path);
+  charge(endpoint: Endpoint): Promise<void> {
+    const cost = creditCost(endpoint);
     const write = this.writes.then(async () => {
       const usage = await this.read();
       const next = { ...usage, today: usage.today + cost, thisMonth: usage.thisMonth + cost };
-      await this.area.set({ [LEDGER_KEY]: next });
+      await this.state.set(next);
       this.known = next;
     });
     // A failed write must not block the ones after it.
@@ -55,8 +56,7 @@ export class CreditLedger {
   }
 
   private async read(): Promise<CreditUsage> {
-    const stored = (await this.area.get(LEDGER_KEY))[LEDGER_KEY];
-    this.known = rollOver(isUsage(stored) ? stored : undefined, this.now());
+    this.known = rollOver(await this.state.get(), this.now());
     return this.known;
   }
 }

@@ -3,34 +3,31 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createChainbaseClient } from '@/lib/api/chainbase-client';
 import { startFakeApi, type FakeApi } from '@/tests/fake-api/server';
 import { DONATE, DONATE_ENS, DONATE_SUBDOMAIN_ENS, EMPTY, HOSTILE, MIXED_SCRIPT_ENS, NO_ADDRESS_ENS, SPOOFED_REVERSE } from '@/tests/fake-api/data';
-import { MAX_CACHED_NAMES, NAME_CACHE_KEY, NAME_TTL_MS, NameService } from './name-service';
-import type { StorageAreaLike } from './portfolio-cache';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { browser } from 'wxt/browser';
+import { MAX_CACHED_NAMES, NAME_CACHE_KEY, NAME_TTL_MS, nameCacheState, NameService } from './name-service';
 
 let api: FakeApi;
 beforeAll(async () => {
   api = await startFakeApi();
 });
 afterAll(() => api.close());
-beforeEach(() => api.reset());
+beforeEach(() => {
+  api.reset();
+  fakeBrowser.reset();
+});
 
-function memoryArea(): StorageAreaLike & { data: Record<string, unknown> } {
-  const data: Record<string, unknown> = {};
-  return {
-    data,
-    get: async (key) => (typeof key === 'string' && key in data ? { [key]: structuredClone(data[key]) } : {}),
-    set: async (items) => void Object.assign(data, structuredClone(items)),
-    remove: async (key) => void (typeof key === 'string' && delete data[key]),
-  };
-}
+/** What the name cache holds in storage.local, raw. */
+const storedNames = async () => (await browser.storage.local.get(NAME_CACHE_KEY))[NAME_CACHE_KEY] as Record<string, unknown> | undefined;
 
-function setupService(area = memoryArea()) {
+/** A service over the real item (fake browser storage): a second one is a restarted worker. */
+function setupService() {
   let now = 1_000_000;
   const service = new NameService({
     clientFor: async () => createChainbaseClient({ apiBase: api.url, apiKey: 'demo' }),
-    area,
     now: () => now,
   });
-  return { service, area, advance: (ms: number) => (now += ms) };
+  return { service, advance: (ms: number) => (now += ms) };
 }
 
 const calls = () => api.count({ path: '/v1/ens/reverse' }) + api.count({ path: '/v1/ens/records' });
@@ -83,7 +80,7 @@ describe('NameService.nameOf', () => {
   it('keeps the cache in storage, so a restarted worker does not ask again', async () => {
     const first = setupService();
     await first.service.nameOf(DONATE);
-    const second = setupService(first.area);
+    const second = setupService();
     expect(await second.service.nameOf(DONATE)).toEqual({ name: DONATE_ENS });
     expect(calls()).toBe(2);
   });
@@ -97,32 +94,47 @@ describe('NameService.nameOf', () => {
 
   it('reports an API error and caches nothing, so the next look asks again', async () => {
     api.simulate({ kind: 'status', status: 401, path: '/v1/ens/reverse', times: 1 });
-    const { service, area } = setupService();
+    const { service } = setupService();
     expect(await service.nameOf(DONATE)).toMatchObject({ error: { kind: 'bad-key' } });
-    expect(area.data[NAME_CACHE_KEY]).toBeUndefined();
+    expect(await storedNames()).toBeUndefined();
     expect(await service.nameOf(DONATE)).toEqual({ name: DONATE_ENS });
   });
 
   it('clear() forgets every cached name, so the next look asks again', async () => {
-    const { service, area } = setupService();
+    const { service } = setupService();
     await service.nameOf(DONATE);
     await service.clear();
-    expect(area.data[NAME_CACHE_KEY]).toBeUndefined();
+    expect(await storedNames()).toBeUndefined();
     await service.nameOf(DONATE);
     expect(calls()).toBe(4);
   });
 
   it('keeps at most MAX_CACHED_NAMES entries, dropping the oldest lookups', async () => {
-    const area = memoryArea();
     const old: Record<string, { name: null; at: number }> = {};
     for (let i = 0; i < MAX_CACHED_NAMES; i++) old[`0x${i.toString(16).padStart(40, '0')}`] = { name: null, at: i };
-    area.data[NAME_CACHE_KEY] = old;
-    const { service } = setupService(area);
+    await browser.storage.local.set({ [NAME_CACHE_KEY]: old });
+    const { service } = setupService();
     await service.nameOf(DONATE);
-    const cached = area.data[NAME_CACHE_KEY] as Record<string, unknown>;
+    const cached = (await storedNames())!;
     expect(Object.keys(cached)).toHaveLength(MAX_CACHED_NAMES);
     expect(cached[DONATE]).toBeDefined();
     expect(cached[`0x${'0'.repeat(40)}`]).toBeUndefined(); // the oldest went
+  });
+});
+
+describe('the name cache item', () => {
+  it('loads names as stored before it was a versioned item (a raw key, no version mark), dropping malformed entries', async () => {
+    const A = `0x${'a'.repeat(40)}`;
+    const B = `0x${'b'.repeat(40)}`;
+    await browser.storage.local.set({ [NAME_CACHE_KEY]: { [A]: { name: 'alice.eth', at: 5 }, [B]: { name: null, at: 6 }, bad: { name: 7 } } });
+    expect(await nameCacheState.get()).toEqual({ [A]: { name: 'alice.eth', at: 5 }, [B]: { name: null, at: 6 } });
+  });
+
+  it('answers from names cached before the item existed, without asking the API', async () => {
+    await browser.storage.local.set({ [NAME_CACHE_KEY]: { [DONATE]: { name: DONATE_ENS, at: 1_000_000 } } });
+    const { service } = setupService();
+    expect(await service.nameOf(DONATE)).toEqual({ name: DONATE_ENS });
+    expect(calls()).toBe(0);
   });
 });
 

@@ -16,8 +16,8 @@ import { toErrorInfo } from '@/lib/api/errors';
 import { parseEnsName } from '@/lib/core/ens-name';
 import { say } from '@/lib/i18n/say';
 import type { NameAnswer, ResolveNameAnswer } from '@/lib/messaging/protocol';
-import type { StorageAreaLike } from './portfolio-cache';
-import type { CallContext } from './portfolio-fetch';
+import { defineWorkerState, type WorkerState } from '@/lib/storage/worker-state';
+import type { CallContext } from './holdings-fetch';
 
 export const NAME_TTL_MS = 24 * 60 * 60 * 1000;
 /** About 100 bytes each: the cache stays far below storage.local's quota. */
@@ -28,7 +28,8 @@ export type EnsClient = Pick<ChainbaseClient, 'ensReverse' | 'ensRecords'>;
 
 export interface NameServiceDeps {
   clientFor: (call: CallContext) => Promise<EnsClient>;
-  area: StorageAreaLike;
+  /** Default: nameCacheState (storage.local). */
+  store?: WorkerState<NameCache>;
   now?: () => number;
 }
 
@@ -40,14 +41,29 @@ interface CachedName {
 
 type NameCache = Record<string, CachedName>;
 
+/** Entries of the wrong shape are dropped one by one (a looked-up name is cheap to ask again). */
+function validNames(raw: unknown): NameCache | undefined {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+  const valid = Object.entries(raw as Record<string, unknown>).filter(([, entry]) => {
+    const { name, at } = (entry ?? {}) as Partial<CachedName>;
+    return (name === null || typeof name === 'string') && typeof at === 'number' && Number.isFinite(at);
+  });
+  return Object.fromEntries(valid) as NameCache;
+}
+
+export const nameCacheState = defineWorkerState<NameCache>(`local:${NAME_CACHE_KEY}`, { validate: validNames });
+
 export class NameService {
   private readonly now: () => number;
   private readonly inFlight = new Map<string, Promise<NameAnswer>>();
   /** Cache writes one after another, so two lookups ending together never lose an entry. */
   private writes: Promise<void> = Promise.resolve();
 
+  private readonly store: WorkerState<NameCache>;
+
   constructor(private readonly deps: NameServiceDeps) {
     this.now = deps.now ?? Date.now;
+    this.store = deps.store ?? nameCacheState;
   }
 
   /** The verified primary name of a lowercase address; concurrent asks share one lookup. A failed lookup is not cached. */
@@ -78,7 +94,7 @@ export class NameService {
   /** Forgets every cached name (the options page's "Clear cache": it also says which addresses were looked at). */
   async clear(): Promise<void> {
     await this.writes;
-    await this.deps.area.remove(NAME_CACHE_KEY);
+    await this.store.remove();
   }
 
   private async lookUp(address: string, call: CallContext): Promise<NameAnswer> {
@@ -104,14 +120,13 @@ export class NameService {
   }
 
   private async readCache(): Promise<NameCache> {
-    const stored = (await this.deps.area.get(NAME_CACHE_KEY))[NAME_CACHE_KEY];
-    return stored && typeof stored === 'object' ? (stored as NameCache) : {};
+    return (await this.store.get()) ?? {};
   }
 
   private remember(address: string, name: string | null): Promise<void> {
     const write = this.writes.then(async () => {
       const cache = { ...(await this.readCache()), [address]: { name, at: this.now() } };
-      await this.deps.area.set({ [NAME_CACHE_KEY]: newest(cache, MAX_CACHED_NAMES) });
+      await this.store.set(newest(cache, MAX_CACHED_NAMES));
     });
     // A failed write (quota) only costs a repeated lookup later; the answer still goes out.
     this.writes = write.catch(() => undefined);

@@ -1,5 +1,7 @@
-import { describe, expect, it, vi } from 'vitest';
-import { FAILED_PRICE_TTL_MS, PriceService, withNativePrices, type PriceStore } from './price-service';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { browser } from 'wxt/browser';
+import { FAILED_PRICE_TTL_MS, nativePricesState, PriceService, withNativePrices, type PriceStore } from './price-service';
 import { WRAPPED_NATIVE } from '@/lib/core/native-prices';
 
 const WETH = WRAPPED_NATIVE[1];
@@ -14,16 +16,10 @@ function setup(opts: { ttlMs?: number; store?: PriceStore; fail?: boolean } = {}
   return { service, fetchPrice, advance: (ms: number) => (now += ms) };
 }
 
-function memoryStore(): PriceStore & { saved: unknown } {
-  const store = {
-    saved: undefined as unknown,
-    read: async () => store.saved,
-    write: async (table: unknown) => void (store.saved = structuredClone(table)),
-  };
-  return store;
-}
 
 describe('PriceService', () => {
+  beforeEach(() => fakeBrowser.reset());
+
   it('asks once per chain however many addresses ask at the same time, with the wrapped-token contract', async () => {
     const { service, fetchPrice } = setup();
     const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => service.nativePriceUsd(i % 2 ? 1 : 56)));
@@ -60,20 +56,26 @@ describe('PriceService', () => {
   });
 
   it('keeps prices across a worker restart through the store', async () => {
-    const store = memoryStore();
-    const first = setup({ store });
+    const first = setup({ store: nativePricesState });
     await first.service.nativePriceUsd(1);
-    const second = setup({ store });
+    const second = setup({ store: nativePricesState });
     expect(await second.service.nativePriceUsd(1)).toBe(3000);
     expect(second.fetchPrice).not.toHaveBeenCalled();
   });
 
   it('drops a corrupted stored table instead of trusting it', async () => {
-    const store = memoryStore();
-    store.saved = { 1: { usd: 'lots', at: 1_000_000 } };
-    const { service, fetchPrice } = setup({ store });
+    await browser.storage.local.set({ nativePrices: { 1: { usd: 'lots', at: 1_000_000 } } });
+    const { service, fetchPrice } = setup({ store: nativePricesState });
     expect(await service.nativePriceUsd(1)).toBe(3000);
     expect(fetchPrice).toHaveBeenCalledTimes(1);
+  });
+
+  it('loads the table as stored before it was a versioned item (a raw key, no version mark)', async () => {
+    await browser.storage.local.set({ nativePrices: { 1: { usd: 2500, at: 1_000_000 }, 56: { at: 1_000_000, failed: true } } });
+    expect(await nativePricesState.get()).toEqual({ 1: { usd: 2500, at: 1_000_000 }, 56: { at: 1_000_000, failed: true } });
+    const { service, fetchPrice } = setup({ store: nativePricesState });
+    expect(await service.nativePriceUsd(1)).toBe(2500);
+    expect(fetchPrice).not.toHaveBeenCalled();
   });
 });
 

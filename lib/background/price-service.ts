@@ -5,8 +5,9 @@
  * fifty addresses do not each retry it; the portfolio then simply has no native price.
  */
 import type { TokenPrice } from '@/lib/api/chainbase-client';
-import type { CallContext } from './portfolio-fetch';
+import type { CallContext } from './holdings-fetch';
 import { wrappedNativeFor } from '@/lib/core/native-prices';
+import { defineWorkerState, type WorkerState } from '@/lib/storage/worker-state';
 
 /** Prices are not re-asked more often than this, even with a cache TTL of 0. */
 export const MIN_PRICE_TTL_MS = 60_000;
@@ -23,11 +24,8 @@ interface PriceEntry {
 
 type PriceTable = Record<string, PriceEntry>;
 
-/** Where prices survive an MV3 worker restart (storage.local in the extension). */
-export interface PriceStore {
-  read(): Promise<unknown>;
-  write(table: PriceTable): Promise<void>;
-}
+/** Where prices survive an MV3 worker restart (nativePricesState in the extension). */
+export type PriceStore = Pick<WorkerState<PriceTable>, 'get' | 'set'>;
 
 /** The lane of the first asker; never its abort signal (others share the call). */
 export type PriceCall = Pick<CallContext, 'ticket'>;
@@ -72,7 +70,7 @@ export class PriceService {
       fresh = { ...(entry?.usd !== undefined && { usd: entry.usd }), at: this.now(), failed: true };
     }
     table[chainId] = fresh;
-    await this.deps.store?.write(table).catch(() => undefined);
+    await this.deps.store?.set(table).catch(() => undefined);
     return fresh.usd;
   }
 
@@ -83,9 +81,9 @@ export class PriceService {
 
   /** Read once; every chain's lookup shares the one table object afterwards. */
   private load(): Promise<PriceTable> {
-    this.table ??= Promise.resolve(this.deps.store?.read())
+    this.table ??= Promise.resolve(this.deps.store?.get())
       .catch(() => undefined)
-      .then(sanitizeTable);
+      .then((stored) => stored ?? {});
     return this.table;
   }
 }
@@ -108,23 +106,17 @@ function sanitizeTable(raw: unknown): PriceTable {
  * price are asked at the same time; a missing price never fails the portfolio.
  */
 export function withNativePrices<P extends { nativePriceUsd?: number }>(
-  fetchPortfolio: (chainId: number, address: string, call?: CallContext) => Promise<P>,
+  fetchHoldings: (chainId: number, address: string, call?: CallContext) => Promise<P>,
   prices: Pick<PriceService, 'nativePriceUsd'>,
 ): (chainId: number, address: string, call?: CallContext) => Promise<P> {
   return async (chainId, address, call) => {
     const [portfolio, usd] = await Promise.all([
-      fetchPortfolio(chainId, address, call),
+      fetchHoldings(chainId, address, call),
       prices.nativePriceUsd(chainId, { ...(call?.ticket && { ticket: call.ticket }) }),
     ]);
     return usd === undefined ? portfolio : { ...portfolio, nativePriceUsd: usd };
   };
 }
 
-/** The stored price table lives under one storage.local key, beside the balance cache. */
-export function storageAreaPriceStore(area: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> }): PriceStore {
-  const KEY = 'nativePrices';
-  return {
-    read: async () => (await area.get(KEY))[KEY],
-    write: (table) => area.set({ [KEY]: table }),
-  };
-}
+/** The price table, under one storage.local key beside the balance cache. */
+export const nativePricesState = defineWorkerState<PriceTable>('local:nativePrices', { validate: sanitizeTable });

@@ -2,13 +2,13 @@ import { browser } from 'wxt/browser';
 import { toErrorInfo } from '@/lib/api/errors';
 import { apiKeyItem } from '@/lib/storage/api-key';
 import { BalancesService } from './balances-service';
-import { PortfolioCache } from './portfolio-cache';
+import { HoldingsCache } from './holdings-cache';
 import { Scheduler } from './scheduler';
 import { CreditLedger } from './credit-ledger';
 import { budgetState } from '@/lib/core/credits';
 import { CallerPresence } from './caller-presence';
-import { clientFor, createPortfolioFetcher, type PortfolioFetchDeps } from './portfolio-fetch';
-import { PriceService, storageAreaPriceStore, withNativePrices } from './price-service';
+import { clientFor, createHoldingsFetcher, type HoldingsFetchDeps } from './holdings-fetch';
+import { nativePricesState, PriceService, withNativePrices } from './price-service';
 import { alertSettingsItem, getAlertSettings, getCreditBudget, getSettings } from '@/lib/storage/items';
 import { registerWatchAlerts, showNotification, WatchAlerts } from './alerts';
 import type { Caller, Handlers } from './handlers';
@@ -25,36 +25,35 @@ const KEY_TEST_ADDRESS = '0x0000000000000000000000000000000000000000';
 
 export function createBackgroundHandlers(): Handlers {
   const scheduler = new Scheduler({ ratePerSecond: 2, burst: 2 });
-  const ledger = new CreditLedger(browser.storage.local);
+  const ledger = new CreditLedger();
   const presence = new CallerPresence();
   presence.listen();
-  const cache = new PortfolioCache(browser.storage.local);
+  const cache = new HoldingsCache(browser.storage.local);
   const budgetExhausted = async () => (await ledger.monthUsed()) >= (await getCreditBudget());
-  const deps: PortfolioFetchDeps = { getApiKey: () => apiKeyItem.getValue(), getSettings, scheduler, ledger, budgetExhausted };
-  const fetchPortfolio = createPortfolioFetcher(deps);
+  const deps: HoldingsFetchDeps = { getApiKey: () => apiKeyItem.getValue(), getSettings, scheduler, ledger, budgetExhausted };
+  const fetchHoldings = createHoldingsFetcher(deps);
   const ttlMs = async () => (await getSettings()).cacheTtlMinutes * 60_000;
   // One native-coin price per chain per TTL, shared by every address (never one per address).
   const prices = new PriceService({
     fetchPrice: async (chainId, contract, call) => (await clientFor(deps, {}, call)).tokenPrice(chainId, contract),
     ttlMs,
-    store: storageAreaPriceStore(browser.storage.local),
+    store: nativePricesState,
   });
   const balances = new BalancesService({
     cache,
     // The caller's lane and signal reach the balance calls; the shared price call takes the lane only.
-    fetchPortfolio: withNativePrices(fetchPortfolio, prices),
+    fetchHoldings: withNativePrices(fetchHoldings, prices),
     ttlMs,
     blockedUntil: () => scheduler.blockedUntil,
   });
   const logos = new LogoProxy();
-  const names = new NameService({ clientFor: (call) => clientFor(deps, {}, call), area: browser.storage.local });
+  const names = new NameService({ clientFor: (call) => clientFor(deps, {}, call) });
   const alerts = new WatchAlerts({
     getBalances: (req, asker) => balances.get(req, asker),
     getWatchlist: loadWatchlist,
     getSettings,
     getAlertSettings,
     budgetExhausted,
-    area: browser.storage.local,
     notify: showNotification,
   });
   registerWatchAlerts(alerts, getAlertSettings, (cb) => void alertSettingsItem.watch(cb));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chainById, type Chain } from '@/lib/core/chains';
 import type { BalancesAnswer } from '@/lib/messaging/protocol';
-import type { Portfolio, Token } from '@/lib/core/types';
+import type { ChainHoldings, Token } from '@/lib/core/types';
 import { cardView, describeApiError, TOP_TOKENS } from './view-model';
 
 const ETH = chainById(1)!;
@@ -14,7 +14,7 @@ function token(symbol: string, balance: string, decimals: number, priceUsd: numb
 }
 
 /** The fake server's DONATE portfolio on chain 1. */
-const DONATE: Portfolio = {
+const DONATE: ChainHoldings = {
   chainId: 1,
   address: ADDR,
   native: '750000000000000000',

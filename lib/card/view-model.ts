@@ -7,7 +7,7 @@ import type { Chain } from '@/lib/core/chains';
 import { formatAmount, formatUsd, usdValue } from '@/lib/core/format';
 import { formatTotalUsd, implausibleReason, leftOutNote, sumTotals, summarize } from '@/lib/core/totals';
 import { updatedAgo } from '@/lib/core/time-ago';
-import type { ApiErrorInfo, ErrorKind, Portfolio, Token } from '@/lib/core/types';
+import type { ApiErrorInfo, ErrorKind, ChainHoldings, Token } from '@/lib/core/types';
 import type { BalancesState } from '@/lib/messaging/balances-loader';
 import { say } from '@/lib/i18n/say';
 
@@ -116,7 +116,7 @@ export function describeApiError(error: ApiErrorInfo): ErrorView {
   }
 }
 
-function dataView(portfolio: Portfolio, chain: Chain, stale: boolean, hideSpam: boolean, now: number): DataView {
+function dataView(portfolio: ChainHoldings, chain: Chain, stale: boolean, hideSpam: boolean, now: number): DataView {
   const summary = summarize(portfolio, { hideSpam });
   const leftOut = say(leftOutNote(sumTotals([summary])));
   return {

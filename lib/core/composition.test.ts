@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { byChain, byToken } from './composition';
 import { message } from './message';
-import type { Portfolio, Token } from './types';
+import type { ChainHoldings, Token } from './types';
 
 const ADDR = '0x000000000000000000000000000000000000000a';
 const onChain = (symbol: string, chain: string) => message('messages.composition.onChain', symbol, chain);
@@ -10,7 +10,7 @@ function token(symbol: string, dollars: number, n: number): Token {
   return { contract: `0x${n.toString(16).padStart(40, '0')}`, symbol, name: symbol, decimals: 0, balance: String(dollars), priceUsd: 1, logo: 'https://x.example/l.png' };
 }
 
-function portfolio(chainId: number, tokens: Token[], over: Partial<Portfolio> = {}): Portfolio {
+function portfolio(chainId: number, tokens: Token[], over: Partial<ChainHoldings> = {}): ChainHoldings {
   return { chainId, address: ADDR, native: '0', tokens, capped: false, fetchedAt: 0, ...over };
 }
 

@@ -6,7 +6,7 @@
 import { chainById } from './chains';
 import { countedUsd, summarize } from './totals';
 import { message, type Message } from './message';
-import type { Portfolio } from './types';
+import type { ChainHoldings } from './types';
 
 export interface Slice {
   /** Stable key (chain id, or chain:contract, or "other"). */
@@ -27,10 +27,10 @@ const TOKEN_COLORS = ['#2563eb', '#16a34a', '#f59e0b', '#db2777', '#7c3aed'];
 const OTHER_COLOR = '#94a3b8';
 
 type Summary = ReturnType<typeof summarize>;
-type SummaryOf = (portfolio: Portfolio, hideSpam: boolean) => Summary;
+type SummaryOf = (portfolio: ChainHoldings, hideSpam: boolean) => Summary;
 const plainSummary: SummaryOf = (p, hideSpam) => summarize(p, { hideSpam });
 
-export function byChain(portfolios: readonly Portfolio[], hideSpam: boolean, summaryOf: SummaryOf = plainSummary): Slice[] {
+export function byChain(portfolios: readonly ChainHoldings[], hideSpam: boolean, summaryOf: SummaryOf = plainSummary): Slice[] {
   const usdByChain = new Map<number, number>();
   for (const p of portfolios) usdByChain.set(p.chainId, (usdByChain.get(p.chainId) ?? 0) + summaryOf(p, hideSpam).totalUsd);
   const slices = [...usdByChain].map(([chainId, usd]) => {
@@ -40,7 +40,7 @@ export function byChain(portfolios: readonly Portfolio[], hideSpam: boolean, sum
   return withShares(slices.filter((s) => s.usd > 0).sort((a, b) => b.usd - a.usd || a.key.localeCompare(b.key)));
 }
 
-export function byToken(portfolios: readonly Portfolio[], hideSpam: boolean, summaryOf: SummaryOf = plainSummary, top = TOP_SLICES): Slice[] {
+export function byToken(portfolios: readonly ChainHoldings[], hideSpam: boolean, summaryOf: SummaryOf = plainSummary, top = TOP_SLICES): Slice[] {
   const holdings = new Map<string, { label: Message; usd: number }>();
   const add = (key: string, label: Message, usd: number) => {
     const prev = holdings.get(key);

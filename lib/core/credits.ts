@@ -1,18 +1,22 @@
 /**
- * What Chainbase charges, in credits per successful call (free plan: 200,000 a month,
- * shared by all of an account's keys). Pure numbers: the worker's ledger charges with
- * them and the options page estimates costs with them.
+ * The Chainbase endpoints the client calls (lib/api/chainbase-client.ts), and what each
+ * charges in credits per successful call (free plan: 200,000 a month, shared by all of an
+ * account's keys). The client can only call an endpoint listed here, so every call has a
+ * price; the worker's ledger charges with them, the options page estimates with them, and
+ * the fake server (tests/fake-api/server.ts) bills with them.
  */
-export const CREDIT_COSTS: Readonly<Record<string, number>> = {
+export const CREDIT_COSTS = {
   'v1/account/tokens': 3,
   'v1/account/balance': 1,
   'v1/token/price': 1,
+  // Not in the price list we have; every call costs at least 1. The exact cost is unknown: counted as 1 until Chainbase says.
+  'v1/token/price/history': 1,
   'v1/ens/reverse': 1,
   'v1/ens/records': 1,
-};
+} as const satisfies Readonly<Record<string, number>>;
 
-/** Calls whose price is not listed are counted at 1: under-counting would be the worse mistake. */
-export const UNKNOWN_PATH_COST = 1;
+/** An API path without its leading slash, e.g. 'v1/account/tokens'. */
+export type Endpoint = keyof typeof CREDIT_COSTS;
 
 /** The free plan's monthly credits, the default budget. */
 export const FREE_PLAN_MONTHLY_CREDITS = 200_000;
@@ -20,12 +24,12 @@ export const FREE_PLAN_MONTHLY_CREDITS = 200_000;
 /** Share of the budget at which the options page warns. */
 export const WARN_AT = 0.8;
 
-export function creditCost(path: string): number {
-  return CREDIT_COSTS[path.replace(/^\/+/, '')] ?? UNKNOWN_PATH_COST;
+export function creditCost(endpoint: Endpoint): number {
+  return CREDIT_COSTS[endpoint];
 }
 
 /** One (chain, address) refresh with a single tokens page: tokens + native balance. */
-export const CREDITS_PER_CHAIN_REFRESH = CREDIT_COSTS['v1/account/tokens']! + CREDIT_COSTS['v1/account/balance']!;
+export const CREDITS_PER_CHAIN_REFRESH = CREDIT_COSTS['v1/account/tokens'] + CREDIT_COSTS['v1/account/balance'];
 
 export type BudgetState = 'ok' | 'warning' | 'exhausted';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { netWorth, type ChainState } from './net-worth';
 import { formatTotalUsd, leftOutNote } from './totals';
 import { message } from './message';
-import type { Portfolio, Token } from './types';
+import type { ChainHoldings, Token } from './types';
 
 const A = '0x000000000000000000000000000000000000000a';
 const B = '0x000000000000000000000000000000000000000b';
@@ -12,7 +12,7 @@ function usdc(dollars: number): Token {
   return { contract: '0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48', symbol: 'USDC', name: 'USD Coin', decimals: 6, balance: String(dollars * 1e6), priceUsd: 1, logo: 'https://x.example/usdc.png' };
 }
 
-function portfolio(chainId: number, address: string, over: Partial<Portfolio> = {}): Portfolio {
+function portfolio(chainId: number, address: string, over: Partial<ChainHoldings> = {}): ChainHoldings {
   return { chainId, address, native: '0', tokens: [], capped: false, fetchedAt: 0, ...over };
 }
 

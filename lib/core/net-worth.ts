@@ -3,12 +3,12 @@
  * where priced), the addresses sorted by value, a grand total, and what is left out.
  * Pure: the caller says what each (chain, address) answered so far.
  */
-import type { Portfolio } from './types';
+import type { ChainHoldings } from './types';
 import { sumTotals, summarize, type Totals } from './totals';
 
 /** What is known of one (chain, address): nothing yet (undefined), a portfolio, or only an error. */
 export interface ChainState {
-  portfolio?: Portfolio;
+  portfolio?: ChainHoldings;
   failed?: boolean;
 }
 
@@ -43,7 +43,7 @@ export interface NetWorthInput {
   state: (chainId: number, address: string) => ChainState | undefined;
   hideSpam: boolean;
   /** summarize() for a portfolio; the popup passes its per-portfolio memo. Default: summarize. */
-  summary?: (portfolio: Portfolio, hideSpam: boolean) => ReturnType<typeof summarize>;
+  summary?: (portfolio: ChainHoldings, hideSpam: boolean) => ReturnType<typeof summarize>;
 }
 
 export function netWorth(input: NetWorthInput): NetWorth {
@@ -59,10 +59,10 @@ export function netWorth(input: NetWorthInput): NetWorth {
 }
 
 function addressWorth(address: string, input: NetWorthInput): AddressWorth {
-  const summary = input.summary ?? ((p: Portfolio, hideSpam: boolean) => summarize(p, { hideSpam }));
+  const summary = input.summary ?? ((p: ChainHoldings, hideSpam: boolean) => summarize(p, { hideSpam }));
   const pendingChains: number[] = [];
   const failedChains: number[] = [];
-  const portfolios: Portfolio[] = [];
+  const portfolios: ChainHoldings[] = [];
   for (const chainId of input.chainIds) {
     const state = input.state(chainId, address);
     if (state?.portfolio) portfolios.push(state.portfolio);

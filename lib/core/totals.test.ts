@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Portfolio, Token } from './types';
+import type { ChainHoldings, Token } from './types';
 import { compareExactAmounts, formatTotalUsd, implausibleReason, leftOutNote, sumTotals, summarize } from './totals';
 import { countMessage, joinMessages, message } from './message';
 
@@ -17,7 +17,7 @@ function token(symbol: string, over: Partial<Token> = {}): Token {
   };
 }
 
-function portfolio(tokens: Token[]): Portfolio {
+function portfolio(tokens: Token[]): ChainHoldings {
   return {
     chainId: 1,
     address: '0xd8da6bf26964af9d7eed9e03e53415d37aa96045',

@@ -2,13 +2,13 @@
  * Per-chain and cross-chain portfolio totals.
  *
  * The native coin (ETH, BNB, …) is in the USD totals when its chain has a price
- * (Portfolio.nativePriceUsd, from the wrapped token); without one (Merlin) it is
+ * (ChainHoldings.nativePriceUsd, from the wrapped token); without one (Merlin) it is
  * named as left out. Unpriced tokens (price 0/unknown) are counted separately instead
  * of as $0, hidden tokens (spam/dust) are left out of every total, and so are tokens
  * whose value cannot be believed (see implausibleReason). A list cut at the page cap
  * gives a lower bound: "at least".
  */
-import type { Portfolio, Token } from './types';
+import type { ChainHoldings, Token } from './types';
 import { chainById } from './chains';
 import { isHidden } from './spam';
 import { formatUsd, parseRawAmount, usdValue } from './format';
@@ -17,7 +17,7 @@ import { countMessage, joinMessages, message, type Message } from './message';
 /** One token worth more than this (by its listed price) is not believed: $1 trillion. */
 export const PLAUSIBLE_TOKEN_USD = 1e12;
 
-export interface PortfolioSummary {
+export interface HoldingsSummary {
   /** Sorted by USD value desc (unpriced and implausible last), then by exact amount desc. */
   visible: Token[];
   hidden: Token[];
@@ -42,7 +42,7 @@ export interface SummarizeOptions {
   hideSpam?: boolean;
 }
 
-export function summarize(p: Portfolio, opts: SummarizeOptions = {}): PortfolioSummary {
+export function summarize(p: ChainHoldings, opts: SummarizeOptions = {}): HoldingsSummary {
   const hideSpam = opts.hideSpam ?? true;
   const visible: Token[] = [];
   const hidden: Token[] = [];
@@ -74,7 +74,7 @@ export function summarize(p: Portfolio, opts: SummarizeOptions = {}): PortfolioS
 }
 
 /** The native balance's USD value, or its chain when a non-zero balance has no price. */
-function nativeValue(p: Portfolio): { usd?: number; unpricedChain?: number } {
+function nativeValue(p: ChainHoldings): { usd?: number; unpricedChain?: number } {
   const chain = chainById(p.chainId);
   if (!chain || isZeroAmount(p.native)) return {};
   const usd = p.nativePriceUsd === undefined ? undefined : usdValue(p.native, chain.native.decimals, p.nativePriceUsd);
@@ -105,8 +105,8 @@ export interface Totals {
   atLeast: boolean;
 }
 
-type Summable = Pick<PortfolioSummary, 'totalUsd' | 'unpricedCount'> &
-  Partial<Pick<PortfolioSummary, 'implausibleCount' | 'unpricedNativeChain' | 'atLeast'>> &
+type Summable = Pick<HoldingsSummary, 'totalUsd' | 'unpricedCount'> &
+  Partial<Pick<HoldingsSummary, 'implausibleCount' | 'unpricedNativeChain' | 'atLeast'>> &
   Partial<Pick<Totals, 'unpricedNativeChains'>>;
 
 /** Adds up per-chain summaries, or totals already added up (per address → the whole watchlist). */

@@ -18,7 +18,7 @@ export interface Token {
   totalSupply?: string;
 }
 
-export interface Portfolio {
+export interface ChainHoldings {
   chainId: number;
   /** Lowercase 0x + 40 hex. */
   address: string;
@@ -64,7 +64,7 @@ export interface ApiErrorInfo {
 
 /** What the background answers for a (chain, address). */
 export interface BalancesResult {
-  portfolio?: Portfolio;
+  portfolio?: ChainHoldings;
   /** The portfolio is older than the TTL (a refresh may be under way). */
   stale: boolean;
   error?: ApiErrorInfo;

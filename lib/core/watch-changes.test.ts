@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { alertMonthlyCredits } from './credits';
 import { changesBetween, snapshotOf } from './watch-changes';
-import type { Portfolio, Token } from './types';
+import type { ChainHoldings, Token } from './types';
 
 const USDC: Token = { contract: '0x' + 'a'.repeat(40), symbol: 'USDC', name: 'USD Coin', decimals: 6, balance: '1000000000', priceUsd: 1 };
-const portfolio = (tokens: Token[], native = '0', chainId = 1): Portfolio => ({ chainId, address: '0x' + '1'.repeat(40), native, tokens, capped: false, fetchedAt: 0 });
+const portfolio = (tokens: Token[], native = '0', chainId = 1): ChainHoldings => ({ chainId, address: '0x' + '1'.repeat(40), native, tokens, capped: false, fetchedAt: 0 });
 
 describe('watch changes', () => {
   it('takes the USD total and every non-zero balance exactly', () => {

@@ -4,7 +4,7 @@
  * token, the native coin as "native"). Pure: the worker keeps the snapshots.
  */
 import { summarize } from './totals';
-import type { Portfolio } from './types';
+import type { ChainHoldings } from './types';
 
 export interface WatchSnapshot {
   usdTotal: number;
@@ -22,7 +22,7 @@ export interface WatchChange {
 }
 
 /** One address's portfolios (one per chain that answered) as a snapshot. */
-export function snapshotOf(portfolios: readonly Portfolio[], hideSpam = true): WatchSnapshot {
+export function snapshotOf(portfolios: readonly ChainHoldings[], hideSpam = true): WatchSnapshot {
   const balances: Record<string, string> = {};
   let usdTotal = 0;
   for (const p of portfolios) {

@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { BalancesAnswer, BalancesRequest } from './protocol';
-import type { Portfolio } from '@/lib/core/types';
+import type { ChainHoldings } from '@/lib/core/types';
 import { loadBalances, type BalancesState } from './balances-loader';
 
 const TARGET = { chainId: 1, address: `0x${'1'.repeat(40)}` };
-const OLD: Portfolio = { chainId: 1, address: TARGET.address, native: '1', tokens: [], capped: false, fetchedAt: 1 };
-const FRESH: Portfolio = { ...OLD, native: '2', fetchedAt: 2 };
+const OLD: ChainHoldings = { chainId: 1, address: TARGET.address, native: '1', tokens: [], capped: false, fetchedAt: 1 };
+const FRESH: ChainHoldings = { ...OLD, native: '2', fetchedAt: 2 };
 
 function scripted(answers: (BalancesAnswer | Error)[]) {
   const requests: BalancesRequest[] = [];

@@ -57,10 +57,11 @@ function message<S extends v.GenericSchema, A, F extends Senders>(spec: MessageS
 }
 
 const AddressSchema = v.pipe(v.string(), v.regex(ADDRESS_PATTERN), v.toLowerCase());
+const ChainIdSchema = v.pipe(v.number(), v.check((id: number) => isChainId(id), 'unsupported chain'));
 const Empty = v.strictObject({});
 
 export const BalancesRequestSchema = v.strictObject({
-  chainId: v.pipe(v.number(), v.check((id: number) => isChainId(id), 'unsupported chain')),
+  chainId: ChainIdSchema,
   address: AddressSchema,
   refresh: v.optional(v.boolean()),
   waitForFresh: v.optional(v.boolean()),

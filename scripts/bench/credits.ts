@@ -5,7 +5,7 @@
  * own timestamps (virtual clock, 2 requests/s), against the old first-in-first-out order.
  */
 import { BalancesService, EMPTY_CHAIN_TTL_FACTOR } from '../../lib/background/balances-service';
-import { PortfolioCache, type StorageAreaLike } from '../../lib/background/portfolio-cache';
+import { HoldingsCache, type StorageAreaLike } from '../../lib/background/holdings-cache';
 import { Scheduler, type Clock, type Ticket } from '../../lib/background/scheduler';
 import { CHAINS } from '../../lib/core/chains';
 import { CREDITS_PER_CHAIN_REFRESH } from '../../lib/core/credits';
@@ -26,8 +26,8 @@ async function creditsPerRefresh(refreshes: number): Promise<number[]> {
   let now = Date.UTC(2026, 11, 1);
   let credits = 0;
   const service = new BalancesService({
-    cache: new PortfolioCache(memoryArea(), { now: () => now }),
-    fetchPortfolio: async (chainId, address) => {
+    cache: new HoldingsCache(memoryArea(), { now: () => now }),
+    fetchHoldings: async (chainId, address) => {
       credits += CREDITS_PER_CHAIN_REFRESH; // one page of tokens (3) + the native balance (1)
       return { chainId, address, native: nativeFor(chainId, address).toString(), tokens: tokensFor(chainId, address).map(() => ({ contract: '0x', symbol: '', name: '', decimals: 0, balance: '1', priceUsd: 0 })), capped: false, fetchedAt: now };
     },

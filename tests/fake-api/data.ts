@@ -490,7 +490,7 @@ function generatedWallet(label: string, count: number): FakeToken[] {
 }
 
 /** Any other address: 0–6 tokens on chains 1 and 56, 0–2 elsewhere. */
-function randomPortfolio(chainId: number, address: string): FakeToken[] {
+function randomHoldings(chainId: number, address: string): FakeToken[] {
   const rng = new Rng(`portfolio:${chainId}:${address}`);
   const count = chainId === 1 || chainId === 56 ? rng.int(0, 6) : rng.int(0, 2);
   return Array.from({ length: count }, () => generatedToken(rng));
@@ -544,7 +544,7 @@ export function tokensFor(chainId: number, address: string): FakeToken[] {
   const key = `${chainId}:${addr}`;
   let tokens = tokenCache.get(key);
   if (!tokens) {
-    tokens = isNamed(addr) ? (NAMED_TOKENS[addr]?.[chainId]?.() ?? []) : randomPortfolio(chainId, addr);
+    tokens = isNamed(addr) ? (NAMED_TOKENS[addr]?.[chainId]?.() ?? []) : randomHoldings(chainId, addr);
     tokenCache.set(key, tokens);
   }
   return [...tokens];

@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isChainId } from '../../lib/core/chains';
+import { CREDIT_COSTS, type Endpoint } from '../../lib/core/credits';
 import { lastPageSaysZero, nativeFor, PRICE_UPDATED_AT, priceFor, toHexQuantity, toTokenMeta, tokensFor } from './data';
 import { ensRecordFor, ensReverseFor } from './data';
 
@@ -450,14 +451,17 @@ function headerValue(req: IncomingMessage, name: string): string | undefined {
   return value === undefined || value === '' ? undefined : value;
 }
 
-/** Credits per successful call, by path, as Chainbase charges them (unknown paths 1). */
-export const CREDIT_PRICES: Readonly<Record<string, number>> = { [TOKENS_PATH]: 3, [BALANCE_PATH]: 1, [PRICE_PATH]: 1, [ENS_REVERSE_PATH]: 1, [ENS_RECORDS_PATH]: 1 };
+/** Credits per successful call, by path, from the extension's own price list (a path it does not know: 1). */
+function priceOf(path: string): number {
+  const endpoint = path.replace(/^\/+/, '');
+  return endpoint in CREDIT_COSTS ? CREDIT_COSTS[endpoint as Endpoint] : 1;
+}
 
 /** Only a successful answer is charged: HTTP 200 whose body says code 0. */
 function creditsFor(path: string, answer: Answer): number {
   const body = answer.body as { code?: unknown } | string;
   const ok = answer.status === 200 && typeof body === 'object' && body !== null && body.code === 0;
-  return ok ? (CREDIT_PRICES[path] ?? 1) : 0;
+  return ok ? priceOf(path) : 0;
 }
 
 export async function startFakeApi(opts: FakeApiOptions = {}): Promise<FakeApi> {

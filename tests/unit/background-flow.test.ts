@@ -2,8 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { BalancesService } from '../../lib/background/balances-service';
-import { PortfolioCache } from '../../lib/background/portfolio-cache';
-import { createPortfolioFetcher } from '../../lib/background/portfolio-fetch';
+import { HoldingsCache } from '../../lib/background/holdings-cache';
+import { createHoldingsFetcher } from '../../lib/background/holdings-fetch';
 import { Scheduler } from '../../lib/background/scheduler';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/storage/items';
 import { startFakeApi, type FakeApi } from '../fake-api/server';
@@ -23,10 +23,10 @@ beforeEach(() => {
 function worker(settings: Partial<Settings> = {}, scheduler?: Scheduler) {
   const full = { ...DEFAULT_SETTINGS, apiBase: api.url, ...settings };
   scheduler ??= new Scheduler({ ratePerSecond: full.requestsPerSecond, burst: 1 });
-  const cache = new PortfolioCache(browser.storage.local);
+  const cache = new HoldingsCache(browser.storage.local);
   return new BalancesService({
     cache,
-    fetchPortfolio: createPortfolioFetcher({ getApiKey: async () => 'demo', getSettings: async () => full, scheduler }),
+    fetchHoldings: createHoldingsFetcher({ getApiKey: async () => 'demo', getSettings: async () => full, scheduler }),
     ttlMs: async () => full.cacheTtlMinutes * 60_000,
   });
 }

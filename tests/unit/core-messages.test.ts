@@ -13,7 +13,7 @@ import { changeSince, formatChange, SINCE_LAST_WEEK, SINCE_YESTERDAY } from '@/l
 import { classifyToken } from '@/lib/core/spam';
 import { timeAgo, updatedAgo } from '@/lib/core/time-ago';
 import { formatTotalUsd, implausibleReason, leftOutNote } from '@/lib/core/totals';
-import type { Portfolio, Token } from '@/lib/core/types';
+import type { ChainHoldings, Token } from '@/lib/core/types';
 import { say, sayJoined } from '@/lib/i18n/say';
 import { getMessage } from './setup/i18n';
 
@@ -26,7 +26,7 @@ function token(over: Partial<Token> = {}): Token {
   return { contract: '0x00000000000000000000000000000000000000aa', symbol: 'ABC', name: 'Abc', decimals: 0, balance: '5', priceUsd: 1, logo: 'https://x.example/l.png', ...over };
 }
 
-function portfolio(chainId: number, tokens: Token[], over: Partial<Portfolio> = {}): Portfolio {
+function portfolio(chainId: number, tokens: Token[], over: Partial<ChainHoldings> = {}): ChainHoldings {
   return { chainId, address: VITALIK.toLowerCase(), native: '0', tokens, capped: false, fetchedAt: 0, ...over };
 }
 

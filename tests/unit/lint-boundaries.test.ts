@@ -29,7 +29,7 @@ describe('content-script and card code', () => {
   it.each([
     ['lib/content/new-feature.ts', '@/lib/background/services'],
     ['lib/content/new-feature.ts', '../background/handlers'],
-    ['lib/content/detect/new-detector.ts', '../../background/portfolio-cache'],
+    ['lib/content/detect/new-detector.ts', '../../background/holdings-cache'],
     ['lib/card/new-part.ts', '@/lib/api/chainbase-client'],
     ['components/card/NewPart.tsx', '../../lib/api/errors'],
     ['entrypoints/explorer.content/index.ts', '~/lib/background/services'],
@@ -101,7 +101,7 @@ describe('the UI talks to the worker through messages', () => {
   it.each([
     ['components/shared/NewPanel.tsx', '@/lib/api/errors'],
     ['components/popup/BalancesPanel.tsx', '@/lib/background/context-menu'],
-    ['components/options/DataSection.tsx', '../../lib/background/portfolio-cache'],
+    ['components/options/DataSection.tsx', '../../lib/background/holdings-cache'],
     ['lib/messaging/balances-loader.ts', '../background/balances-service'],
   ])('%s may not import the worker-only %s', async (file, source) => {
     expect(await boundaryErrors(file, importOf(source))).toEqual([expect.stringMatching(/no-restricted-imports: .*Worker-only/)]);

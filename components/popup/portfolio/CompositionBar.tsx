@@ -4,10 +4,10 @@
  * first render, and colours that read on light and dark backgrounds.
  */
 import { i18n } from '#i18n';
-import type { Portfolio } from '@/lib/core/types';
+import type { ChainHoldings } from '@/lib/core/types';
 import { byChain, byToken, type Slice } from '@/lib/core/composition';
 import { fitUsd } from '@/components/shared/fit-number';
-import { summaryOf } from '@/components/shared/portfolio-view';
+import { summaryOf } from '@/components/shared/holdings-view';
 import { UntrustedText } from '@/components/shared/UntrustedText';
 import { say } from '@/lib/i18n/say';
 
@@ -65,7 +65,7 @@ function titles(scope: CompositionScope): { byChain: string; byToken: string } {
 }
 
 /** One address (H3b mounts it in the detail view) or the whole watchlist: by chain and by top tokens. */
-export function HoldingsComposition({ portfolios, hideSpam, scope }: { portfolios: readonly Portfolio[]; hideSpam: boolean; scope: CompositionScope }) {
+export function HoldingsComposition({ portfolios, hideSpam, scope }: { portfolios: readonly ChainHoldings[]; hideSpam: boolean; scope: CompositionScope }) {
   const title = titles(scope);
   return (
     <div class="space-y-3">

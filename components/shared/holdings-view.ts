@@ -1,11 +1,11 @@
 import { usdValue } from '@/lib/core/format';
-import { implausibleReason, summarize, type PortfolioSummary } from '@/lib/core/totals';
-import type { Portfolio, Token } from '@/lib/core/types';
+import { implausibleReason, summarize, type HoldingsSummary } from '@/lib/core/totals';
+import type { ChainHoldings, Token } from '@/lib/core/types';
 
-const summaries = new WeakMap<Portfolio, Map<boolean, PortfolioSummary>>();
+const summaries = new WeakMap<ChainHoldings, Map<boolean, HoldingsSummary>>();
 
 /** summarize() once per portfolio object and setting: sorting 1,000 tokens on every keystroke adds up. */
-export function summaryOf(portfolio: Portfolio, hideSpam: boolean): PortfolioSummary {
+export function summaryOf(portfolio: ChainHoldings, hideSpam: boolean): HoldingsSummary {
   let byFlag = summaries.get(portfolio);
   if (!byFlag) summaries.set(portfolio, (byFlag = new Map()));
   let summary = byFlag.get(hideSpam);
@@ -25,7 +25,7 @@ export interface ChainValue {
 }
 
 /** summarize() already counts the native coin at its price (lib/core/totals.ts); this only reshapes it. */
-export function chainValue(p: Portfolio, hideSpam: boolean): ChainValue {
+export function chainValue(p: ChainHoldings, hideSpam: boolean): ChainValue {
   const summary = summaryOf(p, hideSpam);
   return {
     totalUsd: summary.totalUsd,
@@ -45,11 +45,11 @@ export function tokenMatches(t: Token, query: string): boolean {
   return t.symbol.toLowerCase().includes(query) || t.name.toLowerCase().includes(query) || t.contract.includes(query);
 }
 
-export function hasNative(p: Portfolio): boolean {
+export function hasNative(p: ChainHoldings): boolean {
   return !/^0*$/.test(p.native);
 }
 
-export function hasAnyBalance(p: Portfolio): boolean {
+export function hasAnyBalance(p: ChainHoldings): boolean {
   return p.tokens.length > 0 || hasNative(p);
 }
 

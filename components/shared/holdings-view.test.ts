@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Token } from '@/lib/core/types';
-import { splitSmall } from './portfolio-view';
+import { splitSmall } from './holdings-view';
 
 function token(symbol: string, balance: string, priceUsd: number, extra: Partial<Token> = {}): Token {
   return { contract: `0x${symbol.toLowerCase().padEnd(40, '0')}`, symbol, name: symbol, decimals: 6, balance, priceUsd, ...extra };

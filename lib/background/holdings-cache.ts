@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { Portfolio, Token } from '@/lib/core/types';
+import type { ChainHoldings, Token } from '@/lib/core/types';
 
 /**
  * Portfolios per (chain, address) in storage.local, so they survive the service worker
@@ -48,7 +48,7 @@ export interface CacheOptions {
   now?: () => number;
 }
 
-export class PortfolioCache {
+export class HoldingsCache {
   private index: Record<string, IndexEntry> | undefined;
   private failure: CacheFailure | undefined;
   private readonly budgetBytes: number;
@@ -64,10 +64,10 @@ export class PortfolioCache {
     this.now = opts.now ?? Date.now;
   }
 
-  async get(chainId: number, address: string): Promise<Portfolio | undefined> {
+  async get(chainId: number, address: string): Promise<ChainHoldings | undefined> {
     const key = cacheKey(chainId, address);
     const entry = (await this.area.get(key))[key];
-    if (!isPortfolio(entry)) return undefined;
+    if (!isHoldings(entry)) return undefined;
     const index = await this.loadIndex();
     if (this.expired(entry.fetchedAt)) {
       delete index[key];
@@ -80,7 +80,7 @@ export class PortfolioCache {
     return entry;
   }
 
-  async set(portfolio: Portfolio): Promise<void> {
+  async set(portfolio: ChainHoldings): Promise<void> {
     const key = cacheKey(portfolio.chainId, portfolio.address);
     const value = displayedPart(portfolio);
     const bytes = entryBytes(key, value);
@@ -183,7 +183,7 @@ function toIndex(stored: unknown): Record<string, IndexEntry> {
 }
 
 /** Only the fields the popup and card show (and the totals need) are stored. */
-function displayedPart(p: Portfolio): Portfolio {
+function displayedPart(p: ChainHoldings): ChainHoldings {
   return {
     chainId: p.chainId,
     address: p.address,
@@ -219,9 +219,9 @@ function kb(bytes: number): string {
 }
 
 /** Entries written by an older version (or corrupted) are ignored, never trusted. */
-function isPortfolio(value: unknown): value is Portfolio {
+function isHoldings(value: unknown): value is ChainHoldings {
   if (!value || typeof value !== 'object') return false;
-  const p = value as Partial<Portfolio>;
+  const p = value as Partial<ChainHoldings>;
   return (
     typeof p.chainId === 'number' &&
     typeof p.address === 'string' &&

@@ -4,15 +4,15 @@ import { createChainbaseClient, type ChainbaseClient } from '@/lib/api/chainbase
 import type { Scheduler, Ticket } from './scheduler';
 import type { CreditLedger } from './credit-ledger';
 import type { Settings } from '@/lib/storage/items';
-import type { Portfolio } from '@/lib/core/types';
+import type { ChainHoldings } from '@/lib/core/types';
 
 /**
  * Builds a client from the current key and settings (both may change at any time),
- * and fetches one full Portfolio: every token page plus the native balance.
+ * and fetches one full ChainHoldings: every token page plus the native balance.
  * Every client's calls take a slot from the one scheduler (in the caller's lane)
  * and are charged to the credit ledger when they succeed.
  */
-export interface PortfolioFetchDeps {
+export interface HoldingsFetchDeps {
   getApiKey: () => Promise<string>;
   getSettings: () => Promise<Settings>;
   scheduler: Scheduler;
@@ -37,7 +37,7 @@ export class BudgetExhausted extends Error {
 }
 
 export async function clientFor(
-  deps: PortfolioFetchDeps,
+  deps: HoldingsFetchDeps,
   overrides: { apiKey?: string; apiBase?: string } = {},
   call: CallContext = {},
 ): Promise<ChainbaseClient> {
@@ -60,9 +60,9 @@ export async function clientFor(
   });
 }
 
-export type PortfolioFetcher = (chainId: number, address: string, call?: CallContext) => Promise<Portfolio>;
+export type HoldingsFetcher = (chainId: number, address: string, call?: CallContext) => Promise<ChainHoldings>;
 
-export function createPortfolioFetcher(deps: PortfolioFetchDeps): PortfolioFetcher {
+export function createHoldingsFetcher(deps: HoldingsFetchDeps): HoldingsFetcher {
   const now = deps.now ?? Date.now;
   return async (chainId, address, call = {}) => {
     const client = await clientFor(deps, {}, call);

@@ -1,0 +1,68 @@
+import { storage } from '#imports';
+import { isAddress } from '@/lib/core/address-format';
+import { isChainId } from '@/lib/core/chains';
+
+/**
+ * The popup's view state, in storage.local like everything else stored (it was in the popup
+ * page's localStorage before; adoptLegacyViewState carries that over once).
+ */
+export interface PopupView {
+  /** The address last open (lowercase); absent: the first watched one. */
+  selected?: string;
+  /** The chain last chosen, or every chain. */
+  chain: number | 'all';
+  /** Per address: its all-chains total as last shown complete, and when its data was fetched. */
+  totals: Record<string, KnownTotal>;
+}
+
+export interface KnownTotal {
+  usd: number;
+  at: number;
+}
+
+export const EMPTY_POPUP_VIEW: PopupView = { chain: 'all', totals: {} };
+
+export const popupViewItem = storage.defineItem<PopupView>('local:popupView', { fallback: EMPTY_POPUP_VIEW, version: 1 });
+
+/** The stored view with anything of the wrong shape left out (it is only where the popup opens). */
+export function sanitizePopupView(raw: unknown): PopupView {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const totals = r.totals && typeof r.totals === 'object' ? (r.totals as Record<string, unknown>) : {};
+  return {
+    ...(typeof r.selected === 'string' && isAddress(r.selected) && { selected: r.selected.toLowerCase() }),
+    chain: isChainId(r.chain) ? r.chain : 'all',
+    totals: Object.fromEntries(
+      Object.entries(totals).filter((entry): entry is [string, KnownTotal] => {
+        const t = entry[1] as Partial<KnownTotal> | undefined;
+        return Number.isFinite(t?.usd) && Number.isFinite(t?.at);
+      }),
+    ),
+  };
+}
+
+export async function getPopupView(): Promise<PopupView> {
+  return sanitizePopupView(await popupViewItem.getValue());
+}
+
+/** Where the popup kept its view state before (in its own page's localStorage). */
+const LEGACY_KEYS = { selected: 'popup.selected', chain: 'popup.chain', totals: 'popup.totals' } as const;
+
+/**
+ * Moves view state left in the popup's localStorage by an older version into popupViewItem,
+ * once (the old keys are removed). A view already in the item wins.
+ */
+export async function adoptLegacyViewState(local: Pick<Storage, 'getItem' | 'removeItem'> = localStorage): Promise<void> {
+  const parse = (key: string): unknown => {
+    try {
+      const raw = local.getItem(key);
+      return raw === null ? undefined : JSON.parse(raw);
+    } catch {
+      return undefined;
+    }
+  };
+  const legacy = { selected: parse(LEGACY_KEYS.selected), chain: parse(LEGACY_KEYS.chain), totals: parse(LEGACY_KEYS.totals) };
+  if (Object.values(legacy).every((v) => v === undefined)) return;
+  // Without the item's fallback: null when nothing was ever stored.
+  if ((await storage.getItem(popupViewItem.key)) === null) await popupViewItem.setValue(sanitizePopupView(legacy));
+  for (const key of Object.values(LEGACY_KEYS)) local.removeItem(key);
+}
