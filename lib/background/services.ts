@@ -45,6 +45,7 @@ export function createBackgroundHandlers(): Handlers {
     fetchPortfolio: withNativePrices(fetchPortfolio, prices),
     ttlMs,
     blockedUntil: () => scheduler.blockedUntil,
+    onHold: (listener) => scheduler.onHold(listener),
   });
   const logos = new LogoProxy();
   const names = new NameService({ clientFor: (call) => clientFor(deps, {}, call), area: browser.storage.local });
