@@ -10,6 +10,7 @@ import { cardTiming, type CardEnv, type CardMessenger } from '@/lib/card/contrac
 import { shortenAddress, toChecksumAddress } from '@/lib/core/address';
 import { CardApp } from './CardApp';
 import { i18n } from '#i18n';
+import type { BalancesAnswer } from '@/lib/messaging/protocol';
 
 interface Props {
   env: CardEnv;
@@ -20,7 +21,7 @@ interface Props {
 
 export function BudgetGate({ env, chain, address }: Props) {
   const [confirmed, setConfirmed] = useState(false);
-  const [held, setHeld] = useState(false);
+  const [held, setHeld] = useState<BalancesAnswer['overBudget']>();
   const gatedEnv = useMemo<CardEnv>(() => {
     const messenger: CardMessenger = {
       ...env.messenger,
@@ -29,7 +30,7 @@ export function BudgetGate({ env, chain, address }: Props) {
         timing.askedAt ??= performance.now();
         const answer = await env.messenger.getBalances(confirmed ? { ...request, userConfirmed: true } : request);
         timing.answeredAt ??= performance.now();
-        if (answer.overBudget) setHeld(true);
+        if (answer.overBudget) setHeld(answer.overBudget);
         if (answer.portfolio) notePaint();
         return answer;
       },
@@ -44,14 +45,14 @@ export function BudgetGate({ env, chain, address }: Props) {
       <div class="flex w-80 flex-col gap-2.5 rounded-lg border border-slate-200 bg-white p-3 font-sans text-sm text-slate-800 shadow-xl">
         <p class="m-0 font-mono text-sm text-slate-900">{shortenAddress(checksummed)}</p>
         <p class="m-0 text-xs text-slate-600" data-over-budget>
-          {i18n.t('card.overBudget')}
+          {i18n.t(held === 'month' ? 'card.monthBudgetReached' : 'card.overBudget')}
         </p>
         <button
           type="button"
           class="self-start rounded-md bg-blue-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-700"
           onClick={() => {
             setConfirmed(true);
-            setHeld(false);
+            setHeld(undefined);
           }}
         >
           {i18n.t('card.loadBalances')}

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { BalancesAnswer, BalancesRequest } from '@/lib/messaging/protocol';
 import type { Portfolio } from '@/lib/core/types';
-import { createContentLookups } from './content-lookups';
+import { createContentLogoLookups, createContentLookups, createContentNameLookups } from './content-lookups';
 import { TabBudget } from './tab-budget';
 import type { Caller } from './handlers';
 
@@ -24,7 +24,7 @@ describe('getBalances for content scripts', () => {
     const { run, spy } = lookups(() => ({ portfolio: portfolio(0), stale: false, refreshing: false }), 2);
     await run(req(1), tab(5));
     await run(req(2), tab(5));
-    expect(await run(req(3), tab(5))).toEqual({ stale: false, refreshing: false, overBudget: true });
+    expect(await run(req(3), tab(5))).toEqual({ stale: false, refreshing: false, overBudget: 'tab' });
     expect(spy).toHaveBeenCalledTimes(2);
     const confirmed = await run(req(3, { userConfirmed: true }), tab(5));
     expect(confirmed.portfolio).toBeDefined();
@@ -71,5 +71,48 @@ describe('getBalances for content scripts', () => {
     const old = { portfolio: portfolio(TTL * 3), stale: true, refreshing: true };
     const { run } = lookups(() => old);
     expect(await run(req(1), page)).toEqual(old);
+  });
+});
+
+describe('names and logos for content scripts', () => {
+  const addr = (i: number) => `0x${i.toString(16).padStart(40, '0')}`;
+
+  it('a name counts in the tab budget (with its address’s balances); past it, no name and no lookup', async () => {
+    const budget = new TabBudget({ limit: 2, now: () => NOW });
+    const getName = vi.fn(async () => ({ name: 'x.eth' }));
+    const names = createContentNameLookups(getName, { budget });
+    const balances = createContentLookups(async () => ({ stale: false, refreshing: false }), { ttlMs: async () => TTL, now: () => NOW, budget });
+    await balances({ chainId: 1, address: addr(1) }, tab(3));
+    expect(await names({ address: addr(1) }, tab(3))).toEqual({ name: 'x.eth' }); // same address: free
+    expect(await names({ address: addr(2) }, tab(3))).toEqual({ name: 'x.eth' });
+    expect(await names({ address: addr(3) }, tab(3))).toEqual({});
+    expect(await balances({ chainId: 1, address: addr(4) }, tab(3))).toMatchObject({ overBudget: 'tab' });
+    expect(getName).toHaveBeenCalledTimes(2);
+    // Extension pages are not counted.
+    expect(await names({ address: addr(5) }, page)).toEqual({ name: 'x.eth' });
+  });
+
+  it('once the month’s budget is spent: balances wait for a click ("month"), names are not looked up', async () => {
+    const get = vi.fn(async () => ({ portfolio: portfolio(0), stale: false, refreshing: false }));
+    const monthSpent = async () => true;
+    const balances = createContentLookups(get, { ttlMs: async () => TTL, now: () => NOW, monthSpent });
+    expect(await balances(req(1), tab(1))).toEqual({ stale: false, refreshing: false, overBudget: 'month' });
+    expect(get).not.toHaveBeenCalled();
+    expect((await balances(req(1, { userConfirmed: true }), tab(1))).portfolio).toBeDefined();
+    expect((await balances(req(1), page)).portfolio).toBeDefined(); // the popup still looks up
+    const getName = vi.fn(async () => ({ name: 'x.eth' }));
+    expect(await createContentNameLookups(getName, { budget: new TabBudget(), monthSpent })({ address: addr(1) }, tab(1))).toEqual({});
+    expect(getName).not.toHaveBeenCalled();
+  });
+
+  it('each new logo URL counts in the tab’s logo allowance; past it, no logo and no fetch', async () => {
+    const getLogo = vi.fn(async () => ({ dataUrl: 'data:image/png;base64,AA' }));
+    const logos = createContentLogoLookups(getLogo, new TabBudget({ limit: 2, now: () => NOW }));
+    await logos({ url: 'https://l.example/1.png' }, tab(1));
+    await logos({ url: 'https://l.example/2.png' }, tab(1));
+    expect(await logos({ url: 'https://l.example/1.png' }, tab(1))).toEqual({ dataUrl: 'data:image/png;base64,AA' });
+    expect(await logos({ url: 'https://l.example/3.png' }, tab(1))).toEqual({});
+    expect(await logos({ url: 'https://l.example/3.png' }, page)).toEqual({ dataUrl: 'data:image/png;base64,AA' });
+    expect(getLogo).toHaveBeenCalledTimes(4);
   });
 });

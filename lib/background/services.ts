@@ -12,7 +12,8 @@ import { PriceService, storageAreaPriceStore, withNativePrices } from './price-s
 import { alertSettingsItem, getAlertSettings, getCreditBudget, getSettings } from '@/lib/storage/items';
 import { registerWatchAlerts, showNotification, WatchAlerts } from './alerts';
 import type { Caller, Handlers } from './handlers';
-import { createContentLookups } from './content-lookups';
+import { createContentLogoLookups, createContentLookups, createContentNameLookups } from './content-lookups';
+import { TabBudget } from './tab-budget';
 import { LogoProxy } from './logo-proxy';
 import { addEntry, changeWatchlist, findEntry } from '@/lib/storage/watchlist';
 import { loadWatchlist } from '@/lib/storage/watchlist';
@@ -61,6 +62,8 @@ export function createBackgroundHandlers(): Handlers {
   registerWatchAlerts(alerts, getAlertSettings, (cb) => void alertSettingsItem.watch(cb));
   // A name the user just typed waits for an answer on screen: it goes first (the 'visible' lane on pages).
   const nameCall = (caller: Caller, visible = false) => ({ ticket: { lane: laneFor(caller, { visible }) }, signal: presence.signalFor(caller) });
+  // One per-tab budget for what content scripts look up: balances and names together.
+  const tabBudget = new TabBudget();
 
   return {
     // Content scripts: per-tab lookup budget and fresh data only (lib/background/content-lookups.ts).
@@ -70,7 +73,7 @@ export function createBackgroundHandlers(): Handlers {
         getSettings(),
       ]);
       return { ...answer, hideSpam, locale };
-    }, { ttlMs }),
+    }, { ttlMs, budget: tabBudget, monthSpent: budgetExhausted }),
     async testKey({ apiKey, apiBase }) {
       try {
         const client = await clientFor(deps, { apiKey, apiBase });
@@ -102,10 +105,10 @@ export function createBackgroundHandlers(): Handlers {
     getCacheStatus: () => cache.status(),
     getSchedulerLog: () => ({ grants: scheduler.grants(), blockedUntil: scheduler.blockedUntil, now: Date.now() }),
     checkAlertsNow: () => alerts.run('user'),
-    getName: ({ address, visible }, caller) => names.nameOf(address, nameCall(caller, visible)),
+    getName: createContentNameLookups(({ address, visible }, caller) => names.nameOf(address, nameCall(caller, visible)), { budget: tabBudget, monthSpent: budgetExhausted }),
     resolveName: ({ name }, caller) => names.resolve(name, nameCall(caller, true)),
     // One address in, one verdict out: the watchlist itself never leaves the worker.
     checkLookalike: async ({ address }) => ({ lookalike: lookalikeVerdict(address, await loadWatchlist()) }),
-    getLogo: async ({ url }) => ({ dataUrl: await logos.get(url) }),
+    getLogo: createContentLogoLookups(async ({ url }) => ({ dataUrl: await logos.get(url) })),
   };
 }

@@ -85,8 +85,8 @@ export interface AlertRunResult {
 export interface BalancesAnswer extends BalancesResult {
   /** A background refresh is under way; ask again with waitForFresh to get it. */
   refreshing: boolean;
-  /** The tab looked up too many new addresses lately: only a request with `userConfirmed` is answered now. */
-  overBudget?: boolean;
+  /** Only a request with `userConfirmed` is answered now: the tab looked up too many new addresses lately ('tab'), or the month's credit budget is spent ('month'). */
+  overBudget?: 'tab' | 'month';
   /** The user's "hide spam" setting, for the hover card (content scripts cannot read settings). */
   hideSpam?: boolean;
   /** The user's number format setting ('auto' or a locale tag), for the hover card: it formats in it (lib/card/display-locale.ts). */
