@@ -233,4 +233,20 @@ describe('BalancesService: empty chains, lanes, dropped askers, 429', () => {
     expect(await waiting).toMatchObject({ portfolio: { native: '3' } });
     expect(listeners.size).toBe(0);
   });
+
+  it('"Clear cache" is a barrier: a fetch under way answers its asker but is not written into the cleared cache', async () => {
+    const { service, calls } = lanedSetup();
+    const waiting = service.get({ chainId: 1, address: ADDRESS }, { lane: 'popup' });
+    await flush();
+    service.forgetInFlight();
+    const again = service.get({ chainId: 1, address: ADDRESS }, { lane: 'popup' });
+    await flush();
+    expect(calls).toHaveLength(2); // a new ask starts afresh instead of joining the old fetch
+    calls[0]!.resolve({ chainId: 1, address: ADDRESS, native: 'old', tokens: [], capped: false, fetchedAt: 1 });
+    expect(await waiting).toMatchObject({ portfolio: { native: 'old' } });
+    expect(await new PortfolioCache(browser.storage.local, { now: () => 1 }).get(1, ADDRESS)).toBeUndefined();
+    calls[1]!.resolve({ chainId: 1, address: ADDRESS, native: 'new', tokens: [], capped: false, fetchedAt: 1 });
+    expect(await again).toMatchObject({ portfolio: { native: 'new' } });
+    expect((await new PortfolioCache(browser.storage.local, { now: () => 1 }).get(1, ADDRESS))?.native).toBe('new');
+  });
 });

@@ -29,7 +29,10 @@ export interface Asker {
   signal?: AbortSignal;
 }
 
-/** A chain where the address holds nothing is asked again only after this many TTLs (most addresses use few chains). */
+/**
+ * A chain where the address holds nothing is refreshed in the background only after this many TTLs
+ * (most addresses use few chains). Cards still get nothing older than the TTL (content-lookups.ts).
+ */
 export const EMPTY_CHAIN_TTL_FACTOR = 12;
 
 interface Flight {
@@ -48,6 +51,8 @@ interface Flight {
 export class BalancesService {
   private readonly inFlight = new Map<string, Flight>();
   private readonly now: () => number;
+  /** Bumped by forgetInFlight() ("Clear cache"): fetches started before it are not written back. */
+  private generation = 0;
 
   constructor(private readonly deps: BalancesDeps) {
     this.now = deps.now ?? Date.now;
@@ -69,6 +74,15 @@ export class BalancesService {
     const flight = this.fetch(chainId, address);
     const held = this.heldAnswer(flight, asker, cached);
     return held ?? this.settleOrHeld(flight, asker, cached);
+  }
+
+  /**
+   * "Clear cache" is a barrier: fetches under way still answer whoever waits for them,
+   * but their results are not written into the cleared cache, and new asks start afresh.
+   */
+  forgetInFlight(): void {
+    this.generation++;
+    this.inFlight.clear();
   }
 
   /** How long a cached portfolio counts as fresh: empty chains much longer (a manual refresh still asks). */
@@ -164,14 +178,15 @@ export class BalancesService {
       pinned: false,
       ...(retryAt !== undefined && { retryAt }),
     };
+    const generation = this.generation;
     flight.promise = (async () => {
       await null; // registered in inFlight before any work, even if the fetch throws at once
       try {
         const portfolio = await this.deps.fetchPortfolio(chainId, address, { ticket: flight.ticket, signal: flight.controller.signal });
-        await this.deps.cache.set(portfolio);
+        if (generation === this.generation) await this.deps.cache.set(portfolio);
         return portfolio;
       } catch (error) {
-        throw this.retryAfterRateLimit(flight, chainId, address, error);
+        throw generation === this.generation ? this.retryAfterRateLimit(flight, chainId, address, error) : error;
       } finally {
         if (this.inFlight.get(key) === flight) this.inFlight.delete(key);
       }

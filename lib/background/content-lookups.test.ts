@@ -46,6 +46,14 @@ describe('getBalances for content scripts', () => {
     expect(spy.mock.calls.map(([r]) => Boolean(r.waitForFresh))).toEqual([false, true]);
   });
 
+  it('an empty chain the service still counts fresh (12 TTLs) is refetched for a card once older than the TTL', async () => {
+    const { run, spy } = lookups((r) =>
+      r.refresh ? { portfolio: portfolio(0), stale: false, refreshing: false } : { portfolio: portfolio(TTL * 11), stale: false, refreshing: false },
+    );
+    expect((await run(req(1), tab(1))).portfolio?.fetchedAt).toBe(NOW);
+    expect(spy.mock.calls.map(([r]) => Boolean(r.refresh))).toEqual([false, true]);
+  });
+
   it('an old entry that could not be refreshed comes back as the error alone', async () => {
     const error = { kind: 'server' as const, message: 'down' };
     const { run } = lookups(() => ({ portfolio: portfolio(TTL * 2), stale: true, refreshing: false, error }));

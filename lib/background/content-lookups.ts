@@ -36,11 +36,11 @@ export function createContentLookups(get: GetBalances, options: ContentLookupOpt
 
   async function freshOnly(request: BalancesRequest, caller: Caller): Promise<BalancesAnswer> {
     const ttl = await options.ttlMs();
-    // The service marks what it did not just fetch or find fresh as stale; a stale entry may still be within the TTL (a failed refresh).
-    const isOld = (answer: BalancesAnswer) => answer.stale && answer.portfolio !== undefined && now() - answer.portfolio.fetchedAt >= ttl;
+    // By age alone: the service counts an empty chain fresh for many TTLs, a card never.
+    const isOld = (answer: BalancesAnswer) => answer.portfolio !== undefined && now() - answer.portfolio.fetchedAt >= ttl;
     let answer = await get(request, caller);
-    // An old entry with a refresh under way: wait for the refresh instead of showing the old one.
-    if (isOld(answer) && answer.refreshing) answer = await get({ ...request, waitForFresh: true }, caller);
+    // An old entry with a refresh under way: wait for the refresh instead of showing the old one; with none, ask for one.
+    if (isOld(answer)) answer = await get({ ...request, ...(answer.refreshing ? { waitForFresh: true } : { refresh: true }) }, caller);
     if (!isOld(answer)) return answer;
     const { portfolio: _old, ...rest } = answer;
     return { ...rest, stale: false, refreshing: false };

@@ -112,6 +112,15 @@ describe('NameService.nameOf', () => {
     expect(calls()).toBe(4);
   });
 
+  it('clear() is a barrier: a lookup under way still answers but is not written back', async () => {
+    const { service, area } = setupService();
+    api.simulate({ kind: 'slow', delayMs: 200, path: '/v1/ens/reverse' });
+    const pending = service.nameOf(DONATE);
+    await service.clear();
+    expect(await pending).toEqual({ name: DONATE_ENS });
+    expect(area.data[NAME_CACHE_KEY]).toBeUndefined();
+  });
+
   it('keeps at most MAX_CACHED_NAMES entries, dropping the oldest lookups', async () => {
     const area = memoryArea();
     const old: Record<string, { name: null; at: number }> = {};

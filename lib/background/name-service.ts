@@ -43,6 +43,8 @@ type NameCache = Record<string, CachedName>;
 export class NameService {
   private readonly now: () => number;
   private readonly inFlight = new Map<string, Promise<NameAnswer>>();
+  /** Bumped by clear(): answers from before it are not cached. */
+  private generation = 0;
   /** Cache writes one after another, so two lookups ending together never lose an entry. */
   private writes: Promise<void> = Promise.resolve();
 
@@ -77,11 +79,15 @@ export class NameService {
 
   /** Forgets every cached name (the options page's "Clear cache": it also says which addresses were looked at). */
   async clear(): Promise<void> {
+    // Lookups under way when the cache is cleared answer their askers but are not written back.
+    this.generation++;
+    this.inFlight.clear();
     await this.writes;
     await this.deps.area.remove(NAME_CACHE_KEY);
   }
 
   private async lookUp(address: string, call: CallContext): Promise<NameAnswer> {
+    const generation = this.generation;
     const cached = (await this.readCache())[address];
     if (cached && this.now() - cached.at < NAME_TTL_MS) return cached.name === null ? {} : { name: cached.name };
     let name: string | null;
@@ -90,7 +96,7 @@ export class NameService {
     } catch (error) {
       return { error: toErrorInfo(error) };
     }
-    await this.remember(address, name);
+    if (generation === this.generation) await this.remember(address, name);
     return name === null ? {} : { name };
   }
 

@@ -84,6 +84,7 @@ export function createBackgroundHandlers(): Handlers {
       }
     },
     clearCache: async () => {
+      balances.forgetInFlight();
       await names.clear(); // cached names also tell which addresses were looked at
       return { cleared: await cache.clear() };
     },
