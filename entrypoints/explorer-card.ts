@@ -12,6 +12,6 @@ export default defineUnlistedScript(() => {
   // The browser's language until the first balances answer brings the user's number format
   // (it lives in storage.local, which content scripts cannot read: the worker sends it).
   setDisplayLocale(resolveLocale(undefined, navigator.languages));
-  const create: CreateCard = (env) => createCard({ ...env, messenger: followAnswerLocale(env.messenger) });
+  const create: CreateCard = (env) => createCard({ ...env, send: followAnswerLocale(env.send) });
   (globalThis as Record<string, unknown>)[CARD_FACTORY_KEY] = create;
 });

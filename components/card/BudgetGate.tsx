@@ -6,7 +6,8 @@
  */
 import { useMemo, useState } from 'preact/hooks';
 import type { Chain } from '@/lib/core/chains';
-import { cardTiming, type CardEnv, type CardMessenger } from '@/lib/card/contract';
+import { cardTiming, type CardEnv } from '@/lib/card/contract';
+import { intercept } from '@/lib/card/intercept';
 import { shortenAddress, toChecksumAddress } from '@/lib/core/address';
 import { CardApp } from './CardApp';
 import { i18n } from '#i18n';
@@ -23,19 +24,16 @@ export function BudgetGate({ env, chain, address }: Props) {
   const [confirmed, setConfirmed] = useState(false);
   const [held, setHeld] = useState<BalancesAnswer['overBudget']>();
   const gatedEnv = useMemo<CardEnv>(() => {
-    const messenger: CardMessenger = {
-      ...env.messenger,
-      getBalances: async (request) => {
-        const timing = cardTiming();
-        timing.askedAt ??= performance.now();
-        const answer = await env.messenger.getBalances(confirmed ? { ...request, userConfirmed: true } : request);
-        timing.answeredAt ??= performance.now();
-        if (answer.overBudget) setHeld(answer.overBudget);
-        if (answer.portfolio) notePaint();
-        return answer;
-      },
-    };
-    return { ...env, messenger };
+    const send = intercept(env.send, 'getBalances', async (request, next) => {
+      const timing = cardTiming();
+      timing.askedAt ??= performance.now();
+      const answer = await next(confirmed ? { ...request, userConfirmed: true } : request);
+      timing.answeredAt ??= performance.now();
+      if (answer.overBudget) setHeld(answer.overBudget);
+      if (answer.portfolio) notePaint();
+      return answer;
+    });
+    return { ...env, send };
   }, [env, confirmed]);
 
   if (!held) return <CardApp env={gatedEnv} chain={chain} address={address} />;

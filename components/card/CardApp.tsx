@@ -48,11 +48,11 @@ export function CardApp({ env, chain, address }: CardAppProps) {
         onCopy={copy.run}
         onRefresh={() => load(true)}
         onRetry={() => load(false)}
-        onOpenOptions={() => void env.messenger.openOptions().catch(() => undefined)}
+        onOpenOptions={() => void env.send('openOptions', {}).catch(() => undefined)}
         onAddToWatchlist={addToWatchlist}
         onTurnOff={turnOff.start}
         onUndoTurnOff={turnOff.undo}
-        onOpenPopup={() => void env.messenger.openPopup(address).catch(() => undefined)}
+        onOpenPopup={() => void env.send('openPopup', { address }).catch(() => undefined)}
         onClose={() => env.requestClose(true)}
       />
     </div>
@@ -68,7 +68,7 @@ function useBalancesState(env: CardEnv, chainId: number, address: string) {
   const load = useCallback(
     (refresh: boolean) => {
       const mine = ++generation.current;
-      void loadBalances(env.messenger.getBalances, { chainId, address }, {
+      void loadBalances((request) => env.send('getBalances', request), { chainId, address }, {
         refresh,
         previous: latest.current.answer,
         isCurrent: () => generation.current === mine,
@@ -138,7 +138,7 @@ function useAddToWatchlist(env: CardEnv, address: string): [WatchState, () => vo
   const [state, setState] = useState<WatchState>({ kind: 'idle' });
   const add = useCallback(() => {
     setState({ kind: 'busy' });
-    env.messenger.addToWatchlist(address).then(
+    env.send('addToWatchlist', { address }).then(
       (answer) => setState(answer.ok ? { kind: answer.added ? 'added' : 'already' } : { kind: 'failed', message: answer.error }),
       (e: unknown) => setState({ kind: 'failed', message: i18n.t('card.couldNotAdd', [e instanceof Error ? e.message : String(e)]) }),
     );

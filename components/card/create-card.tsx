@@ -73,7 +73,7 @@ export const createCard: CreateCard = async (env: CardEnv): Promise<CardApi> => 
     current = target;
     if (!ui.mounted) ui.mount();
     render(
-      <LogoLoaderContext.Provider value={env.messenger.getLogo}>
+      <LogoLoaderContext.Provider value={async (url) => (await env.send('getLogo', { url })).dataUrl}>
         <BudgetGate key={target.address} env={env} chain={chain!} address={target.address} />
       </LogoLoaderContext.Provider>,
       ui.uiContainer,

@@ -23,8 +23,8 @@ export function useIdentity(env: CardEnv, address: string): Identity {
     setAnswers(0);
     const merge = (part: Omit<Identity, 'settled'>) => current && setIdentity((prev) => ({ ...prev, ...part }));
     const answered = () => current && setAnswers((n) => n + 1);
-    env.messenger.checkLookalike(address).then(({ lookalike }) => merge({ lookalike }), () => undefined).finally(answered);
-    env.messenger.getName(address).then(({ name }) => merge({ name }), () => undefined).finally(answered);
+    env.send('checkLookalike', { address }).then(({ lookalike }) => merge({ lookalike }), () => undefined).finally(answered);
+    env.send('getName', { address }).then(({ name }) => merge({ name }), () => undefined).finally(answered);
     return () => {
       current = false;
     };

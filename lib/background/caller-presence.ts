@@ -5,7 +5,6 @@
  */
 import { browser } from 'wxt/browser';
 import type { Caller } from './handlers';
-import type { Lane } from './scheduler';
 import { POPUP_PRESENCE_PORT } from '@/lib/messaging/presence';
 
 export class CallerPresence {
@@ -51,10 +50,4 @@ export class CallerPresence {
     }
     return controller;
   }
-}
-
-/** Content scripts ask for hover cards; extension pages for the popup, first for the address on screen. */
-export function laneFor(caller: Caller, request: { visible?: boolean }): Lane {
-  if (caller.kind === 'content-script') return 'card';
-  return request.visible ? 'visible' : 'popup';
 }

@@ -1,40 +1,28 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { BalancesAnswer, BalancesRequest } from '@/lib/messaging/protocol';
 import type { Portfolio } from '@/lib/core/types';
-import { createContentLogoLookups, createContentLookups, createContentNameLookups } from './content-lookups';
-import { TabBudget } from './tab-budget';
+import { createContentLookups, createContentNameLookups } from './content-lookups';
 import type { Caller } from './handlers';
 
 const NOW = 10_000_000;
 const TTL = 300_000;
 const address = `0x${'a'.repeat(40)}`;
 const portfolio = (age: number): Portfolio => ({ chainId: 1, address, native: '1', tokens: [], capped: false, fetchedAt: NOW - age });
-const tab = (tabId: number): Caller => ({ kind: 'content-script', tabId });
-const page: Caller = { kind: 'extension-page' };
+const tab = (tabId: number): Caller => ({ kind: 'content-script', tabId, lane: 'card' });
+const page: Caller = { kind: 'extension-page', lane: 'popup' };
 const req = (i = 0, extra: Partial<BalancesRequest> = {}): BalancesRequest => ({ chainId: 1, address: `0x${i.toString(16).padStart(40, '0')}`, ...extra });
 
-function lookups(get: (r: BalancesRequest) => BalancesAnswer, limit = 20) {
+function lookups(get: (r: BalancesRequest) => BalancesAnswer) {
   const spy = vi.fn(async (r: BalancesRequest) => get(r));
-  const run = createContentLookups(spy, { ttlMs: async () => TTL, now: () => NOW, budget: new TabBudget({ limit, now: () => NOW }) });
+  const run = createContentLookups(spy, { ttlMs: async () => TTL, now: () => NOW });
   return { run, spy };
 }
 
 describe('getBalances for content scripts', () => {
-  it('past the tab budget answers overBudget without asking; a confirmed request goes through', async () => {
-    const { run, spy } = lookups(() => ({ portfolio: portfolio(0), stale: false, refreshing: false }), 2);
-    await run(req(1), tab(5));
-    await run(req(2), tab(5));
-    expect(await run(req(3), tab(5))).toEqual({ stale: false, refreshing: false, overBudget: 'tab' });
-    expect(spy).toHaveBeenCalledTimes(2);
-    const confirmed = await run(req(3, { userConfirmed: true }), tab(5));
-    expect(confirmed.portfolio).toBeDefined();
-    expect(spy).toHaveBeenLastCalledWith(req(3), tab(5)); // the flag stays here
-  });
-
-  it('extension pages are never budgeted', async () => {
-    const { run, spy } = lookups(() => ({ portfolio: portfolio(0), stale: false, refreshing: false }), 1);
-    for (let i = 0; i < 5; i++) await run(req(i), page);
-    expect(spy).toHaveBeenCalledTimes(5);
+  it("drops the user's confirmation flag before the lookup (the tab budget used it)", async () => {
+    const { run, spy } = lookups(() => ({ portfolio: portfolio(0), stale: false, refreshing: false }));
+    await run(req(3, { userConfirmed: true }), tab(5));
+    expect(spy).toHaveBeenLastCalledWith(req(3), tab(5));
   });
 
   it('an entry older than the TTL is not shown: the card waits for the refresh', async () => {
@@ -82,45 +70,19 @@ describe('getBalances for content scripts', () => {
   });
 });
 
-describe('names and logos for content scripts', () => {
-  const addr = (i: number) => `0x${i.toString(16).padStart(40, '0')}`;
-
-  it('a name counts in the tab budget (with its address’s balances); past it, no name and no lookup', async () => {
-    const budget = new TabBudget({ limit: 2, now: () => NOW });
-    const getName = vi.fn(async () => ({ name: 'x.eth' }));
-    const names = createContentNameLookups(getName, { budget });
-    const balances = createContentLookups(async () => ({ stale: false, refreshing: false }), { ttlMs: async () => TTL, now: () => NOW, budget });
-    await balances({ chainId: 1, address: addr(1) }, tab(3));
-    expect(await names({ address: addr(1) }, tab(3))).toEqual({ name: 'x.eth' }); // same address: free
-    expect(await names({ address: addr(2) }, tab(3))).toEqual({ name: 'x.eth' });
-    expect(await names({ address: addr(3) }, tab(3))).toEqual({});
-    expect(await balances({ chainId: 1, address: addr(4) }, tab(3))).toMatchObject({ overBudget: 'tab' });
-    expect(getName).toHaveBeenCalledTimes(2);
-    // Extension pages are not counted.
-    expect(await names({ address: addr(5) }, page)).toEqual({ name: 'x.eth' });
-  });
-
-  it('once the month’s budget is spent: balances wait for a click ("month"), names are not looked up', async () => {
+describe('once the month’s credit budget is spent', () => {
+  it('balances wait for a click ("month"), names are not looked up; extension pages go on', async () => {
     const get = vi.fn(async () => ({ portfolio: portfolio(0), stale: false, refreshing: false }));
     const monthSpent = async () => true;
     const balances = createContentLookups(get, { ttlMs: async () => TTL, now: () => NOW, monthSpent });
     expect(await balances(req(1), tab(1))).toEqual({ stale: false, refreshing: false, overBudget: 'month' });
     expect(get).not.toHaveBeenCalled();
     expect((await balances(req(1, { userConfirmed: true }), tab(1))).portfolio).toBeDefined();
-    expect((await balances(req(1), page)).portfolio).toBeDefined(); // the popup still looks up
+    expect((await balances(req(1), page)).portfolio).toBeDefined();
     const getName = vi.fn(async () => ({ name: 'x.eth' }));
-    expect(await createContentNameLookups(getName, { budget: new TabBudget(), monthSpent })({ address: addr(1) }, tab(1))).toEqual({});
+    const names = createContentNameLookups(getName, { monthSpent });
+    expect(await names({ address: req(1).address }, tab(1))).toEqual({});
     expect(getName).not.toHaveBeenCalled();
-  });
-
-  it('each new logo URL counts in the tab’s logo allowance; past it, no logo and no fetch', async () => {
-    const getLogo = vi.fn(async () => ({ dataUrl: 'data:image/png;base64,AA' }));
-    const logos = createContentLogoLookups(getLogo, new TabBudget({ limit: 2, now: () => NOW }));
-    await logos({ url: 'https://l.example/1.png' }, tab(1));
-    await logos({ url: 'https://l.example/2.png' }, tab(1));
-    expect(await logos({ url: 'https://l.example/1.png' }, tab(1))).toEqual({ dataUrl: 'data:image/png;base64,AA' });
-    expect(await logos({ url: 'https://l.example/3.png' }, tab(1))).toEqual({});
-    expect(await logos({ url: 'https://l.example/3.png' }, page)).toEqual({ dataUrl: 'data:image/png;base64,AA' });
-    expect(getLogo).toHaveBeenCalledTimes(4);
+    expect(await names({ address: req(1).address }, page)).toEqual({ name: 'x.eth' });
   });
 });

@@ -6,14 +6,13 @@ import { PortfolioCache } from './portfolio-cache';
 import { Scheduler } from './scheduler';
 import { CreditLedger } from './credit-ledger';
 import { budgetState } from '@/lib/core/credits';
-import { CallerPresence, laneFor } from './caller-presence';
+import { CallerPresence } from './caller-presence';
 import { clientFor, createPortfolioFetcher, type PortfolioFetchDeps } from './portfolio-fetch';
 import { PriceService, storageAreaPriceStore, withNativePrices } from './price-service';
 import { alertSettingsItem, getAlertSettings, getCreditBudget, getSettings } from '@/lib/storage/items';
 import { registerWatchAlerts, showNotification, WatchAlerts } from './alerts';
 import type { Caller, Handlers } from './handlers';
-import { createContentLogoLookups, createContentLookups, createContentNameLookups } from './content-lookups';
-import { TabBudget } from './tab-budget';
+import { createContentLookups, createContentNameLookups } from './content-lookups';
 import { LogoProxy } from './logo-proxy';
 import { addEntry, changeWatchlist, findEntry } from '@/lib/storage/watchlist';
 import { loadWatchlist } from '@/lib/storage/watchlist';
@@ -60,20 +59,18 @@ export function createBackgroundHandlers(): Handlers {
     notify: showNotification,
   });
   registerWatchAlerts(alerts, getAlertSettings, (cb) => void alertSettingsItem.watch(cb));
-  // A name the user just typed waits for an answer on screen: it goes first (the 'visible' lane on pages).
-  const nameCall = (caller: Caller, visible = false) => ({ ticket: { lane: laneFor(caller, { visible }) }, signal: presence.signalFor(caller) });
-  // One per-tab budget for what content scripts look up: balances and names together.
-  const tabBudget = new TabBudget();
+  // The lane comes with the caller (its message's lane rule, lib/messaging/protocol.ts).
+  const nameCall = (caller: Caller) => ({ ticket: { lane: caller.lane }, signal: presence.signalFor(caller) });
 
   return {
-    // Content scripts: per-tab lookup budget and fresh data only (lib/background/content-lookups.ts).
-    getBalances: createContentLookups(async ({ visible, ...req }, caller) => {
+    // Content scripts: fresh data only (lib/background/content-lookups.ts); their tab budget is the message's.
+    getBalances: createContentLookups(async ({ visible: _visible, ...req }, caller) => {
       const [answer, { hideSpam, locale }] = await Promise.all([
-        balances.get(req, { lane: laneFor(caller, { visible }), signal: presence.signalFor(caller) }),
+        balances.get(req, { lane: caller.lane, signal: presence.signalFor(caller) }),
         getSettings(),
       ]);
       return { ...answer, hideSpam, locale };
-    }, { ttlMs, budget: tabBudget, monthSpent: budgetExhausted }),
+    }, { ttlMs, monthSpent: budgetExhausted }),
     async testKey({ apiKey, apiBase }) {
       try {
         const client = await clientFor(deps, { apiKey, apiBase });
@@ -106,10 +103,10 @@ export function createBackgroundHandlers(): Handlers {
     getCacheStatus: () => cache.status(),
     getSchedulerLog: () => ({ grants: scheduler.grants(), blockedUntil: scheduler.blockedUntil, now: Date.now() }),
     checkAlertsNow: () => alerts.run('user'),
-    getName: createContentNameLookups(({ address, visible }, caller) => names.nameOf(address, nameCall(caller, visible)), { budget: tabBudget, monthSpent: budgetExhausted }),
-    resolveName: ({ name }, caller) => names.resolve(name, nameCall(caller, true)),
+    getName: createContentNameLookups(({ address }, caller) => names.nameOf(address, nameCall(caller)), { monthSpent: budgetExhausted }),
+    resolveName: ({ name }, caller) => names.resolve(name, nameCall(caller)),
     // One address in, one verdict out: the watchlist itself never leaves the worker.
     checkLookalike: async ({ address }) => ({ lookalike: lookalikeVerdict(address, await loadWatchlist()) }),
-    getLogo: createContentLogoLookups(async ({ url }) => ({ dataUrl: await logos.get(url) })),
+    getLogo: async ({ url }) => ({ dataUrl: await logos.get(url) }),
   };
 }

@@ -5,8 +5,7 @@
  * Only types and two constants live here: importing this pulls no code in.
  */
 import type { ContentScriptContext } from '#imports';
-import type { BalancesAnswer, BalancesRequest, NameAnswer } from '@/lib/messaging/protocol';
-import type { LookalikeVerdict } from '@/lib/core/lookalike';
+import type { ContentMessage, Send } from '@/lib/messaging/protocol';
 import type { HoverTarget, ShowReason } from '@/lib/content/hover-intent';
 
 /** Built from entrypoints/explorer-card.ts; listed in web_accessible_resources for the explorer matches. */
@@ -43,29 +42,18 @@ export function cardTiming(): CardTiming {
   return (global[CARD_TIMING_KEY] ??= { ready: false }) as CardTiming;
 }
 
-export type AddToWatchlistAnswer = { ok: true; added: boolean } | { ok: false; error: string };
-
-/** The messages the card may send, passed in so the card file carries no messaging code. */
-export interface CardMessenger {
-  getBalances(request: BalancesRequest): Promise<BalancesAnswer>;
-  addToWatchlist(address: string): Promise<AddToWatchlistAnswer>;
-  openOptions(): Promise<void>;
-  /** The popup page for this address (all chains), in a small window. */
-  openPopup(address: string): Promise<void>;
-  /** The address's verified ENS name (the worker checks the forward record). */
-  getName(address: string): Promise<NameAnswer>;
-  /** The worker's verdict for this one address: does it imitate a watched one? */
-  checkLookalike(address: string): Promise<{ lookalike?: LookalikeVerdict }>;
-  /** A token logo as a data: URL fetched by the worker (the page never contacts the logo host), or undefined. */
-  getLogo(url: string): Promise<string | undefined>;
-}
+/**
+ * The card's way to the worker: the content scripts' messages only (their entries in
+ * lib/messaging/protocol.ts), passed in so the card file carries no messaging code.
+ */
+export type CardSend = Send<ContentMessage>;
 
 export interface CardEnv {
   ctx: ContentScriptContext;
   chainId: number;
   /** The explorer host, e.g. "optimistic.etherscan.io": the key of its on/off switch. */
   site: string;
-  messenger: CardMessenger;
+  send: CardSend;
   turnOffSite(): Promise<void>;
   /** The card asks to close (close button, Tab past its end); `returnFocus` puts focus back on the address. */
   requestClose(returnFocus: boolean): void;

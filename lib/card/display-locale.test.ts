@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BalancesAnswer } from '@/lib/messaging/protocol';
 import { displayLocale, FALLBACK_LOCALE, setDisplayLocale } from '@/lib/core/locale';
 import { formatAmount, formatUsd } from '@/lib/core/format';
-import type { CardMessenger } from './contract';
+import type { CardSend } from './contract';
 import { answerLocale, followAnswerLocale } from './display-locale';
 
 const BROWSER = ['fr-FR', 'en-US'];
@@ -35,36 +35,38 @@ describe('answerLocale: the number format a balances answer carries', () => {
 });
 
 describe('followAnswerLocale', () => {
-  function messengerAnswering(...answers: BalancesAnswer[]) {
-    const getBalances = vi.fn<CardMessenger['getBalances']>();
-    for (const a of answers) getBalances.mockResolvedValueOnce(a);
-    return { getBalances } as unknown as CardMessenger;
+  function sendAnswering(...answers: BalancesAnswer[]) {
+    const send = vi.fn(async (_type: string, _data: unknown) => answers.shift());
+    return send as unknown as CardSend & typeof send;
   }
 
   it('sets the display locale before the card sees the answer, so the card formats in it', async () => {
-    const messenger = followAnswerLocale(messengerAnswering(answer({ locale: 'de-DE' })), () => BROWSER);
-    const got = await messenger.getBalances({ chainId: 1, address: `0x${'a'.repeat(40)}` });
+    const send = followAnswerLocale(sendAnswering(answer({ locale: 'de-DE' })), () => BROWSER);
+    const got = await send('getBalances', { chainId: 1, address: `0x${'a'.repeat(40)}` });
     expect(got.locale).toBe('de-DE');
     expect(displayLocale()).toBe('de-DE');
     expect([formatAmount(1_234_500_000n, 6), formatUsd(1234.5)]).toEqual(['1.234,5', '1.234,50\u00a0$']);
   });
 
   it("follows a changed setting at the next answer, and keeps the last one when an answer has none", async () => {
-    const messenger = followAnswerLocale(
-      messengerAnswering(answer({ locale: 'de-DE' }), { stale: false, refreshing: false, overBudget: 'tab' }, answer({ locale: 'auto' })),
+    const send = followAnswerLocale(
+      sendAnswering(answer({ locale: 'de-DE' }), { stale: false, refreshing: false, overBudget: 'tab' }, answer({ locale: 'auto' })),
       () => BROWSER,
     );
     const request = { chainId: 1, address: `0x${'a'.repeat(40)}` };
-    await messenger.getBalances(request);
-    await messenger.getBalances(request);
+    await send('getBalances', request);
+    await send('getBalances', request);
     expect(displayLocale()).toBe('de-DE');
-    await messenger.getBalances(request);
+    await send('getBalances', request);
     expect(displayLocale()).toBe('fr-FR');
   });
 
-  it('leaves the other messages alone', () => {
-    const getLogo = vi.fn();
-    const base = { ...messengerAnswering(), getLogo } as unknown as CardMessenger;
-    expect(followAnswerLocale(base).getLogo).toBe(getLogo);
+  it('leaves the other messages alone', async () => {
+    setDisplayLocale('fr-FR');
+    const base = sendAnswering(answer({ locale: 'de-DE' }));
+    const got = await followAnswerLocale(base, () => BROWSER)('getLogo', { url: 'https://x.example/a.png' });
+    expect(base).toHaveBeenCalledWith('getLogo', { url: 'https://x.example/a.png' });
+    expect(got).toMatchObject({ locale: 'de-DE' });
+    expect(displayLocale()).toBe('fr-FR');
   });
 });

@@ -5,7 +5,8 @@
  * renders, so a changed setting shows at the next answer.
  */
 import { resolveLocale, sanitizeLocaleSetting, setDisplayLocale } from '@/lib/core/locale';
-import type { CardMessenger } from './contract';
+import type { CardSend } from './contract';
+import { intercept } from './intercept';
 
 /**
  * The locale an answer asks the card to format in: its setting when that is a supported tag,
@@ -17,15 +18,12 @@ export function answerLocale(answer: unknown, browserLanguages: readonly string[
   return resolveLocale(sanitizeLocaleSetting(answer.locale), browserLanguages);
 }
 
-/** The messenger, with every balances answer setting the display locale before the card sees it. */
-export function followAnswerLocale(messenger: CardMessenger, browserLanguages: () => readonly string[] = () => navigator.languages): CardMessenger {
-  return {
-    ...messenger,
-    getBalances: async (request) => {
-      const answer = await messenger.getBalances(request);
-      const locale = answerLocale(answer, browserLanguages());
-      if (locale) setDisplayLocale(locale);
-      return answer;
-    },
-  };
+/** `send`, with every balances answer setting the display locale before the card sees it. */
+export function followAnswerLocale(send: CardSend, browserLanguages: () => readonly string[] = () => navigator.languages): CardSend {
+  return intercept(send, 'getBalances', async (request, next) => {
+    const answer = await next(request);
+    const locale = answerLocale(answer, browserLanguages());
+    if (locale) setDisplayLocale(locale);
+    return answer;
+  });
 }

@@ -1,13 +1,4 @@
-import { sendMessage } from '@/lib/messaging/protocol';
-import type { CardMessenger } from '@/lib/card/contract';
+import { send, type ContentMessage, type Send } from '@/lib/messaging/protocol';
 
-/** The only messages the card sends; the background checks the sender again. */
-export const cardMessenger: CardMessenger = {
-  getBalances: (request) => sendMessage('getBalances', request),
-  addToWatchlist: (address) => sendMessage('addToWatchlist', { address }),
-  openOptions: () => sendMessage('openOptions', {}),
-  openPopup: (address) => sendMessage('openPopup', { address }),
-  getName: (address) => sendMessage('getName', { address }),
-  checkLookalike: (address) => sendMessage('checkLookalike', { address }),
-  getLogo: async (url) => (await sendMessage('getLogo', { url })).dataUrl,
-};
+/** The content scripts' client: only their messages (lib/messaging/protocol.ts); the worker checks the sender again. */
+export const contentSend: Send<ContentMessage> = send;

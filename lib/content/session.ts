@@ -4,7 +4,7 @@ import { createHoverIntent } from './hover-intent';
 import { cardTiming, type CardEnv } from '@/lib/card/contract';
 import { createLazyCard } from './lazy-card';
 import { focusableOf, listenForCardTriggers } from './triggers';
-import { cardMessenger } from './messenger';
+import { contentSend } from './messenger';
 
 export interface SessionOptions {
   chainId: number;
@@ -28,7 +28,7 @@ export function startCardSession(ctx: ContentScriptContext, options: SessionOpti
     ctx,
     chainId: options.chainId,
     site: options.site,
-    messenger: cardMessenger,
+    send: contentSend,
     turnOffSite: options.turnOffSite,
     requestClose(returnFocus) {
       const shown = intent.shown;

@@ -6,39 +6,168 @@ import { isChainId } from '@/lib/core/chains';
 import type { LookalikeVerdict } from '@/lib/core/lookalike';
 
 /**
- * The message protocol. Everything crossing it is plain JSON.
- * Content scripts may send only the messages in CONTENT_SCRIPT_MESSAGES;
- * the rest are for extension pages (popup, options).
+ * The message protocol: ONE entry per message in MESSAGES below. Everything crossing it is plain JSON.
+ * The protocol types, the worker's sender and payload checks, its lanes and per-tab budgets, and the
+ * page and content-script clients are all derived from that table; the worker's handlers are keyed
+ * by message name (lib/background/services.ts), so a message without a handler does not compile.
  */
-export interface ProtocolMap {
-  /** Balances for one (chain, address). `refresh` bypasses the TTL; `waitForFresh` waits for an under-way refresh. */
-  getBalances(data: BalancesRequest): BalancesAnswer;
-  /** Checks a key with one real call (a native balance on Ethereum): the given key and base URL, or the stored ones. */
-  testKey(data: { apiKey?: string; apiBase?: string }): { ok: true } | { ok: false; error: ApiErrorInfo };
-  clearCache(data: Record<string, never>): { cleared: number };
-  addToWatchlist(data: { address: string; label?: string }): { ok: true; added: boolean } | { ok: false; error: string };
-  /** Content scripts cannot open the options page themselves. */
-  openOptions(data: Record<string, never>): void;
-  /** The card's "Open in popup" / "See all chains": the popup page for one address, in a small window. */
-  openPopup(data: { address: string }): void;
-  /** Credits spent today and this month, against the monthly budget (extension pages only). */
-  getCredits(data: Record<string, never>): CreditsAnswer;
-  /** The balance cache's size and whether its last write failed (extension pages only). */
-  getCacheStatus(data: Record<string, never>): CacheStatus;
-  /** The scheduler's latest slots and its 429 hold, in the worker's clock (extension pages only; diagnostics and tests). */
-  getSchedulerLog(data: Record<string, never>): SchedulerLog;
-  /** Watch alerts: refresh the watchlist now instead of at the next alarm (extension pages only). */
-  checkAlertsNow(data: Record<string, never>): AlertRunResult;
-  /** The address's ENS name, only when its forward record agrees (cards and pages; cached for a day). */
-  getName(data: { address: string; visible?: boolean }): NameAnswer;
-  /** The address an ENS name points at, for the popup's address field (extension pages only). */
-  resolveName(data: { name: string }): ResolveNameAnswer;
-  /** Whether ONE address imitates a watched one; never the watchlist itself (cards and pages). */
-  checkLookalike(data: { address: string }): { lookalike?: LookalikeVerdict };
-  /** A token logo fetched by the worker (https, image types only, size-capped) as a data: URL; none when it cannot be had safely. */
-  getLogo(data: { url: string }): { dataUrl?: string };
+
+/** Who may send a message: our extension pages (popup, options) only, or our content scripts too. */
+export type Senders = 'extension-pages' | 'pages-and-content-scripts';
+
+/**
+ * The scheduler lane of the API calls a message makes. By default it follows the sender: content
+ * scripts ask for hover cards ('card'); extension pages for the popup, first for the address on screen
+ * (`visible: true` in the payload). 'visible': always the on-screen lane (an answer the user waits for).
+ */
+export type LaneRule = 'by-sender' | 'visible';
+
+/**
+ * Content scripts' requests of this message count in their tab's lookup budget
+ * (lib/background/tab-budget.ts): past it, only a request the user confirmed is answered.
+ */
+export interface TabBudgetRule<P, A> {
+  /** Asking again for the same key within the window is free. */
+  key(payload: P): string;
+  /** Keys of one group count once (an address's name with its balances); default: the key itself. */
+  group?(payload: P): string;
+  /** 'logos': their own larger per-tab allowance (a card shows many; they cost no credits). Default 'lookups'. */
+  pool?: 'lookups' | 'logos';
+  /** The user asked with a real click: charged, never refused. */
+  confirmed(payload: P): boolean;
+  /** The answer instead of a lookup when the tab is over its budget. */
+  refusal: A;
 }
 
+declare const ANSWER: unique symbol;
+/** The answer type of a message (a type only: carries nothing at run time). */
+export interface Answer<A> {
+  readonly [ANSWER]?: A;
+}
+const answer = <A>(): Answer<A> => ({});
+
+export interface MessageSpec<S extends v.GenericSchema, A, F extends Senders> {
+  /** The payload's shape; the worker parses every payload with it (lowercasing addresses etc.). */
+  payload: S;
+  from: F;
+  /** Default 'by-sender'. */
+  lane?: LaneRule;
+  tabBudget?: TabBudgetRule<v.InferOutput<S>, NoInfer<A>>;
+  answer: Answer<A>;
+}
+
+function message<S extends v.GenericSchema, A, F extends Senders>(spec: MessageSpec<S, A, F>): MessageSpec<S, A, F> {
+  return spec;
+}
+
+const AddressSchema = v.pipe(v.string(), v.regex(ADDRESS_PATTERN), v.toLowerCase());
+const ChainIdSchema = v.pipe(v.number(), v.check((id: number) => isChainId(id), 'unsupported chain'));
+const Empty = v.strictObject({});
+
+export const BalancesRequestSchema = v.strictObject({
+  chainId: ChainIdSchema,
+  address: AddressSchema,
+  refresh: v.optional(v.boolean()),
+  waitForFresh: v.optional(v.boolean()),
+  /** Extension pages: this address is the one on screen now (highest priority lane). */
+  visible: v.optional(v.boolean()),
+  /** Content scripts: the user asked for this lookup with a real click ("Load balances"), past the tab's lookup budget. */
+  userConfirmed: v.optional(v.boolean()),
+});
+
+export const MESSAGES = {
+  /** Balances for one (chain, address). `refresh` bypasses the TTL; `waitForFresh` waits for an under-way refresh. */
+  getBalances: message({
+    payload: BalancesRequestSchema,
+    from: 'pages-and-content-scripts',
+    tabBudget: {
+      key: ({ chainId, address }) => `${chainId}:${address}`,
+      group: ({ address }) => address,
+      confirmed: ({ userConfirmed }) => userConfirmed === true,
+      refusal: { stale: false, refreshing: false, overBudget: 'tab' },
+    },
+    answer: answer<BalancesAnswer>(),
+  }),
+  /** Checks a key with one real call (a native balance on Ethereum): the given key and base URL, or the stored ones. */
+  testKey: message({
+    payload: v.strictObject({
+      apiKey: v.optional(v.pipe(v.string(), v.maxLength(512))),
+      apiBase: v.optional(v.pipe(v.string(), v.maxLength(2048))),
+    }),
+    from: 'extension-pages',
+    answer: answer<{ ok: true } | { ok: false; error: ApiErrorInfo }>(),
+  }),
+  clearCache: message({ payload: Empty, from: 'extension-pages', answer: answer<{ cleared: number }>() }),
+  addToWatchlist: message({
+    payload: v.strictObject({ address: AddressSchema, label: v.optional(v.pipe(v.string(), v.maxLength(100))) }),
+    from: 'pages-and-content-scripts',
+    answer: answer<AddToWatchlistAnswer>(),
+  }),
+  /** Content scripts cannot open the options page themselves. */
+  openOptions: message({ payload: Empty, from: 'pages-and-content-scripts', answer: answer<void>() }),
+  /** The card's "Open in popup" / "See all chains": the popup page for one address, in a small window. */
+  openPopup: message({ payload: v.strictObject({ address: AddressSchema }), from: 'pages-and-content-scripts', answer: answer<void>() }),
+  /** Credits spent today and this month, against the monthly budget. */
+  getCredits: message({ payload: Empty, from: 'extension-pages', answer: answer<CreditsAnswer>() }),
+  /** The balance cache's size and whether its last write failed. */
+  getCacheStatus: message({ payload: Empty, from: 'extension-pages', answer: answer<CacheStatus>() }),
+  /** The scheduler's latest slots and its 429 hold, in the worker's clock (diagnostics and tests). */
+  getSchedulerLog: message({ payload: Empty, from: 'extension-pages', answer: answer<SchedulerLog>() }),
+  /** Watch alerts: refresh the watchlist now instead of at the next alarm. */
+  checkAlertsNow: message({ payload: Empty, from: 'extension-pages', answer: answer<AlertRunResult>() }),
+  /** The address's ENS name, only when its forward record agrees (cached for a day). `visible`: pages, the address on screen now. */
+  getName: message({
+    payload: v.strictObject({ address: AddressSchema, visible: v.optional(v.boolean()) }),
+    from: 'pages-and-content-scripts',
+    // Counted with the address's balances; past the budget the card goes without a name.
+    tabBudget: { key: ({ address }) => `name:${address}`, group: ({ address }) => address, confirmed: () => false, refusal: {} },
+    answer: answer<NameAnswer>(),
+  }),
+  /** The address an ENS name points at, for the popup's address field: a name the user just typed goes first. */
+  resolveName: message({
+    payload: v.strictObject({ name: v.pipe(v.string(), v.maxLength(1024)) }),
+    from: 'extension-pages',
+    lane: 'visible',
+    answer: answer<ResolveNameAnswer>(),
+  }),
+  /** Whether ONE address imitates a watched one; never the watchlist itself. */
+  checkLookalike: message({
+    payload: v.strictObject({ address: AddressSchema }),
+    from: 'pages-and-content-scripts',
+    answer: answer<{ lookalike?: LookalikeVerdict }>(),
+  }),
+  /** A token logo fetched by the worker (https, image types only, size-capped) as a data: URL; none when it cannot be had safely. */
+  getLogo: message({
+    payload: v.strictObject({ url: v.pipe(v.string(), v.maxLength(2048)) }),
+    from: 'pages-and-content-scripts',
+    // Each new logo URL reaches a stranger's host; past the allowance, the letter avatar.
+    tabBudget: { key: ({ url }) => url, pool: 'logos', confirmed: () => false, refusal: {} },
+    answer: answer<{ dataUrl?: string }>(),
+  }),
+};
+
+// Everything below is derived from MESSAGES.
+export type MessageName = keyof typeof MESSAGES;
+type SpecOf<K extends MessageName> = (typeof MESSAGES)[K];
+/** What a sender passes. */
+export type PayloadOf<K extends MessageName> = v.InferInput<SpecOf<K>['payload']>;
+/** What a handler gets: the payload after the worker parsed it. */
+export type CheckedPayloadOf<K extends MessageName> = v.InferOutput<SpecOf<K>['payload']>;
+export type AnswerOf<K extends MessageName> = SpecOf<K>['answer'] extends Answer<infer A> ? A : never;
+/** The messages content scripts may send. */
+export type ContentMessage = { [K in MessageName]: SpecOf<K>['from'] extends 'pages-and-content-scripts' ? K : never }[MessageName];
+export type ProtocolMap = { [K in MessageName]: (data: PayloadOf<K>) => AnswerOf<K> };
+
+/** A client restricted to some messages: the content scripts' is `Send<ContentMessage>` (lib/content/messenger.ts). */
+export type Send<M extends MessageName = MessageName> = <K extends M>(type: K, data: PayloadOf<K>) => Promise<AnswerOf<K>>;
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
+
+/** The extension pages' client (every message); content scripts use it narrowed to theirs (lib/content/messenger.ts). */
+// The library's types index ProtocolMap by a generic key, which TypeScript cannot relate back to PayloadOf/AnswerOf.
+export const send: Send = (type, data) => sendMessage(type, data as never) as Promise<never>;
+
+export type AddToWatchlistAnswer = { ok: true; added: boolean } | { ok: false; error: string };
 export type BalancesRequest = v.InferOutput<typeof BalancesRequestSchema>;
 export interface NameAnswer {
   /** Verified both ways; exactly as the reverse record has it (shown through EnsName, which flags odd characters). */
@@ -93,54 +222,6 @@ export interface BalancesAnswer extends BalancesResult {
   locale?: string;
 }
 
-export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
-
-const AddressSchema = v.pipe(v.string(), v.regex(ADDRESS_PATTERN), v.toLowerCase());
-const Empty = v.strictObject({});
-
-export const BalancesRequestSchema = v.strictObject({
-  chainId: v.pipe(v.number(), v.check((id: number) => isChainId(id), 'unsupported chain')),
-  address: AddressSchema,
-  refresh: v.optional(v.boolean()),
-  waitForFresh: v.optional(v.boolean()),
-  /** Extension pages: this address is the one on screen now (highest priority lane). */
-  visible: v.optional(v.boolean()),
-  /** Content scripts: the user asked for this lookup with a real click ("Load balances"), past the tab's lookup budget. */
-  userConfirmed: v.optional(v.boolean()),
-});
-
-/** Payload schema of every message. */
-export const PAYLOADS = {
-  getBalances: BalancesRequestSchema,
-  testKey: v.strictObject({
-    apiKey: v.optional(v.pipe(v.string(), v.maxLength(512))),
-    apiBase: v.optional(v.pipe(v.string(), v.maxLength(2048))),
-  }),
-  clearCache: Empty,
-  addToWatchlist: v.strictObject({ address: AddressSchema, label: v.optional(v.pipe(v.string(), v.maxLength(100))) }),
-  openOptions: Empty,
-  openPopup: v.strictObject({ address: AddressSchema }),
-  getCredits: Empty,
-  getCacheStatus: Empty,
-  getSchedulerLog: Empty,
-  checkAlertsNow: Empty,
-  /** `visible`: extension pages, the address on screen now (its lane); ignored for content scripts. */
-  getName: v.strictObject({ address: AddressSchema, visible: v.optional(v.boolean()) }),
-  resolveName: v.strictObject({ name: v.pipe(v.string(), v.maxLength(1024)) }),
-  checkLookalike: v.strictObject({ address: AddressSchema }),
-  getLogo: v.strictObject({ url: v.pipe(v.string(), v.maxLength(2048)) }),
-} satisfies { [K in keyof ProtocolMap]: v.GenericSchema };
-
-export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<keyof ProtocolMap> = new Set([
-  'getBalances',
-  'addToWatchlist',
-  'openOptions',
-  'openPopup',
-  'getName',
-  'checkLookalike',
-  'getLogo',
-] as const);
-
 export interface SenderInfo {
   id?: string;
   url?: string;
@@ -156,8 +237,8 @@ export function classifySender(sender: SenderInfo, runtimeId: string, extensionO
   return 'content-script';
 }
 
-export function isAllowed(type: keyof ProtocolMap, kind: SenderKind): boolean {
+export function isAllowed(type: MessageName, kind: SenderKind): boolean {
   if (kind === 'extension-page') return true;
-  if (kind === 'content-script') return CONTENT_SCRIPT_MESSAGES.has(type);
+  if (kind === 'content-script') return MESSAGES[type].from === 'pages-and-content-scripts';
   return false;
 }
