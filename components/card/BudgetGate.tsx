@@ -11,6 +11,7 @@ import { intercept } from '@/lib/card/intercept';
 import { shortenAddress, toChecksumAddress } from '@/lib/core/address';
 import { CardApp } from './CardApp';
 import { i18n } from '#i18n';
+import type { BalancesAnswer } from '@/lib/messaging/protocol';
 
 interface Props {
   env: CardEnv;
@@ -21,14 +22,14 @@ interface Props {
 
 export function BudgetGate({ env, chain, address }: Props) {
   const [confirmed, setConfirmed] = useState(false);
-  const [held, setHeld] = useState(false);
+  const [held, setHeld] = useState<BalancesAnswer['overBudget']>();
   const gatedEnv = useMemo<CardEnv>(() => {
     const send = intercept(env.send, 'getBalances', async (request, next) => {
       const timing = cardTiming();
       timing.askedAt ??= performance.now();
       const answer = await next(confirmed ? { ...request, userConfirmed: true } : request);
       timing.answeredAt ??= performance.now();
-      if (answer.overBudget) setHeld(true);
+      if (answer.overBudget) setHeld(answer.overBudget);
       if (answer.portfolio) notePaint();
       return answer;
     });
@@ -42,14 +43,14 @@ export function BudgetGate({ env, chain, address }: Props) {
       <div class="flex w-80 flex-col gap-2.5 rounded-lg border border-slate-200 bg-white p-3 font-sans text-sm text-slate-800 shadow-xl">
         <p class="m-0 font-mono text-sm text-slate-900">{shortenAddress(checksummed)}</p>
         <p class="m-0 text-xs text-slate-600" data-over-budget>
-          {i18n.t('card.overBudget')}
+          {i18n.t(held === 'month' ? 'card.monthBudgetReached' : 'card.overBudget')}
         </p>
         <button
           type="button"
           class="self-start rounded-md bg-blue-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-700"
           onClick={() => {
             setConfirmed(true);
-            setHeld(false);
+            setHeld(undefined);
           }}
         >
           {i18n.t('card.loadBalances')}

@@ -154,6 +154,34 @@ describe('errors', () => {
     expect(api.total()).toBe(1);
   });
 
+  it('a day-long Retry-After holds 10 minutes and says what the server asked', async () => {
+    api.simulate({ kind: 'status', status: 429, retryAfterSeconds: 86_400 });
+    const holds: [number, number | undefined][] = [];
+    const error = await errorOf(client({ onRateLimited: (ms, asked) => holds.push([ms, asked]) }).tokens(1, SHOWCASE));
+    expect(error.info).toMatchObject({ kind: 'rate-limited', retryAfterMs: 600_000 });
+    expect(error.message).toContain('86400 s');
+    expect(holds).toEqual([[600_000, 86_400_000]]);
+  });
+
+  it('an HTTP date a year ahead holds 10 minutes', async () => {
+    const inAYear = new Date(Date.now() + 365 * 24 * 3600_000).toUTCString();
+    api.simulate({ kind: 'status', status: 429, retryAfter: inAYear });
+    const holds: number[] = [];
+    const error = await errorOf(client({ onRateLimited: (ms) => holds.push(ms) }).tokens(1, SHOWCASE));
+    expect(error.info.retryAfterMs).toBe(600_000);
+    expect(holds).toEqual([600_000]);
+  });
+
+  it('a Retry-After it cannot read is not waited out by the client: one request, and the default short hold', async () => {
+    api.simulate({ kind: 'status', status: 429, retryAfter: 'soon-ish' });
+    const holds: number[] = [];
+    const error = await errorOf(client({ onRateLimited: (ms) => holds.push(ms) }).tokens(1, SHOWCASE));
+    expect(error.info.kind).toBe('rate-limited');
+    expect(error.info.retryAfterMs).toBeUndefined();
+    expect(holds).toEqual([1000]);
+    expect(api.total()).toBe(1);
+  });
+
   it('honours Retry-After, then succeeds', async () => {
     api.simulate({ kind: 'status', status: 429, retryAfterSeconds: 1, times: 1 });
     const started = Date.now();

@@ -3,6 +3,7 @@ import { i18n } from '#i18n';
 import * as v from 'valibot';
 import { ADDRESS_PATTERN } from '@/lib/core/address-format';
 import { apiError, ChainbaseError, kindForStatus } from './errors';
+import { cappedHoldNote, holdMs, parseRetryAfter } from './retry-after';
 import { hexToDecimalString } from '@/lib/core/format';
 import type { Token } from '@/lib/core/types';
 import type { Endpoint } from '@/lib/core/credits';
@@ -20,8 +21,8 @@ export interface ClientOptions {
   beforeRequest?: () => Promise<void>;
   /** Called once per successful call (HTTP 2xx and code 0) with its path, e.g. 'v1/account/tokens': the credit ledger charges it. */
   onSuccess?: (endpoint: Endpoint) => void;
-  /** Called on every 429 with the wait it asked for (ms; 1 s when it gave none), so the scheduler holds every caller. */
-  onRateLimited?: (retryAfterMs: number) => void;
+  /** Called on every 429 with the hold it causes (ms: the server's wait, 1 s when it gave none or garbage, at most MAX_HOLD_MS), so the scheduler holds every caller. */
+  onRateLimited?: (retryAfterMs: number, askedMs?: number) => void;
   timeoutMs?: number;
   /** Pages of PAGE_SIZE fetched per address (per contract chunk) at most. */
   maxPages?: number;
@@ -219,13 +220,15 @@ function createHttp(opts: ClientOptions): KyInstance {
       statusCodes: [429, 500, 502, 503, 504],
       afterStatusCodes: [429, 503],
       backoffLimit: 8_000,
+      maxRetryAfter: maxRetryAfterMs,
       shouldRetry: ({ error }) => {
         // The scheduler refused the call (nobody waits, budget spent): it never left, and asking again will not help.
         if (error instanceof NotSent) return false;
-        // A long Retry-After is better reported to the user than waited out silently.
-        if (isHTTPError(error)) {
-          const after = retryAfterMs(error.response);
-          if (after !== undefined && after > maxRetryAfterMs) return false;
+        // A long Retry-After is better reported to the user than waited out silently; one we cannot
+        // read is left to the scheduler's hold too (ky's own parsing is lenient: NaN waits nothing).
+        if (isHTTPError(error) && error.response.headers.has('retry-after')) {
+          const after = askedRetryAfterMs(error.response);
+          if (after === undefined || after > maxRetryAfterMs) return false;
         }
         return undefined;
       },
@@ -243,7 +246,7 @@ async function request(
   path: string,
   searchParams: Record<string, string>,
   secret: string,
-  onRateLimited?: (retryAfterMs: number) => void,
+  onRateLimited?: (retryAfterMs: number, askedMs?: number) => void,
 ): Promise<unknown> {
   let text: string;
   try {
@@ -269,7 +272,10 @@ async function toChainbaseError(error: unknown, secret: string): Promise<Chainba
       .json()
       .then((b: unknown) => (b && typeof b === 'object' && 'message' in b && typeof b.message === 'string' ? b.message : undefined))
       .catch(() => undefined);
-    return apiError(kindForStatus(status), { status, serverMessage, secret, retryAfterMs: retryAfterMs(error.response) });
+    const asked = askedRetryAfterMs(error.response);
+    // The server's own wait is shown when the extension holds less than it asked.
+    const detail = [serverMessage, cappedHoldNote(asked)].filter(Boolean).join(' ') || undefined;
+    return apiError(kindForStatus(status), { status, serverMessage: detail, secret, ...(asked !== undefined && { retryAfterMs: holdMs(asked) }) });
   }
   if (isTimeoutError(error)) return apiError('timeout');
   return apiError('network', { serverMessage: error instanceof Error ? error.message : undefined, secret });
@@ -290,20 +296,15 @@ async function notSentIfThrows(beforeRequest: () => Promise<void>): Promise<void
   }
 }
 
-/** Without a Retry-After a 429 still holds everyone for a moment. */
-const DEFAULT_RATE_LIMIT_PAUSE_MS = 1000;
-
-function reportRateLimit(response: Response, onRateLimited: (retryAfterMs: number) => void): void {
-  if (response.status === 429) onRateLimited(retryAfterMs(response) ?? DEFAULT_RATE_LIMIT_PAUSE_MS);
+function reportRateLimit(response: Response, onRateLimited: (retryAfterMs: number, askedMs?: number) => void): void {
+  if (response.status !== 429) return;
+  const asked = askedRetryAfterMs(response);
+  onRateLimited(holdMs(asked), asked);
 }
 
-function retryAfterMs(response: Response): number | undefined {
-  const header = response.headers.get('retry-after');
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+/** The server's Retry-After in ms, uncapped; undefined when absent or unreadable. */
+function askedRetryAfterMs(response: Response): number | undefined {
+  return parseRetryAfter(response.headers.get('retry-after'), Date.now());
 }
 
 function parseTokens(data: unknown): { tokens: Token[]; invalid: number } {

@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { apiError } from '@/lib/api/errors';
 import { BalancesService, EMPTY_CHAIN_TTL_FACTOR, isEmptyHoldings } from './balances-service';
 import type { CallContext } from './holdings-fetch';
-import type { Ticket } from './scheduler';
+import type { HoldListener, Ticket } from './scheduler';
 import { HoldingsCache } from './holdings-cache';
 import type { ChainHoldings } from '@/lib/core/types';
 
@@ -134,9 +134,16 @@ describe('BalancesService: empty chains, lanes, dropped askers, 429', () => {
         new Promise<ChainHoldings>((resolve, reject) => calls.push({ ticket: call.ticket!, signal: call.signal, resolve, reject })),
     );
     let blocked = 0;
+    const listeners = new Set<HoldListener>();
     const cache = new HoldingsCache(browser.storage.local, { now: () => 1 });
-    const service = new BalancesService({ cache, fetchHoldings, ttlMs: async () => TTL, now: () => 1, blockedUntil: () => blocked });
-    return { service, calls, fetchHoldings, block: (until: number) => (blocked = until) };
+    const onHold = (listener: HoldListener) => (listeners.add(listener), () => void listeners.delete(listener));
+    const service = new BalancesService({ cache, fetchHoldings, ttlMs: async () => TTL, now: () => 1, blockedUntil: () => blocked, onHold });
+    /** What the scheduler does on a 429: holds, and tells whoever listens. */
+    const block = (until: number, askedMs?: number) => {
+      blocked = until;
+      for (const listener of listeners) listener({ at: 1, until, ...(askedMs !== undefined && { askedMs }) });
+    };
+    return { service, calls, fetchHoldings, block, listeners };
   }
   const flush = async () => {
     for (let i = 0; i < 10; i++) await Promise.resolve();
@@ -185,5 +192,61 @@ describe('BalancesService: empty chains, lanes, dropped askers, 429', () => {
     const waiting = service.get({ chainId: 1, address: ADDRESS, waitForFresh: true }, { lane: 'visible' });
     calls[1]!.resolve({ chainId: 1, address: ADDRESS, native: '7', tokens: [], capped: false, fetchedAt: 1 });
     expect(await waiting).toMatchObject({ stale: false, portfolio: { native: '7' } });
+  });
+
+  it('when a hold begins, every asker already waiting is answered at once with when the worker asks again; the fetches stay queued', async () => {
+    const { service, calls, fetchHoldings, block, listeners } = lanedSetup();
+    let answeredCard: unknown;
+    // A card's balances wait for their slot; the popup waits on another address.
+    const card = service.get({ chainId: 1, address: ADDRESS }, { lane: 'card', signal: new AbortController().signal }).then((a) => (answeredCard = a));
+    const popup = service.get({ chainId: 1, address: OTHER }, { lane: 'popup' });
+    await flush();
+    expect(answeredCard).toBeUndefined();
+    // A 429 on some other call (the card's own name lookup) holds every caller for a minute.
+    block(61_000);
+    expect(await card).toMatchObject({ refreshing: true, error: { kind: 'rate-limited', retryAt: 61_000, retryAfterMs: 60_999 } });
+    expect(await popup).toMatchObject({ refreshing: true, error: { kind: 'rate-limited', retryAt: 61_000 } });
+    expect(calls.every((c) => !c.signal?.aborted)).toBe(true);
+    expect(listeners.size).toBe(0); // answered askers stop listening
+    // The follow-up gets the balances once the slot comes.
+    const followUp = service.get({ chainId: 1, address: ADDRESS, waitForFresh: true }, { lane: 'card' });
+    calls[0]!.resolve({ chainId: 1, address: ADDRESS, native: '5', tokens: [], capped: false, fetchedAt: 1 });
+    expect(await followUp).toMatchObject({ stale: false, portfolio: { native: '5' } });
+    expect(fetchHoldings).toHaveBeenCalledTimes(2);
+  });
+
+  it('a hold shorter than the server asked says what the server asked', async () => {
+    const { service, block } = lanedSetup();
+    const waiting = service.get({ chainId: 1, address: ADDRESS }, { lane: 'popup' });
+    await flush();
+    block(600_001, 86_400_000);
+    const answer = await waiting;
+    expect(answer.error).toMatchObject({ kind: 'rate-limited', retryAt: 600_001 });
+    expect(answer.error!.message).toContain('86400 s');
+  });
+
+  it('an asker whose answer came before any hold stops listening', async () => {
+    const { service, calls, listeners } = lanedSetup();
+    const waiting = service.get({ chainId: 1, address: ADDRESS }, { lane: 'popup' });
+    await flush();
+    calls[0]!.resolve({ chainId: 1, address: ADDRESS, native: '3', tokens: [], capped: false, fetchedAt: 1 });
+    expect(await waiting).toMatchObject({ portfolio: { native: '3' } });
+    expect(listeners.size).toBe(0);
+  });
+
+  it('"Clear cache" is a barrier: a fetch under way answers its asker but is not written into the cleared cache', async () => {
+    const { service, calls } = lanedSetup();
+    const waiting = service.get({ chainId: 1, address: ADDRESS }, { lane: 'popup' });
+    await flush();
+    service.forgetInFlight();
+    const again = service.get({ chainId: 1, address: ADDRESS }, { lane: 'popup' });
+    await flush();
+    expect(calls).toHaveLength(2); // a new ask starts afresh instead of joining the old fetch
+    calls[0]!.resolve({ chainId: 1, address: ADDRESS, native: 'old', tokens: [], capped: false, fetchedAt: 1 });
+    expect(await waiting).toMatchObject({ portfolio: { native: 'old' } });
+    expect(await new HoldingsCache(browser.storage.local, { now: () => 1 }).get(1, ADDRESS)).toBeUndefined();
+    calls[1]!.resolve({ chainId: 1, address: ADDRESS, native: 'new', tokens: [], capped: false, fetchedAt: 1 });
+    expect(await again).toMatchObject({ portfolio: { native: 'new' } });
+    expect((await new HoldingsCache(browser.storage.local, { now: () => 1 }).get(1, ADDRESS))?.native).toBe('new');
   });
 });

@@ -1,5 +1,6 @@
 import { apiError, ChainbaseError, toErrorInfo } from '@/lib/api/errors';
-import { higherLane, type Lane, type Ticket } from './scheduler';
+import { cappedHoldNote } from '@/lib/api/retry-after';
+import { higherLane, type HoldListener, type Lane, type Ticket } from './scheduler';
 import type { HoldingsCache } from './holdings-cache';
 import type { HoldingsFetcher } from './holdings-fetch';
 import type { BalancesAnswer, BalancesRequest } from '@/lib/messaging/protocol';
@@ -18,6 +19,8 @@ export interface BalancesDeps {
   now?: () => number;
   /** When every call is held after a 429 (clock time; 0 when not held). */
   blockedUntil?: () => number;
+  /** Subscribes to holds beginning (the scheduler's onHold); returns the unsubscribe. */
+  onHold?: (listener: HoldListener) => () => void;
 }
 
 /** Who asks: the lane of the request, and a signal that fires when the asker stops waiting. */
@@ -26,7 +29,10 @@ export interface Asker {
   signal?: AbortSignal;
 }
 
-/** A chain where the address holds nothing is asked again only after this many TTLs (most addresses use few chains). */
+/**
+ * A chain where the address holds nothing is refreshed in the background only after this many TTLs
+ * (most addresses use few chains). Cards still get nothing older than the TTL (content-lookups.ts).
+ */
 export const EMPTY_CHAIN_TTL_FACTOR = 12;
 
 interface Flight {
@@ -45,6 +51,8 @@ interface Flight {
 export class BalancesService {
   private readonly inFlight = new Map<string, Flight>();
   private readonly now: () => number;
+  /** Bumped by forgetInFlight() ("Clear cache"): fetches started before it are not written back. */
+  private generation = 0;
 
   constructor(private readonly deps: BalancesDeps) {
     this.now = deps.now ?? Date.now;
@@ -54,7 +62,7 @@ export class BalancesService {
     const { chainId, address } = req;
     if (asker.lane === 'visible') this.lowerOtherVisible(address);
     const pending = this.inFlight.get(flightKey(chainId, address));
-    if (req.waitForFresh && pending) return this.settle(this.join(pending, asker), await this.deps.cache.get(chainId, address));
+    if (req.waitForFresh && pending) return this.settleOrHeld(pending, asker, await this.deps.cache.get(chainId, address));
 
     const cached = await this.deps.cache.get(chainId, address);
     if (cached && !req.refresh) {
@@ -65,7 +73,16 @@ export class BalancesService {
     }
     const flight = this.fetch(chainId, address);
     const held = this.heldAnswer(flight, asker, cached);
-    return held ?? this.settle(this.join(flight, asker), cached);
+    return held ?? this.settleOrHeld(flight, asker, cached);
+  }
+
+  /**
+   * "Clear cache" is a barrier: fetches under way still answer whoever waits for them,
+   * but their results are not written into the cleared cache, and new asks start afresh.
+   */
+  forgetInFlight(): void {
+    this.generation++;
+    this.inFlight.clear();
   }
 
   /** How long a cached portfolio counts as fresh: empty chains much longer (a manual refresh still asks). */
@@ -83,6 +100,27 @@ export class BalancesService {
     if (until <= this.now()) return undefined;
     this.raise(flight, asker.lane).promise.catch(() => undefined);
     return { ...(cached && { portfolio: cached }), stale: !!cached, refreshing: true, error: heldError(until, this.now()) };
+  }
+
+  /**
+   * Waits for the flight, unless a hold begins first (a 429 on this or any other call while this
+   * one waits for its slot): then the asker is answered at once with when the worker asks again,
+   * the flight stays queued, and the asker follows up with waitForFresh.
+   */
+  private settleOrHeld(flight: Flight, asker: Asker, cached: ChainHoldings | undefined): Promise<BalancesAnswer> {
+    const settled = this.settle(this.join(flight, asker), cached);
+    const onHold = this.deps.onHold;
+    if (!onHold) return settled;
+    return new Promise<BalancesAnswer>((resolve) => {
+      const stop = onHold(({ at, until, askedMs }) => {
+        stop();
+        resolve({ ...(cached && { portfolio: cached }), stale: !!cached, refreshing: true, error: heldError(until, at, askedMs) });
+      });
+      void settled.then((answer) => {
+        stop();
+        resolve(answer);
+      });
+    });
   }
 
   /** The popup shows another address now: the one it showed before waits behind it. */
@@ -140,14 +178,15 @@ export class BalancesService {
       pinned: false,
       ...(retryAt !== undefined && { retryAt }),
     };
+    const generation = this.generation;
     flight.promise = (async () => {
       await null; // registered in inFlight before any work, even if the fetch throws at once
       try {
         const portfolio = await this.deps.fetchHoldings(chainId, address, { ticket: flight.ticket, signal: flight.controller.signal });
-        await this.deps.cache.set(portfolio);
+        if (generation === this.generation) await this.deps.cache.set(portfolio);
         return portfolio;
       } catch (error) {
-        throw this.retryAfterRateLimit(flight, chainId, address, error);
+        throw generation === this.generation ? this.retryAfterRateLimit(flight, chainId, address, error) : error;
       } finally {
         if (this.inFlight.get(key) === flight) this.inFlight.delete(key);
       }
@@ -178,8 +217,9 @@ export class BalancesService {
 /** A rate-limited answer whose retry the worker has already queued. */
 class RateLimitedRetrying extends ChainbaseError {}
 
-function heldError(until: number, now: number): ApiErrorInfo {
-  return { ...apiError('rate-limited', { retryAfterMs: until - now }).info, retryAt: until };
+function heldError(until: number, now: number, askedMs?: number): ApiErrorInfo {
+  const note = cappedHoldNote(askedMs);
+  return { ...apiError('rate-limited', { retryAfterMs: until - now, ...(note && { serverMessage: note }) }).info, retryAt: until };
 }
 
 function flightKey(chainId: number, address: string): string {

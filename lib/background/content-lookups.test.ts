@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { BalancesAnswer, BalancesRequest } from '@/lib/messaging/protocol';
 import type { ChainHoldings } from '@/lib/core/types';
-import { createContentLookups } from './content-lookups';
+import { createContentLookups, createContentNameLookups } from './content-lookups';
 import type { Caller } from './handlers';
 
 const NOW = 10_000_000;
@@ -34,6 +34,14 @@ describe('getBalances for content scripts', () => {
     expect(spy.mock.calls.map(([r]) => Boolean(r.waitForFresh))).toEqual([false, true]);
   });
 
+  it('an empty chain the service still counts fresh (12 TTLs) is refetched for a card once older than the TTL', async () => {
+    const { run, spy } = lookups((r) =>
+      r.refresh ? { portfolio: portfolio(0), stale: false, refreshing: false } : { portfolio: portfolio(TTL * 11), stale: false, refreshing: false },
+    );
+    expect((await run(req(1), tab(1))).portfolio?.fetchedAt).toBe(NOW);
+    expect(spy.mock.calls.map(([r]) => Boolean(r.refresh))).toEqual([false, true]);
+  });
+
   it('an old entry that could not be refreshed comes back as the error alone', async () => {
     const error = { kind: 'server' as const, message: 'down' };
     const { run } = lookups(() => ({ portfolio: portfolio(TTL * 2), stale: true, refreshing: false, error }));
@@ -59,5 +67,22 @@ describe('getBalances for content scripts', () => {
     const old = { portfolio: portfolio(TTL * 3), stale: true, refreshing: true };
     const { run } = lookups(() => old);
     expect(await run(req(1), page)).toEqual(old);
+  });
+});
+
+describe('once the month’s credit budget is spent', () => {
+  it('balances wait for a click ("month"), names are not looked up; extension pages go on', async () => {
+    const get = vi.fn(async () => ({ portfolio: portfolio(0), stale: false, refreshing: false }));
+    const monthSpent = async () => true;
+    const balances = createContentLookups(get, { ttlMs: async () => TTL, now: () => NOW, monthSpent });
+    expect(await balances(req(1), tab(1))).toEqual({ stale: false, refreshing: false, overBudget: 'month' });
+    expect(get).not.toHaveBeenCalled();
+    expect((await balances(req(1, { userConfirmed: true }), tab(1))).portfolio).toBeDefined();
+    expect((await balances(req(1), page)).portfolio).toBeDefined();
+    const getName = vi.fn(async () => ({ name: 'x.eth' }));
+    const names = createContentNameLookups(getName, { monthSpent });
+    expect(await names({ address: req(1).address }, tab(1))).toEqual({});
+    expect(getName).not.toHaveBeenCalled();
+    expect(await names({ address: req(1).address }, page)).toEqual({ name: 'x.eth' });
   });
 });

@@ -19,17 +19,35 @@ export function addressFromClick(info: { selectionText?: string; linkUrl?: strin
   return undefined;
 }
 
-export async function openLookup(address: string): Promise<void> {
-  await browser.windows.create({ url: lookupUrl(address, browser.runtime.getURL('/popup.html')), type: 'popup', width: 420, height: 640 });
+/**
+ * The browser APIs used here, some of which Firefox for Android lacks (no windows, no
+ * context menus): each is feature-detected, so the worker starts there and the lookup
+ * opens in a tab instead of a window.
+ */
+export interface MenuBrowser {
+  runtime: Pick<typeof browser.runtime, 'getURL' | 'onInstalled'>;
+  contextMenus?: Pick<typeof browser.contextMenus, 'create' | 'onClicked'>;
+  windows?: Pick<typeof browser.windows, 'create'>;
+  tabs: Pick<typeof browser.tabs, 'create'>;
 }
 
-export function registerContextMenu(open: (address: string) => Promise<void> = openLookup): void {
-  browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: MENU_ID, title: i18n.t('messages.contextMenu.showBalances'), contexts: ['selection', 'link'] });
+export async function openLookup(address: string, api: MenuBrowser = browser): Promise<void> {
+  const url = lookupUrl(address, api.runtime.getURL('/popup.html'));
+  if (api.windows?.create) await api.windows.create({ url, type: 'popup', width: 420, height: 640 });
+  else await api.tabs.create({ url });
+}
+
+/** Registers "Show token balances" where the browser has context menus; says whether it did. */
+export function registerContextMenu(open: (address: string) => Promise<void> = openLookup, api: MenuBrowser = browser): boolean {
+  const menus = api.contextMenus;
+  if (!menus?.create || !menus.onClicked) return false;
+  api.runtime.onInstalled.addListener(() => {
+    menus.create({ id: MENU_ID, title: i18n.t('messages.contextMenu.showBalances'), contexts: ['selection', 'link'] });
   });
-  browser.contextMenus.onClicked.addListener((info) => {
+  menus.onClicked.addListener((info) => {
     if (info.menuItemId !== MENU_ID) return;
     const address = addressFromClick(info);
     if (address) void open(address);
   });
+  return true;
 }

@@ -57,7 +57,7 @@ describe('the dispatcher follows each message entry', () => {
     const dispatch = createDispatcher(handlers, runtime, new TabBudget({ limit: 2, now: () => 0 }));
     await dispatch('getBalances', { chainId: 1, address: at(1) }, tab(5));
     await dispatch('getBalances', { chainId: 1, address: at(2) }, tab(5));
-    expect(await dispatch('getBalances', { chainId: 1, address: at(3) }, tab(5))).toEqual({ stale: false, refreshing: false, overBudget: true });
+    expect(await dispatch('getBalances', { chainId: 1, address: at(3) }, tab(5))).toEqual({ stale: false, refreshing: false, overBudget: 'tab' });
     expect(await dispatch('getBalances', { chainId: 1, address: at(1) }, tab(5))).toBe('getBalances'); // asked before: free
     expect(await dispatch('getBalances', { chainId: 1, address: at(3) }, tab(6))).toBe('getBalances'); // another tab
     expect(await dispatch('getBalances', { chainId: 1, address: at(3), userConfirmed: true }, tab(5))).toBe('getBalances');

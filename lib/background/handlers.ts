@@ -13,7 +13,7 @@ import {
   type TabBudgetRule,
 } from '@/lib/messaging/protocol';
 import type { Lane } from './scheduler';
-import { TabBudget } from './tab-budget';
+import { DEFAULT_TAB_LOGOS_PER_WINDOW, TabBudget } from './tab-budget';
 
 /**
  * Wires every message to its handler behind the checks its MESSAGES entry asks for: who sent it
@@ -74,7 +74,12 @@ const NO_TAB = -1;
 export type Dispatch = <K extends MessageName>(type: K, data: unknown, sender: SenderInfo) => Promise<AnswerOf<K>>;
 
 /** Checks one message as its MESSAGES entry says, then answers it with its handler. Throws on a refusal. */
-export function createDispatcher(handlers: Handlers, runtime: RuntimeIdentity, budget = new TabBudget()): Dispatch {
+export function createDispatcher(
+  handlers: Handlers,
+  runtime: RuntimeIdentity,
+  budget = new TabBudget(),
+  logoBudget = new TabBudget({ limit: DEFAULT_TAB_LOGOS_PER_WINDOW }),
+): Dispatch {
   return async <K extends MessageName>(type: K, data: unknown, sender: SenderInfo): Promise<AnswerOf<K>> => {
     const kind = checkSender(type, sender, runtime);
     const payload = checkPayload(type, data);
@@ -83,9 +88,12 @@ export function createDispatcher(handlers: Handlers, runtime: RuntimeIdentity, b
     const caller: Caller = { kind, tabId: tabIdOf(sender), lane: laneOf(spec.lane, kind, payload) };
     if (kind === 'content-script' && spec.tabBudget) {
       const tabId = caller.tabId ?? NO_TAB;
-      const key = spec.tabBudget.key(payload);
-      if (spec.tabBudget.confirmed(payload)) budget.charge(tabId, key);
-      else if (!budget.allow(tabId, key)) return spec.tabBudget.refusal;
+      const rule = spec.tabBudget;
+      const key = rule.key(payload);
+      const group = rule.group?.(payload) ?? key;
+      const pool = rule.pool === 'logos' ? logoBudget : budget;
+      if (rule.confirmed(payload)) pool.charge(tabId, key, group);
+      else if (!pool.allow(tabId, key, group)) return rule.refusal;
     }
     return handlers[type](payload, caller);
   };

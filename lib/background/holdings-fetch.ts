@@ -56,7 +56,7 @@ export async function clientFor(
       await deps.scheduler.take(ticket, call.signal);
     },
     onSuccess: (path) => void deps.ledger?.charge(path).catch(() => undefined),
-    onRateLimited: (ms) => deps.scheduler.blockUntil(now() + ms),
+    onRateLimited: (ms, askedMs) => deps.scheduler.blockUntil(now() + ms, askedMs),
   });
 }
 

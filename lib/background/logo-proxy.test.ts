@@ -13,6 +13,22 @@ function respond(body: Uint8Array, type: string, init: { status?: number; url?: 
   return response;
 }
 
+function redirect(location: string | null, status = 302): Response {
+  return new Response(null, { status, headers: location === null ? {} : { location } });
+}
+
+/** A fetch that answers by URL, recording every URL asked and the redirect mode. */
+function routes(table: Record<string, () => Response>) {
+  const asked: { url: string; redirect?: RequestRedirect }[] = [];
+  const fetch = vi.fn(async (url: string, init?: RequestInit) => {
+    asked.push({ url, redirect: init?.redirect });
+    const answer = table[url];
+    if (!answer) throw new Error(`unexpected ${url}`);
+    return answer();
+  });
+  return { proxy: new LogoProxy({ fetch: fetch as unknown as typeof globalThis.fetch }), asked };
+}
+
 function proxyWith(answer: () => Response, maxBytes?: number) {
   const fetch = vi.fn(async () => answer());
   return { proxy: new LogoProxy({ fetch: fetch as unknown as typeof globalThis.fetch, maxBytes }), fetch };
@@ -39,7 +55,7 @@ describe('LogoProxy', () => {
       respond(PNG, 'text/html'),
       respond(SVG, 'image/png'),
       respond(PNG, 'image/png', { status: 404 }),
-      respond(PNG, 'image/png', { url: 'http://tracker.example/t.png' }),
+      redirect('http://tracker.example/t.png'),
     ];
     for (const [i, response] of cases.entries()) {
       const { proxy } = proxyWith(() => response);
@@ -70,5 +86,26 @@ describe('LogoProxy', () => {
   it('knows which URLs it may fetch', () => {
     expect(isFetchableLogoUrl('https://a.example/x.png')).toBe(true);
     expect(isFetchableLogoUrl('ftp://a.example/x.png')).toBe(false);
+  });
+
+  it('refuses loopback, private, link-local and local-network hosts without fetching (every numeric spelling)', async () => {
+    const { proxy, fetch } = proxyWith(() => respond(PNG, 'image/png'));
+    const hosts = ['127.0.0.1', '0x7f000001', '2130706433', '0177.0.0.1', '127.1', '10.0.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', 'localhost', 'nas.local', '[::1]', '[fc00::1]', '[fe80::1]', '[::ffff:127.0.0.1]'];
+    for (const host of hosts) expect(await proxy.get(`https://${host}/logo.png`), host).toBeUndefined();
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('never follows a redirect, public target or not (its target could not be checked first), and says manual', async () => {
+    for (const target of ['https://cdn.example/a.png', 'https://127.0.0.1/x.png', 'https://0x7f000001/x.png', 'https://[::1]/x.png', 'http://cdn.example/x.png']) {
+      const { proxy, asked } = routes({ 'https://logos.example/a.png': () => redirect(target) });
+      expect(await proxy.get('https://logos.example/a.png'), target).toBeUndefined();
+      expect(asked).toEqual([{ url: 'https://logos.example/a.png', redirect: 'manual' }]);
+    }
+  });
+
+  it('an opaque redirect (what browsers give for redirect: manual) is no logo', async () => {
+    const opaque = new Response(PNG as BodyInit, { headers: { 'content-type': 'image/png' } });
+    Object.defineProperty(opaque, 'type', { value: 'opaqueredirect' });
+    expect(await routes({ 'https://logos.example/o.png': () => opaque }).proxy.get('https://logos.example/o.png')).toBeUndefined();
   });
 });

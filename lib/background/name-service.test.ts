@@ -109,6 +109,15 @@ describe('NameService.nameOf', () => {
     expect(calls()).toBe(4);
   });
 
+  it('clear() is a barrier: a lookup under way still answers but is not written back', async () => {
+    const { service } = setupService();
+    api.simulate({ kind: 'slow', delayMs: 200, path: '/v1/ens/reverse' });
+    const pending = service.nameOf(DONATE);
+    await service.clear();
+    expect(await pending).toEqual({ name: DONATE_ENS });
+    expect(await storedNames()).toBeUndefined();
+  });
+
   it('keeps at most MAX_CACHED_NAMES entries, dropping the oldest lookups', async () => {
     const old: Record<string, { name: null; at: number }> = {};
     for (let i = 0; i < MAX_CACHED_NAMES; i++) old[`0x${i.toString(16).padStart(40, '0')}`] = { name: null, at: i };

@@ -56,6 +56,8 @@ export const nameCacheState = defineWorkerState<NameCache>(`local:${NAME_CACHE_K
 export class NameService {
   private readonly now: () => number;
   private readonly inFlight = new Map<string, Promise<NameAnswer>>();
+  /** Bumped by clear(): answers from before it are not cached. */
+  private generation = 0;
   /** Cache writes one after another, so two lookups ending together never lose an entry. */
   private writes: Promise<void> = Promise.resolve();
 
@@ -93,11 +95,15 @@ export class NameService {
 
   /** Forgets every cached name (the options page's "Clear cache": it also says which addresses were looked at). */
   async clear(): Promise<void> {
+    // Lookups under way when the cache is cleared answer their askers but are not written back.
+    this.generation++;
+    this.inFlight.clear();
     await this.writes;
     await this.store.remove();
   }
 
   private async lookUp(address: string, call: CallContext): Promise<NameAnswer> {
+    const generation = this.generation;
     const cached = (await this.readCache())[address];
     if (cached && this.now() - cached.at < NAME_TTL_MS) return cached.name === null ? {} : { name: cached.name };
     let name: string | null;
@@ -106,7 +112,7 @@ export class NameService {
     } catch (error) {
       return { error: toErrorInfo(error) };
     }
-    await this.remember(address, name);
+    if (generation === this.generation) await this.remember(address, name);
     return name === null ? {} : { name };
   }
 

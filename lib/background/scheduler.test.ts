@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Scheduler, SchedulerRefusal, type Clock, type Lane, type Ticket } from './scheduler';
+import { MAX_TIMER_MS, Scheduler, SchedulerRefusal, type Clock, type Hold, type Lane, type Ticket } from './scheduler';
 
 /** A clock that only moves when the test says so; sleepers wake in time order. */
 function manualClock(): Clock & { advance(ms: number): Promise<void>; t: number } {
@@ -161,5 +161,50 @@ describe('Scheduler', () => {
     for (let i = 0; i < 3; i++) void ask(`r${i}`, 'popup');
     await clock.advance(2000);
     expect([times.r0, times.r1, times.r2]).toEqual([0, 250, 500]);
+  });
+
+  it('caps a hold at 10 minutes however long the 429 asked (a day, a year), and still lets the capped hold end', async () => {
+    const clock = manualClock();
+    const s = new Scheduler({ clock });
+    const { times, ask } = recorder(s, clock);
+    s.blockUntil(365 * 24 * 3600_000, 365 * 24 * 3600_000);
+    expect(s.blockedUntil).toBe(600_000);
+    void ask('after', 'visible');
+    await clock.advance(600_000);
+    expect(times.after).toBe(600_000);
+  });
+
+  it('ignores a hold that is not a number', () => {
+    const s = new Scheduler({ clock: manualClock() });
+    s.blockUntil(Number.NaN);
+    expect(s.blockedUntil).toBe(0);
+  });
+
+  it('tells hold listeners when a hold begins or grows, not when it would shrink', () => {
+    const clock = manualClock();
+    const s = new Scheduler({ clock });
+    const heard: Hold[] = [];
+    const stop = s.onHold((hold) => heard.push(hold));
+    s.blockUntil(5000, 5000);
+    s.blockUntil(3000);
+    s.blockUntil(8000);
+    stop();
+    s.blockUntil(9000);
+    expect(heard).toEqual([{ at: 0, until: 5000, askedMs: 5000 }, { at: 0, until: 8000 }]);
+  });
+
+  it('sleeps in steps below 2^31 ms (setTimeout fires at once past that)', async () => {
+    const clock = manualClock();
+    const slept: number[] = [];
+    const sleep = clock.sleep;
+    clock.sleep = (ms) => (slept.push(ms), sleep(ms));
+    const s = new Scheduler({ clock, maxHoldMs: 2 ** 33 });
+    const { times, ask } = recorder(s, clock);
+    s.blockUntil(2 ** 33);
+    void ask('late', 'popup');
+    await clock.advance(2 ** 33);
+    expect(times.late).toBe(2 ** 33);
+    expect(slept.length).toBeGreaterThanOrEqual(4);
+    expect(Math.max(...slept)).toBeLessThanOrEqual(MAX_TIMER_MS);
   });
 });

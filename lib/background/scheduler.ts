@@ -6,6 +6,7 @@
  * reaches the server before the time it asked for.
  */
 import { i18n } from '#i18n';
+import { MAX_HOLD_MS } from '@/lib/api/retry-after';
 
 export type Lane = 'visible' | 'popup' | 'card' | 'background';
 
@@ -16,6 +17,9 @@ export interface Clock {
   now(): number;
   sleep(ms: number): Promise<void>;
 }
+
+/** setTimeout fires at once for delays of 2^31 ms or more: longer sleeps go in steps below that. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export const realClock: Clock = {
   now: () => Date.now(),
@@ -66,13 +70,27 @@ export interface SchedulerOptions {
   clock?: Clock;
   /** Grants remembered for diagnostics. */
   grantLogSize?: number;
+  /** The longest one hold may last, whatever a 429 asked for. */
+  maxHoldMs?: number;
 }
+
+/** A hold after a 429: when it began and ends (clock time), and the wait the server asked for, when it said (ms, uncapped). */
+export interface Hold {
+  at: number;
+  until: number;
+  askedMs?: number;
+}
+
+/** Told when a hold begins or grows. */
+export type HoldListener = (hold: Hold) => void;
 
 export class Scheduler {
   private readonly clock: Clock;
   private readonly burst: number;
   private readonly maxQueuePerLane: number;
   private readonly grantLogSize: number;
+  private readonly maxHoldMs: number;
+  private readonly holdListeners = new Set<HoldListener>();
   private rate: number;
   private tokens: number;
   private last: number;
@@ -88,6 +106,7 @@ export class Scheduler {
     this.burst = opts.burst ?? 1;
     this.maxQueuePerLane = opts.maxQueuePerLane ?? 200;
     this.grantLogSize = opts.grantLogSize ?? 500;
+    this.maxHoldMs = opts.maxHoldMs ?? MAX_HOLD_MS;
     this.tokens = this.burst;
     this.last = this.clock.now();
   }
@@ -97,9 +116,23 @@ export class Scheduler {
     this.rate = ratePerSecond;
   }
 
-  /** After a 429: nobody gets a slot before `until` (clock time). Only ever moves later. */
-  blockUntil(until: number): void {
-    this.blocked = Math.max(this.blocked, until);
+  /**
+   * After a 429: nobody gets a slot before `until` (clock time), capped at maxHoldMs from now
+   * (a Retry-After of a day or a year must not stop the extension). Only ever moves later;
+   * when it does, hold listeners hear at once so nobody waits for the hold silently.
+   */
+  blockUntil(until: number, askedMs?: number): void {
+    const capped = Math.min(until, this.clock.now() + this.maxHoldMs);
+    if (!(capped > this.blocked)) return; // NaN or not later: nothing changes
+    this.blocked = capped;
+    const hold = { at: this.clock.now(), until: capped, ...(askedMs !== undefined && { askedMs }) };
+    if (capped > hold.at) for (const listener of this.holdListeners) listener(hold);
+  }
+
+  /** Calls `listener` whenever a hold begins or grows; returns the unsubscribe. */
+  onHold(listener: HoldListener): () => void {
+    this.holdListeners.add(listener);
+    return () => this.holdListeners.delete(listener);
   }
 
   /** Clock time before which no slot is given (0 when not blocked). */
@@ -155,7 +188,7 @@ export class Scheduler {
       while (this.waiters.length) {
         const wait = this.msUntilSlot();
         if (wait > 0) {
-          await this.clock.sleep(wait);
+          await this.clock.sleep(Math.min(wait, MAX_TIMER_MS));
           continue; // a block or new waiters may have come meanwhile
         }
         const next = this.highestPriority();

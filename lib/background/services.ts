@@ -12,7 +12,7 @@ import { nativePricesState, PriceService, withNativePrices } from './price-servi
 import { alertSettingsItem, getAlertSettings, getCreditBudget, getSettings } from '@/lib/storage/items';
 import { registerWatchAlerts, showNotification, WatchAlerts } from './alerts';
 import type { Caller, Handlers } from './handlers';
-import { createContentLookups } from './content-lookups';
+import { createContentLookups, createContentNameLookups } from './content-lookups';
 import { LogoProxy } from './logo-proxy';
 import { addEntry, changeWatchlist, findEntry } from '@/lib/storage/watchlist';
 import { loadWatchlist } from '@/lib/storage/watchlist';
@@ -45,6 +45,7 @@ export function createBackgroundHandlers(): Handlers {
     fetchHoldings: withNativePrices(fetchHoldings, prices),
     ttlMs,
     blockedUntil: () => scheduler.blockedUntil,
+    onHold: (listener) => scheduler.onHold(listener),
   });
   const logos = new LogoProxy();
   const names = new NameService({ clientFor: (call) => clientFor(deps, {}, call) });
@@ -68,7 +69,7 @@ export function createBackgroundHandlers(): Handlers {
         getSettings(),
       ]);
       return { ...answer, hideSpam, locale };
-    }, { ttlMs }),
+    }, { ttlMs, monthSpent: budgetExhausted }),
     async testKey({ apiKey, apiBase }) {
       try {
         const client = await clientFor(deps, { apiKey, apiBase });
@@ -79,6 +80,7 @@ export function createBackgroundHandlers(): Handlers {
       }
     },
     clearCache: async () => {
+      balances.forgetInFlight();
       await names.clear(); // cached names also tell which addresses were looked at
       return { cleared: await cache.clear() };
     },
@@ -100,7 +102,7 @@ export function createBackgroundHandlers(): Handlers {
     getCacheStatus: () => cache.status(),
     getSchedulerLog: () => ({ grants: scheduler.grants(), blockedUntil: scheduler.blockedUntil, now: Date.now() }),
     checkAlertsNow: () => alerts.run('user'),
-    getName: ({ address }, caller) => names.nameOf(address, nameCall(caller)),
+    getName: createContentNameLookups(({ address }, caller) => names.nameOf(address, nameCall(caller)), { monthSpent: budgetExhausted }),
     resolveName: ({ name }, caller) => names.resolve(name, nameCall(caller)),
     // One address in, one verdict out: the watchlist itself never leaves the worker.
     checkLookalike: async ({ address }) => ({ lookalike: lookalikeVerdict(address, await loadWatchlist()) }),

@@ -51,4 +51,12 @@ describe('TabBudget', () => {
     expect(budget.used(1)).toBe(2);
     expect(budget.allow(1, key(3))).toBe(false);
   });
+
+  it('counts by group: an address’s name after its balances is the same lookup', () => {
+    const budget = new TabBudget({ limit: 1, now: clock().now });
+    expect(budget.allow(1, key(1), 'a')).toBe(true);
+    expect(budget.allow(1, 'name:a', 'a')).toBe(true);
+    expect(budget.used(1)).toBe(1);
+    expect(budget.allow(1, 'name:b', 'b')).toBe(false);
+  });
 });

@@ -28,7 +28,7 @@ describe('answerLocale: the number format a balances answer carries', () => {
   });
 
   it('an answer without a setting (over budget, or not an answer at all) changes nothing', () => {
-    expect(answerLocale({ stale: false, refreshing: false, overBudget: true }, BROWSER)).toBeUndefined();
+    expect(answerLocale({ stale: false, refreshing: false, overBudget: 'tab' }, BROWSER)).toBeUndefined();
     expect(answerLocale(answer({ locale: undefined }), BROWSER)).toBeUndefined();
     for (const odd of [undefined, null, 'de-DE', 7]) expect(answerLocale(odd, BROWSER)).toBeUndefined();
   });
@@ -50,7 +50,7 @@ describe('followAnswerLocale', () => {
 
   it("follows a changed setting at the next answer, and keeps the last one when an answer has none", async () => {
     const send = followAnswerLocale(
-      sendAnswering(answer({ locale: 'de-DE' }), { stale: false, refreshing: false, overBudget: true }, answer({ locale: 'auto' })),
+      sendAnswering(answer({ locale: 'de-DE' }), { stale: false, refreshing: false, overBudget: 'tab' }, answer({ locale: 'auto' })),
       () => BROWSER,
     );
     const request = { chainId: 1, address: `0x${'a'.repeat(40)}` };

@@ -29,6 +29,10 @@ export type LaneRule = 'by-sender' | 'visible';
 export interface TabBudgetRule<P, A> {
   /** Asking again for the same key within the window is free. */
   key(payload: P): string;
+  /** Keys of one group count once (an address's name with its balances); default: the key itself. */
+  group?(payload: P): string;
+  /** 'logos': their own larger per-tab allowance (a card shows many; they cost no credits). Default 'lookups'. */
+  pool?: 'lookups' | 'logos';
   /** The user asked with a real click: charged, never refused. */
   confirmed(payload: P): boolean;
   /** The answer instead of a lookup when the tab is over its budget. */
@@ -78,8 +82,9 @@ export const MESSAGES = {
     from: 'pages-and-content-scripts',
     tabBudget: {
       key: ({ chainId, address }) => `${chainId}:${address}`,
+      group: ({ address }) => address,
       confirmed: ({ userConfirmed }) => userConfirmed === true,
-      refusal: { stale: false, refreshing: false, overBudget: true },
+      refusal: { stale: false, refreshing: false, overBudget: 'tab' },
     },
     answer: answer<BalancesAnswer>(),
   }),
@@ -114,6 +119,8 @@ export const MESSAGES = {
   getName: message({
     payload: v.strictObject({ address: AddressSchema, visible: v.optional(v.boolean()) }),
     from: 'pages-and-content-scripts',
+    // Counted with the address's balances; past the budget the card goes without a name.
+    tabBudget: { key: ({ address }) => `name:${address}`, group: ({ address }) => address, confirmed: () => false, refusal: {} },
     answer: answer<NameAnswer>(),
   }),
   /** The address an ENS name points at, for the popup's address field: a name the user just typed goes first. */
@@ -133,6 +140,8 @@ export const MESSAGES = {
   getLogo: message({
     payload: v.strictObject({ url: v.pipe(v.string(), v.maxLength(2048)) }),
     from: 'pages-and-content-scripts',
+    // Each new logo URL reaches a stranger's host; past the allowance, the letter avatar.
+    tabBudget: { key: ({ url }) => url, pool: 'logos', confirmed: () => false, refusal: {} },
     answer: answer<{ dataUrl?: string }>(),
   }),
 };
@@ -205,8 +214,8 @@ export interface AlertRunResult {
 export interface BalancesAnswer extends BalancesResult {
   /** A background refresh is under way; ask again with waitForFresh to get it. */
   refreshing: boolean;
-  /** The tab looked up too many new addresses lately: only a request with `userConfirmed` is answered now. */
-  overBudget?: boolean;
+  /** Only a request with `userConfirmed` is answered now: the tab looked up too many new addresses lately ('tab'), or the month's credit budget is spent ('month'). */
+  overBudget?: 'tab' | 'month';
   /** The user's "hide spam" setting, for the hover card (content scripts cannot read settings). */
   hideSpam?: boolean;
   /** The user's number format setting ('auto' or a locale tag), for the hover card: it formats in it (lib/card/display-locale.ts). */

@@ -48,7 +48,8 @@ export interface SimulationMatch {
 
 export type Simulation = SimulationMatch &
   (
-    | { kind: 'status'; status: number; body?: unknown; retryAfterSeconds?: number }
+    /** `retryAfter` is sent as it is (an HTTP date, garbage); it wins over retryAfterSeconds. */
+    | { kind: 'status'; status: number; body?: unknown; retryAfterSeconds?: number; retryAfter?: string }
     | { kind: 'code-error'; code: number; message: string }
     | { kind: 'malformed'; body: string }
     | { kind: 'slow'; delayMs: number }
@@ -352,7 +353,7 @@ function simulatedAnswer(rule: Simulation): Answer | undefined {
   switch (rule.kind) {
     case 'status': {
       const body = rule.body ?? { code: rule.status, message: STATUS_MESSAGES[rule.status] ?? 'simulated error' };
-      const retryAfter = rule.retryAfterSeconds ?? (rule.status === 429 ? DEFAULT_RETRY_AFTER_SECONDS : undefined);
+      const retryAfter = rule.retryAfter ?? rule.retryAfterSeconds ?? (rule.status === 429 ? DEFAULT_RETRY_AFTER_SECONDS : undefined);
       const headers = retryAfter === undefined ? undefined : { 'Retry-After': String(retryAfter) };
       return { status: rule.status, body, headers };
     }
