@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { apiError } from '@/lib/api/errors';
 import { BalancesService, EMPTY_CHAIN_TTL_FACTOR, isEmptyHoldings } from './balances-service';
-import type { CallContext } from './holdings-fetch';
+import type { AskerCall } from './types';
 import type { Ticket } from './scheduler';
 import { HoldingsCache } from './holdings-cache';
 import type { ChainHoldings } from '@/lib/core/types';
@@ -130,7 +130,7 @@ describe('BalancesService: empty chains, lanes, dropped askers, 429', () => {
   function lanedSetup() {
     const calls: { ticket: Ticket; signal?: AbortSignal; resolve: (p: ChainHoldings) => void; reject: (e: unknown) => void }[] = [];
     const fetchHoldings = vi.fn(
-      (chainId: number, address: string, call: CallContext = {}) =>
+      (chainId: number, address: string, call: AskerCall = {}) =>
         new Promise<ChainHoldings>((resolve, reject) => calls.push({ ticket: call.ticket!, signal: call.signal, resolve, reject })),
     );
     let blocked = 0;

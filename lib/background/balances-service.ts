@@ -1,6 +1,7 @@
 import { apiError, ChainbaseError, toErrorInfo } from '@/lib/api/errors';
 import { higherLane, type Lane, type Ticket } from './scheduler';
 import type { HoldingsCache } from './holdings-cache';
+import type { Asker } from './types';
 import type { HoldingsFetcher } from './holdings-fetch';
 import type { BalancesAnswer, BalancesRequest } from '@/lib/messaging/protocol';
 import type { ApiErrorInfo, ChainHoldings } from '@/lib/core/types';
@@ -18,12 +19,6 @@ export interface BalancesDeps {
   now?: () => number;
   /** When every call is held after a 429 (clock time; 0 when not held). */
   blockedUntil?: () => number;
-}
-
-/** Who asks: the lane of the request, and a signal that fires when the asker stops waiting. */
-export interface Asker {
-  lane: Lane;
-  signal?: AbortSignal;
 }
 
 /** A chain where the address holds nothing is asked again only after this many TTLs (most addresses use few chains). */
@@ -50,7 +45,7 @@ export class BalancesService {
     this.now = deps.now ?? Date.now;
   }
 
-  async get(req: BalancesRequest, asker: Asker = { lane: 'popup' }): Promise<BalancesAnswer> {
+  async get(req: BalancesRequest, asker: Pick<Asker, 'lane' | 'signal'> = { lane: 'popup' }): Promise<BalancesAnswer> {
     const { chainId, address } = req;
     if (asker.lane === 'visible') this.lowerOtherVisible(address);
     const pending = this.inFlight.get(flightKey(chainId, address));
@@ -78,7 +73,7 @@ export class BalancesService {
    * While every call is held after a 429, nobody is kept waiting silently: the answer
    * says when the request will go, and the asker follows up with waitForFresh.
    */
-  private heldAnswer(flight: Flight, asker: Asker, cached: ChainHoldings | undefined): BalancesAnswer | undefined {
+  private heldAnswer(flight: Flight, asker: Pick<Asker, 'lane' | 'signal'>, cached: ChainHoldings | undefined): BalancesAnswer | undefined {
     const until = this.deps.blockedUntil?.() ?? 0;
     if (until <= this.now()) return undefined;
     this.raise(flight, asker.lane).promise.catch(() => undefined);
@@ -98,7 +93,7 @@ export class BalancesService {
   }
 
   /** Adds an asker to a flight; resolves with the flight's result. */
-  private join(flight: Flight, asker: Asker): Promise<ChainHoldings> {
+  private join(flight: Flight, asker: Pick<Asker, 'lane' | 'signal'>): Promise<ChainHoldings> {
     this.raise(flight, asker.lane);
     const { signal } = asker;
     if (!signal) {

@@ -9,9 +9,9 @@
  *   and when.
  */
 import type { BalancesAnswer, BalancesRequest } from '@/lib/messaging/protocol';
-import type { Caller } from './handlers';
+import type { Asker } from './types';
 
-export type GetBalances = (request: BalancesRequest, caller: Caller) => Promise<BalancesAnswer>;
+export type GetBalances = (request: BalancesRequest, asker: Asker) => Promise<BalancesAnswer>;
 
 export interface ContentLookupOptions {
   ttlMs: () => Promise<number>;
@@ -21,21 +21,21 @@ export interface ContentLookupOptions {
 export function createContentLookups(get: GetBalances, options: ContentLookupOptions): GetBalances {
   const now = options.now ?? Date.now;
 
-  async function freshOnly(request: BalancesRequest, caller: Caller): Promise<BalancesAnswer> {
+  async function freshOnly(request: BalancesRequest, asker: Asker): Promise<BalancesAnswer> {
     const ttl = await options.ttlMs();
     // The service marks what it did not just fetch or find fresh as stale; a stale entry may still be within the TTL (a failed refresh).
     const isOld = (answer: BalancesAnswer) => answer.stale && answer.portfolio !== undefined && now() - answer.portfolio.fetchedAt >= ttl;
-    let answer = await get(request, caller);
+    let answer = await get(request, asker);
     // An old entry with a refresh under way: wait for the refresh instead of showing the old one.
-    if (isOld(answer) && answer.refreshing) answer = await get({ ...request, waitForFresh: true }, caller);
+    if (isOld(answer) && answer.refreshing) answer = await get({ ...request, waitForFresh: true }, asker);
     if (!isOld(answer)) return answer;
     const { portfolio: _old, ...rest } = answer;
     return { ...rest, stale: false, refreshing: false };
   }
 
-  return async (request, caller) => {
-    if (caller.kind !== 'content-script') return get(request, caller);
+  return async (request, asker) => {
+    if (asker.kind !== 'content-script') return get(request, asker);
     const { userConfirmed: _confirmed, ...plain } = request; // the budget check used it
-    return freshOnly(plain, caller);
+    return freshOnly(plain, asker);
   };
 }
