@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { describeApiError } from '@/lib/card/view-model';
+import { describeApiError } from '@/lib/core/error-view';
 import type { ApiErrorInfo } from '@/lib/core/types';
 import { i18n } from '#i18n';
 import { WORDS } from './vocabulary';
