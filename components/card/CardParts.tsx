@@ -1,7 +1,8 @@
 /** Small presentational pieces of the hover card. */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ErrorView, TokenLine } from '@/lib/card/view-model';
+import type { TokenLine } from '@/lib/card/view-model';
+import type { ErrorView } from '@/lib/core/error-view';
 import { TokenLogo } from '@/components/shared/TokenLogo';
 import { UntrustedText } from '@/components/shared/UntrustedText';
 import { WORDS } from '@/components/shared/vocabulary';

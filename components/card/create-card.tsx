@@ -10,7 +10,7 @@ import { createShadowRootUi } from '#imports';
 import { chainById } from '@/lib/core/chains';
 import { followReference } from '@/lib/card/position';
 import { CARD_HOST_NAME, cardTiming, UI_ATTR, type CardApi, type CardEnv, type CreateCard } from '@/lib/card/contract';
-import type { HoverTarget } from '@/lib/content/hover-intent';
+import type { HoverTarget } from '@/lib/card/contract';
 import { BudgetGate } from './BudgetGate';
 import { LogoLoaderContext } from '@/components/shared/TokenLogo';
 import cardCss from './card.css?inline';

@@ -7,8 +7,8 @@ import { sanitizeSettings, settingsItem, watchlistItem } from '@/lib/storage/ite
 import { lookupFromSearch } from '@/lib/core/lookup-url';
 import { addEntry, changeWatchlist, removeEntry, restoreEntry, type WatchEntry } from '@/lib/storage/watchlist';
 import { ApiKeyForm } from '@/components/shared/ApiKeyForm';
-import { Skeleton } from '@/components/shared/ChainBalances';
-import { openOptionsPage } from '@/components/shared/ErrorNotice';
+import { Skeleton } from '@/components/popup/ChainBalances';
+import { openOptionsPage } from '@/components/popup/ErrorNotice';
 import { useSettings, useStorageItem } from '@/components/shared/use-storage';
 import { WORDS } from '@/components/shared/vocabulary';
 import { SLOT, withSlot } from '@/components/shared/with-slot';

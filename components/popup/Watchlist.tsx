@@ -5,7 +5,7 @@ import { chainById, explorerAddressUrl } from '@/lib/core/chains';
 import { timeAgo } from '@/lib/core/time-ago';
 import { say } from '@/lib/i18n/say';
 import { addEntry, changeWatchlist, findEntry, moveEntry, relabelEntry, MAX_LABEL_LENGTH, type WatchEntry } from '@/lib/storage/watchlist';
-import { fitUsd } from '@/components/shared/fit-number';
+import { fitUsd } from '@/components/popup/fit-number';
 import { WORDS } from '@/components/shared/vocabulary';
 import { SLOT, withSlot } from '@/components/shared/with-slot';
 import type { KnownTotal } from '@/lib/storage/popup-view';

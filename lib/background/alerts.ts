@@ -12,7 +12,7 @@ import { changesBetween, snapshotOf, type WatchChange, type WatchSnapshot } from
 import type { AlertSettings, Settings, WatchEntry } from '@/lib/storage/items';
 import type { AlertRunResult, BalancesAnswer, BalancesRequest } from '@/lib/messaging/protocol';
 import type { ChainHoldings } from '@/lib/core/types';
-import type { Asker } from './balances-service';
+import type { Asker } from './types';
 import { defineWorkerState, type WorkerState } from '@/lib/storage/worker-state';
 
 export const ALERT_ALARM = 'watch-alerts';
@@ -40,7 +40,7 @@ function validSnapshots(raw: unknown): Snapshots | undefined {
 export const alertSnapshotsState = defineWorkerState<Snapshots>(`local:${SNAPSHOTS_KEY}`, { validate: validSnapshots });
 
 export interface AlertDeps {
-  getBalances: (req: BalancesRequest, asker: Asker) => Promise<BalancesAnswer>;
+  getBalances: (req: BalancesRequest, asker: Pick<Asker, 'lane'>) => Promise<BalancesAnswer>;
   getWatchlist: () => Promise<WatchEntry[]>;
   getSettings: () => Promise<Settings>;
   getAlertSettings: () => Promise<AlertSettings>;

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { apiError } from '@/lib/api/errors';
 import { BalancesService, EMPTY_CHAIN_TTL_FACTOR, isEmptyHoldings } from './balances-service';
-import type { CallContext } from './holdings-fetch';
+import type { AskerCall } from './types';
 import type { HoldListener, Ticket } from './scheduler';
 import { HoldingsCache } from './holdings-cache';
 import type { ChainHoldings } from '@/lib/core/types';
@@ -130,7 +130,7 @@ describe('BalancesService: empty chains, lanes, dropped askers, 429', () => {
   function lanedSetup() {
     const calls: { ticket: Ticket; signal?: AbortSignal; resolve: (p: ChainHoldings) => void; reject: (e: unknown) => void }[] = [];
     const fetchHoldings = vi.fn(
-      (chainId: number, address: string, call: CallContext = {}) =>
+      (chainId: number, address: string, call: AskerCall = {}) =>
         new Promise<ChainHoldings>((resolve, reject) => calls.push({ ticket: call.ticket!, signal: call.signal, resolve, reject })),
     );
     let blocked = 0;
@@ -202,7 +202,7 @@ describe('BalancesService: empty chains, lanes, dropped askers, 429', () => {
     const popup = service.get({ chainId: 1, address: OTHER }, { lane: 'popup' });
     await flush();
     expect(answeredCard).toBeUndefined();
-    // A 429 on some other call (the card's own name lookup) holds every caller for a minute.
+    // A 429 on some other call (the card's own name lookup) holds every asker for a minute.
     block(61_000);
     expect(await card).toMatchObject({ refreshing: true, error: { kind: 'rate-limited', retryAt: 61_000, retryAfterMs: 60_999 } });
     expect(await popup).toMatchObject({ refreshing: true, error: { kind: 'rate-limited', retryAt: 61_000 } });

@@ -2,6 +2,7 @@ import { apiError, ChainbaseError, toErrorInfo } from '@/lib/api/errors';
 import { cappedHoldNote } from '@/lib/api/retry-after';
 import { higherLane, type HoldListener, type Lane, type Ticket } from './scheduler';
 import type { HoldingsCache } from './holdings-cache';
+import type { Asker } from './types';
 import type { HoldingsFetcher } from './holdings-fetch';
 import type { BalancesAnswer, BalancesRequest } from '@/lib/messaging/protocol';
 import type { ApiErrorInfo, ChainHoldings } from '@/lib/core/types';
@@ -21,12 +22,6 @@ export interface BalancesDeps {
   blockedUntil?: () => number;
   /** Subscribes to holds beginning (the scheduler's onHold); returns the unsubscribe. */
   onHold?: (listener: HoldListener) => () => void;
-}
-
-/** Who asks: the lane of the request, and a signal that fires when the asker stops waiting. */
-export interface Asker {
-  lane: Lane;
-  signal?: AbortSignal;
 }
 
 /**
@@ -58,7 +53,7 @@ export class BalancesService {
     this.now = deps.now ?? Date.now;
   }
 
-  async get(req: BalancesRequest, asker: Asker = { lane: 'popup' }): Promise<BalancesAnswer> {
+  async get(req: BalancesRequest, asker: Pick<Asker, 'lane' | 'signal'> = { lane: 'popup' }): Promise<BalancesAnswer> {
     const { chainId, address } = req;
     if (asker.lane === 'visible') this.lowerOtherVisible(address);
     const pending = this.inFlight.get(flightKey(chainId, address));
@@ -95,7 +90,7 @@ export class BalancesService {
    * While every call is held after a 429, nobody is kept waiting silently: the answer
    * says when the request will go, and the asker follows up with waitForFresh.
    */
-  private heldAnswer(flight: Flight, asker: Asker, cached: ChainHoldings | undefined): BalancesAnswer | undefined {
+  private heldAnswer(flight: Flight, asker: Pick<Asker, 'lane' | 'signal'>, cached: ChainHoldings | undefined): BalancesAnswer | undefined {
     const until = this.deps.blockedUntil?.() ?? 0;
     if (until <= this.now()) return undefined;
     this.raise(flight, asker.lane).promise.catch(() => undefined);
@@ -107,7 +102,7 @@ export class BalancesService {
    * one waits for its slot): then the asker is answered at once with when the worker asks again,
    * the flight stays queued, and the asker follows up with waitForFresh.
    */
-  private settleOrHeld(flight: Flight, asker: Asker, cached: ChainHoldings | undefined): Promise<BalancesAnswer> {
+  private settleOrHeld(flight: Flight, asker: Pick<Asker, 'lane' | 'signal'>, cached: ChainHoldings | undefined): Promise<BalancesAnswer> {
     const settled = this.settle(this.join(flight, asker), cached);
     const onHold = this.deps.onHold;
     if (!onHold) return settled;
@@ -136,7 +131,7 @@ export class BalancesService {
   }
 
   /** Adds an asker to a flight; resolves with the flight's result. */
-  private join(flight: Flight, asker: Asker): Promise<ChainHoldings> {
+  private join(flight: Flight, asker: Pick<Asker, 'lane' | 'signal'>): Promise<ChainHoldings> {
     this.raise(flight, asker.lane);
     const { signal } = asker;
     if (!signal) {

@@ -2,14 +2,14 @@ import { describe, expect, it, vi } from 'vitest';
 import type { BalancesAnswer, BalancesRequest } from '@/lib/messaging/protocol';
 import type { ChainHoldings } from '@/lib/core/types';
 import { createContentLookups, createContentNameLookups } from './content-lookups';
-import type { Caller } from './handlers';
+import type { Asker } from './types';
 
 const NOW = 10_000_000;
 const TTL = 300_000;
 const address = `0x${'a'.repeat(40)}`;
 const portfolio = (age: number): ChainHoldings => ({ chainId: 1, address, native: '1', tokens: [], capped: false, fetchedAt: NOW - age });
-const tab = (tabId: number): Caller => ({ kind: 'content-script', tabId, lane: 'card' });
-const page: Caller = { kind: 'extension-page', lane: 'popup' };
+const tab = (tabId: number): Asker => ({ kind: 'content-script', tabId, lane: 'card' });
+const page: Asker = { kind: 'extension-page', lane: 'popup' };
 const req = (i = 0, extra: Partial<BalancesRequest> = {}): BalancesRequest => ({ chainId: 1, address: `0x${i.toString(16).padStart(40, '0')}`, ...extra });
 
 function lookups(get: (r: BalancesRequest) => BalancesAnswer) {

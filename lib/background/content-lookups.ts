@@ -12,9 +12,9 @@
  *   and when.
  */
 import type { BalancesAnswer, BalancesRequest, NameAnswer } from '@/lib/messaging/protocol';
-import type { Caller } from './handlers';
+import type { Asker } from './types';
 
-export type GetBalances = (request: BalancesRequest, caller: Caller) => Promise<BalancesAnswer>;
+export type GetBalances = (request: BalancesRequest, asker: Asker) => Promise<BalancesAnswer>;
 
 export interface ContentLookupOptions {
   ttlMs: () => Promise<number>;
@@ -26,32 +26,32 @@ export interface ContentLookupOptions {
 export function createContentLookups(get: GetBalances, options: ContentLookupOptions): GetBalances {
   const now = options.now ?? Date.now;
 
-  async function freshOnly(request: BalancesRequest, caller: Caller): Promise<BalancesAnswer> {
+  async function freshOnly(request: BalancesRequest, asker: Asker): Promise<BalancesAnswer> {
     const ttl = await options.ttlMs();
     // By age alone: the service counts an empty chain fresh for many TTLs, a card never.
     const isOld = (answer: BalancesAnswer) => answer.portfolio !== undefined && now() - answer.portfolio.fetchedAt >= ttl;
-    let answer = await get(request, caller);
+    let answer = await get(request, asker);
     // An old entry with a refresh under way: wait for the refresh instead of showing the old one; with none, ask for one.
-    if (isOld(answer)) answer = await get({ ...request, ...(answer.refreshing ? { waitForFresh: true } : { refresh: true }) }, caller);
+    if (isOld(answer)) answer = await get({ ...request, ...(answer.refreshing ? { waitForFresh: true } : { refresh: true }) }, asker);
     if (!isOld(answer)) return answer;
     const { portfolio: _old, ...rest } = answer;
     return { ...rest, stale: false, refreshing: false };
   }
 
-  return async (request, caller) => {
-    if (caller.kind !== 'content-script') return get(request, caller);
+  return async (request, asker) => {
+    if (asker.kind !== 'content-script') return get(request, asker);
     const { userConfirmed, ...plain } = request; // the tab budget check used it too
     if (!userConfirmed && (await options.monthSpent?.())) return { stale: false, refreshing: false, overBudget: 'month' };
-    return freshOnly(plain, caller);
+    return freshOnly(plain, asker);
   };
 }
 
-export type GetName = (request: { address: string; visible?: boolean }, caller: Caller) => Promise<NameAnswer>;
+export type GetName = (request: { address: string; visible?: boolean }, asker: Asker) => Promise<NameAnswer>;
 
 /** getName as content scripts get it: no lookup once the month's budget is spent (the tab budget is the message's). */
 export function createContentNameLookups(get: GetName, options: { monthSpent?: () => Promise<boolean> }): GetName {
-  return async (request, caller) => {
-    if (caller.kind === 'content-script' && (await options.monthSpent?.())) return {};
-    return get(request, caller);
+  return async (request, asker) => {
+    if (asker.kind === 'content-script' && (await options.monthSpent?.())) return {};
+    return get(request, asker);
   };
 }

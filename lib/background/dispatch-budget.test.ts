@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGES, type MessageName } from '@/lib/messaging/protocol';
-import { createDispatcher, type Caller, type Handlers } from './handlers';
+import { createDispatcher, type Handlers } from './handlers';
+import type { Asker } from './types';
 import { TabBudget } from './tab-budget';
 
 const runtime = { id: 'our-id', origin: 'chrome-extension://our-id/' };
@@ -11,7 +12,7 @@ const at = (i: number) => `0x${i.toString(16).padStart(40, '0')}`;
 function recordingHandlers() {
   const calls: MessageName[] = [];
   const handlers = Object.fromEntries(
-    (Object.keys(MESSAGES) as MessageName[]).map((type) => [type, (_: unknown, __: Caller) => (calls.push(type), type)]),
+    (Object.keys(MESSAGES) as MessageName[]).map((type) => [type, (_: unknown, __: Asker) => (calls.push(type), type)]),
   ) as unknown as Handlers;
   return { handlers, calls };
 }

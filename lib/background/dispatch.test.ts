@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { MESSAGES, type MessageName } from '@/lib/messaging/protocol';
-import { createDispatcher, type Caller, type Handlers } from './handlers';
+import { createDispatcher, type Handlers } from './handlers';
+import type { Asker } from './types';
 import { TabBudget } from './tab-budget';
 
 const runtime = { id: 'our-id', origin: 'chrome-extension://our-id/' };
@@ -11,9 +12,9 @@ const at = (i: number) => `0x${i.toString(16).padStart(40, '0')}`;
 
 /** Every handler records what it got and answers with its message name. */
 function recordingHandlers() {
-  const calls: { type: MessageName; data: unknown; caller: Caller }[] = [];
+  const calls: { type: MessageName; data: unknown; asker: Asker }[] = [];
   const handlers = Object.fromEntries(
-    (Object.keys(MESSAGES) as MessageName[]).map((type) => [type, (data: unknown, caller: Caller) => (calls.push({ type, data, caller }), type)]),
+    (Object.keys(MESSAGES) as MessageName[]).map((type) => [type, (data: unknown, asker: Asker) => (calls.push({ type, data, asker }), type)]),
   ) as unknown as Handlers;
   return { handlers, calls };
 }
@@ -44,7 +45,7 @@ describe('the dispatcher follows each message entry', () => {
     await dispatch('getName', { address: ADDRESS, visible: true }, popup);
     await dispatch('getName', { address: ADDRESS }, popup);
     await dispatch('resolveName', { name: 'vitalik.eth' }, popup);
-    expect(calls.map(({ data, caller }) => [data, caller])).toEqual([
+    expect(calls.map(({ data, asker }) => [data, asker])).toEqual([
       [{ address: ADDRESS, visible: true }, { kind: 'content-script', tabId: 3, lane: 'card' }],
       [{ address: ADDRESS, visible: true }, { kind: 'extension-page', lane: 'visible' }],
       [{ address: ADDRESS }, { kind: 'extension-page', lane: 'popup' }],

@@ -14,6 +14,7 @@ import {
 } from '@/lib/messaging/protocol';
 import type { Lane } from './scheduler';
 import { DEFAULT_TAB_LOGOS_PER_WINDOW, TabBudget } from './tab-budget';
+import type { Asker } from './types';
 
 /**
  * Wires every message to its handler behind the checks its MESSAGES entry asks for: who sent it
@@ -21,17 +22,8 @@ import { DEFAULT_TAB_LOGOS_PER_WINDOW, TabBudget } from './tab-budget';
  * content scripts their tab's lookup budget. The handler gets the lane its entry gives this sender.
  */
 export type Handlers = {
-  [K in MessageName]: (data: CheckedPayloadOf<K>, caller: Caller) => AnswerOf<K> | Promise<AnswerOf<K>>;
+  [K in MessageName]: (data: CheckedPayloadOf<K>, asker: Asker) => AnswerOf<K> | Promise<AnswerOf<K>>;
 };
-
-/** Who is asking, after the sender check: services use it for priority lanes and per-tab budgets. */
-export interface Caller {
-  kind: Exclude<SenderKind, 'foreign'>;
-  /** The sending tab, for content scripts (extension pages in a tab have one too). */
-  tabId?: number;
-  /** The scheduler lane of the calls this message makes, from its entry's lane rule. */
-  lane: Lane;
-}
 
 export interface RuntimeIdentity {
   id: string;
@@ -62,7 +54,7 @@ function checkPayload<K extends MessageName>(type: K, data: unknown): CheckedPay
 }
 
 /** Content scripts ask for hover cards; extension pages for the popup, first for the address on screen. */
-function laneOf(rule: LaneRule | undefined, kind: Caller['kind'], payload: unknown): Lane {
+function laneOf(rule: LaneRule | undefined, kind: Asker['kind'], payload: unknown): Lane {
   if (kind === 'content-script') return 'card';
   if (rule === 'visible') return 'visible';
   return (payload as { visible?: unknown }).visible === true ? 'visible' : 'popup';
@@ -85,9 +77,9 @@ export function createDispatcher(
     const payload = checkPayload(type, data);
     // TypeScript cannot relate a union of entries to one K; each entry was checked against its own types where it is written.
     const spec = MESSAGES[type] as { lane?: LaneRule; tabBudget?: TabBudgetRule<CheckedPayloadOf<K>, AnswerOf<K>> };
-    const caller: Caller = { kind, tabId: tabIdOf(sender), lane: laneOf(spec.lane, kind, payload) };
+    const asker: Asker = { kind, tabId: tabIdOf(sender), lane: laneOf(spec.lane, kind, payload) };
     if (kind === 'content-script' && spec.tabBudget) {
-      const tabId = caller.tabId ?? NO_TAB;
+      const tabId = asker.tabId ?? NO_TAB;
       const rule = spec.tabBudget;
       const key = rule.key(payload);
       const group = rule.group?.(payload) ?? key;
@@ -95,7 +87,7 @@ export function createDispatcher(
       if (rule.confirmed(payload)) pool.charge(tabId, key, group);
       else if (!pool.allow(tabId, key, group)) return rule.refusal;
     }
-    return handlers[type](payload, caller);
+    return handlers[type](payload, asker);
   };
 }
 

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { cacheKey, entryBytes, HoldingsCache, type StorageAreaLike } from './holdings-cache';
+import { cacheKey, entryBytes, HoldingsCache } from './holdings-cache';
+import type { StorageAreaLike } from './types';
 import type { ChainHoldings, Token } from '@/lib/core/types';
 
 const DAY = 24 * 60 * 60_000;

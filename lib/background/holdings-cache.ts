@@ -11,13 +11,7 @@ import type { ChainHoldings, Token } from '@/lib/core/types';
  * Each entry is its own key (reads touch one small value); an index of last-use times
  * and sizes lives beside them.
  */
-export interface StorageAreaLike {
-  get(keys: string | string[] | null): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-  remove(keys: string | string[]): Promise<void>;
-  /** Chrome has it; some Firefox versions lack it for storage.local (sizes are estimated then). */
-  getBytesInUse?: (keys?: string | string[] | null) => Promise<number>;
-}
+import type { StorageAreaLike } from './types';
 
 const PREFIX = 'cache:';
 const INDEX_KEY = 'cacheIndex';

@@ -1,15 +1,16 @@
 import { i18n } from '#i18n';
 import { apiError } from '@/lib/api/errors';
 import { createChainbaseClient, type ChainbaseClient } from '@/lib/api/chainbase-client';
-import type { Scheduler, Ticket } from './scheduler';
+import type { Scheduler } from './scheduler';
 import type { CreditLedger } from './credit-ledger';
+import type { AskerCall } from './types';
 import type { Settings } from '@/lib/storage/items';
 import type { ChainHoldings } from '@/lib/core/types';
 
 /**
  * Builds a client from the current key and settings (both may change at any time),
  * and fetches one full ChainHoldings: every token page plus the native balance.
- * Every client's calls take a slot from the one scheduler (in the caller's lane)
+ * Every client's calls take a slot from the one scheduler (in the asker's lane)
  * and are charged to the credit ledger when they succeed.
  */
 export interface HoldingsFetchDeps {
@@ -20,12 +21,6 @@ export interface HoldingsFetchDeps {
   /** Background work is refused when this says the month's budget is spent. */
   budgetExhausted?: () => Promise<boolean>;
   now?: () => number;
-}
-
-/** Who a call is for: its lane (default popup: an extension page asked) and whether anybody still waits. */
-export interface CallContext {
-  ticket?: Ticket;
-  signal?: AbortSignal;
 }
 
 /** Thrown for background work once the month's credit budget is spent. */
@@ -39,7 +34,7 @@ export class BudgetExhausted extends Error {
 export async function clientFor(
   deps: HoldingsFetchDeps,
   overrides: { apiKey?: string; apiBase?: string } = {},
-  call: CallContext = {},
+  call: AskerCall = {},
 ): Promise<ChainbaseClient> {
   const [storedKey, settings] = await Promise.all([deps.getApiKey(), deps.getSettings()]);
   const apiKey = (overrides.apiKey ?? storedKey).trim();
@@ -60,7 +55,7 @@ export async function clientFor(
   });
 }
 
-export type HoldingsFetcher = (chainId: number, address: string, call?: CallContext) => Promise<ChainHoldings>;
+export type HoldingsFetcher = (chainId: number, address: string, call?: AskerCall) => Promise<ChainHoldings>;
 
 export function createHoldingsFetcher(deps: HoldingsFetchDeps): HoldingsFetcher {
   const now = deps.now ?? Date.now;

@@ -17,7 +17,7 @@ import { parseEnsName } from '@/lib/core/ens-name';
 import { say } from '@/lib/i18n/say';
 import type { NameAnswer, ResolveNameAnswer } from '@/lib/messaging/protocol';
 import { defineWorkerState, type WorkerState } from '@/lib/storage/worker-state';
-import type { CallContext } from './holdings-fetch';
+import type { AskerCall } from './types';
 
 export const NAME_TTL_MS = 24 * 60 * 60 * 1000;
 /** About 100 bytes each: the cache stays far below storage.local's quota. */
@@ -27,7 +27,7 @@ export const NAME_CACHE_KEY = 'ensNames';
 export type EnsClient = Pick<ChainbaseClient, 'ensReverse' | 'ensRecords'>;
 
 export interface NameServiceDeps {
-  clientFor: (call: CallContext) => Promise<EnsClient>;
+  clientFor: (call: AskerCall) => Promise<EnsClient>;
   /** Default: nameCacheState (storage.local). */
   store?: WorkerState<NameCache>;
   now?: () => number;
@@ -69,7 +69,7 @@ export class NameService {
   }
 
   /** The verified primary name of a lowercase address; concurrent asks share one lookup. A failed lookup is not cached. */
-  nameOf(address: string, call: CallContext = {}): Promise<NameAnswer> {
+  nameOf(address: string, call: AskerCall = {}): Promise<NameAnswer> {
     let pending = this.inFlight.get(address);
     if (!pending) {
       pending = this.lookUp(address, call).finally(() => this.inFlight.delete(address));
@@ -79,7 +79,7 @@ export class NameService {
   }
 
   /** The address a typed name points at, or a message that says why there is none. */
-  async resolve(input: string, call: CallContext = {}): Promise<ResolveNameAnswer> {
+  async resolve(input: string, call: AskerCall = {}): Promise<ResolveNameAnswer> {
     const parsed = parseEnsName(input);
     if (!parsed.ok) return { ok: false, error: say(parsed.error) };
     let forward: EnsForward;
@@ -102,7 +102,7 @@ export class NameService {
     await this.store.remove();
   }
 
-  private async lookUp(address: string, call: CallContext): Promise<NameAnswer> {
+  private async lookUp(address: string, call: AskerCall): Promise<NameAnswer> {
     const generation = this.generation;
     const cached = (await this.readCache())[address];
     if (cached && this.now() - cached.at < NAME_TTL_MS) return cached.name === null ? {} : { name: cached.name };
@@ -117,7 +117,7 @@ export class NameService {
   }
 
   /** The reverse record's name, if its forward record agrees; one call when there is no name, two when there is. */
-  private async verifiedName(address: string, call: CallContext): Promise<string | null> {
+  private async verifiedName(address: string, call: AskerCall): Promise<string | null> {
     const client = await this.deps.clientFor(call);
     const claimed = await client.ensReverse(address);
     if (!claimed) return null;

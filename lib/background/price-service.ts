@@ -5,7 +5,7 @@
  * fifty addresses do not each retry it; the portfolio then simply has no native price.
  */
 import type { TokenPrice } from '@/lib/api/chainbase-client';
-import type { CallContext } from './holdings-fetch';
+import type { AskerCall } from './types';
 import { wrappedNativeFor } from '@/lib/core/native-prices';
 import { defineWorkerState, type WorkerState } from '@/lib/storage/worker-state';
 
@@ -27,11 +27,10 @@ type PriceTable = Record<string, PriceEntry>;
 /** Where prices survive an MV3 worker restart (nativePricesState in the extension). */
 export type PriceStore = Pick<WorkerState<PriceTable>, 'get' | 'set'>;
 
-/** The lane of the first asker; never its abort signal (others share the call). */
-export type PriceCall = Pick<CallContext, 'ticket'>;
+/** A price call takes the lane of the first asker; never its abort signal (others share the call). */
 
 export interface PriceServiceDeps {
-  fetchPrice: (chainId: number, contract: string, call: PriceCall) => Promise<TokenPrice | undefined>;
+  fetchPrice: (chainId: number, contract: string, call: Pick<AskerCall, 'ticket'>) => Promise<TokenPrice | undefined>;
   ttlMs: () => Promise<number>;
   store?: PriceStore;
   now?: () => number;
@@ -47,7 +46,7 @@ export class PriceService {
   }
 
   /** USD per whole native coin on the chain; undefined when there is no price. Never throws. */
-  async nativePriceUsd(chainId: number, call: PriceCall = {}): Promise<number | undefined> {
+  async nativePriceUsd(chainId: number, call: Pick<AskerCall, 'ticket'> = {}): Promise<number | undefined> {
     const contract = wrappedNativeFor(chainId);
     if (!contract) return undefined;
     const pending = this.inFlight.get(chainId);
@@ -57,7 +56,7 @@ export class PriceService {
     return run;
   }
 
-  private async lookup(chainId: number, contract: string, call: PriceCall): Promise<number | undefined> {
+  private async lookup(chainId: number, contract: string, call: Pick<AskerCall, 'ticket'>): Promise<number | undefined> {
     const table = await this.load();
     const entry = table[chainId];
     if (entry && this.now() - entry.at < (await this.lifetime(entry))) return entry.usd;
@@ -106,9 +105,9 @@ function sanitizeTable(raw: unknown): PriceTable {
  * price are asked at the same time; a missing price never fails the portfolio.
  */
 export function withNativePrices<P extends { nativePriceUsd?: number }>(
-  fetchHoldings: (chainId: number, address: string, call?: CallContext) => Promise<P>,
+  fetchHoldings: (chainId: number, address: string, call?: AskerCall) => Promise<P>,
   prices: Pick<PriceService, 'nativePriceUsd'>,
-): (chainId: number, address: string, call?: CallContext) => Promise<P> {
+): (chainId: number, address: string, call?: AskerCall) => Promise<P> {
   return async (chainId, address, call) => {
     const [portfolio, usd] = await Promise.all([
       fetchHoldings(chainId, address, call),

@@ -94,7 +94,7 @@ describe('Scheduler', () => {
     expect(order).toEqual(['first', 'raised', 'card']);
   });
 
-  it('drops a waiter whose caller went away; it never takes a slot', async () => {
+  it('drops a waiter whose asker went away; it never takes a slot', async () => {
     const clock = manualClock();
     const s = new Scheduler({ ratePerSecond: 1, burst: 1, clock });
     const { order, times, ask } = recorder(s, clock);
@@ -125,7 +125,7 @@ describe('Scheduler', () => {
     expect(order).toEqual(['first', 'p1', 'c2', 'c3']);
   });
 
-  it('after a 429 holds every caller until the shared "blocked until", then resumes at the rate', async () => {
+  it('after a 429 holds every asker until the shared "blocked until", then resumes at the rate', async () => {
     const clock = manualClock();
     const s = new Scheduler({ ratePerSecond: 2, burst: 1, clock });
     const { times, ask } = recorder(s, clock);

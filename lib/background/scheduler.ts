@@ -1,8 +1,8 @@
 /**
  * Every API call in the worker takes a rate slot here. Slots go by lane priority
  * (the address on screen first, background work last), in arrival order within a
- * lane; a lane's queue is bounded; waiters whose caller went away are dropped;
- * and after a 429 one shared "blocked until" holds every caller, so nothing
+ * lane; a lane's queue is bounded; waiters whose asker went away are dropped;
+ * and after a 429 one shared "blocked until" holds every asker, so nothing
  * reaches the server before the time it asked for.
  */
 import { i18n } from '#i18n';
@@ -28,7 +28,7 @@ export const realClock: Clock = {
 
 /**
  * A request's place in line. The lane is read when a slot is handed out, so a
- * caller may raise it (the popup now shows this address) or lower it (it no
+ * asker may raise it (the popup now shows this address) or lower it (it no
  * longer does) while the request waits.
  */
 export interface Ticket {

@@ -6,12 +6,13 @@ import { HoldingsCache } from './holdings-cache';
 import { Scheduler } from './scheduler';
 import { CreditLedger } from './credit-ledger';
 import { budgetState } from '@/lib/core/credits';
-import { CallerPresence } from './caller-presence';
+import { AskerPresence } from './asker-presence';
 import { clientFor, createHoldingsFetcher, type HoldingsFetchDeps } from './holdings-fetch';
 import { nativePricesState, PriceService, withNativePrices } from './price-service';
 import { alertSettingsItem, getAlertSettings, getCreditBudget, getSettings } from '@/lib/storage/items';
 import { registerWatchAlerts, showNotification, WatchAlerts } from './alerts';
-import type { Caller, Handlers } from './handlers';
+import type { Handlers } from './handlers';
+import type { Asker } from './types';
 import { createContentLookups, createContentNameLookups } from './content-lookups';
 import { LogoProxy } from './logo-proxy';
 import { addEntry, changeWatchlist, findEntry } from '@/lib/storage/watchlist';
@@ -26,7 +27,7 @@ const KEY_TEST_ADDRESS = '0x0000000000000000000000000000000000000000';
 export function createBackgroundHandlers(): Handlers {
   const scheduler = new Scheduler({ ratePerSecond: 2, burst: 2 });
   const ledger = new CreditLedger();
-  const presence = new CallerPresence();
+  const presence = new AskerPresence();
   presence.listen();
   const cache = new HoldingsCache(browser.storage.local);
   const budgetExhausted = async () => (await ledger.monthUsed()) >= (await getCreditBudget());
@@ -41,7 +42,7 @@ export function createBackgroundHandlers(): Handlers {
   });
   const balances = new BalancesService({
     cache,
-    // The caller's lane and signal reach the balance calls; the shared price call takes the lane only.
+    // The asker's lane and signal reach the balance calls; the shared price call takes the lane only.
     fetchHoldings: withNativePrices(fetchHoldings, prices),
     ttlMs,
     blockedUntil: () => scheduler.blockedUntil,
@@ -58,14 +59,14 @@ export function createBackgroundHandlers(): Handlers {
     notify: showNotification,
   });
   registerWatchAlerts(alerts, getAlertSettings, (cb) => void alertSettingsItem.watch(cb));
-  // The lane comes with the caller (its message's lane rule, lib/messaging/protocol.ts).
-  const nameCall = (caller: Caller) => ({ ticket: { lane: caller.lane }, signal: presence.signalFor(caller) });
+  // The lane comes with the asker (its message's lane rule, lib/messaging/protocol.ts).
+  const nameCall = (asker: Asker) => ({ ticket: { lane: asker.lane }, signal: presence.signalFor(asker) });
 
   return {
     // Content scripts: fresh data only (lib/background/content-lookups.ts); their tab budget is the message's.
-    getBalances: createContentLookups(async ({ visible: _visible, ...req }, caller) => {
+    getBalances: createContentLookups(async ({ visible: _visible, ...req }, asker) => {
       const [answer, { hideSpam, locale }] = await Promise.all([
-        balances.get(req, { lane: caller.lane, signal: presence.signalFor(caller) }),
+        balances.get(req, { lane: asker.lane, signal: presence.signalFor(asker) }),
         getSettings(),
       ]);
       return { ...answer, hideSpam, locale };
@@ -102,8 +103,8 @@ export function createBackgroundHandlers(): Handlers {
     getCacheStatus: () => cache.status(),
     getSchedulerLog: () => ({ grants: scheduler.grants(), blockedUntil: scheduler.blockedUntil, now: Date.now() }),
     checkAlertsNow: () => alerts.run('user'),
-    getName: createContentNameLookups(({ address }, caller) => names.nameOf(address, nameCall(caller)), { monthSpent: budgetExhausted }),
-    resolveName: ({ name }, caller) => names.resolve(name, nameCall(caller)),
+    getName: createContentNameLookups(({ address }, asker) => names.nameOf(address, nameCall(asker)), { monthSpent: budgetExhausted }),
+    resolveName: ({ name }, asker) => names.resolve(name, nameCall(asker)),
     // One address in, one verdict out: the watchlist itself never leaves the worker.
     checkLookalike: async ({ address }) => ({ lookalike: lookalikeVerdict(address, await loadWatchlist()) }),
     getLogo: async ({ url }) => ({ dataUrl: await logos.get(url) }),

@@ -6,7 +6,6 @@
  */
 import type { ContentScriptContext } from '#imports';
 import type { ContentMessage, Send } from '@/lib/messaging/protocol';
-import type { HoverTarget, IntentWaiting, ShowReason } from '@/lib/content/hover-intent';
 
 /** Built from entrypoints/explorer-card.ts; listed in web_accessible_resources for the explorer matches. */
 export const CARD_MODULE_PATH = '/explorer-card.js';
@@ -71,6 +70,19 @@ export interface CardEnv {
   /** Shift+Tab out of the card: focus goes back to the address, the card stays. */
   focusAddress(): void;
 }
+
+/** The address the card is for, and the element it is anchored to. */
+export interface HoverTarget {
+  /** The marked element the card is anchored to. */
+  element: Element;
+  /** Lowercase 0x + 40 hex. */
+  address: string;
+}
+
+export type ShowReason = 'hover' | 'focus';
+
+/** The timer hover intent has running: a show after the delay, or a hide after the grace period. */
+export type IntentWaiting = 'show' | 'hide' | undefined;
 
 export interface CardApi {
   show(target: HoverTarget, reason: ShowReason): void;

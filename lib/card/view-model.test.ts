@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chainById, type Chain } from '@/lib/core/chains';
 import type { BalancesAnswer } from '@/lib/messaging/protocol';
 import type { ChainHoldings, Token } from '@/lib/core/types';
-import { cardView, describeApiError, TOP_TOKENS } from './view-model';
+import { cardView, TOP_TOKENS } from './view-model';
 
 const ETH = chainById(1)!;
 const BSC = chainById(56) as Chain;
@@ -113,30 +113,6 @@ describe('cardView', () => {
   });
 });
 
-describe('describeApiError', () => {
-  it.each([
-    ['no-key', 'options'],
-    ['bad-key', 'options'],
-    ['rate-limited', 'wait'],
-    ['server', 'retry'],
-    ['network', 'retry'],
-    ['timeout', 'retry'],
-    ['malformed', 'retry'],
-    ['bad-request', 'none'],
-    ['not-found', 'none'],
-  ] as const)('%s offers %s', (kind, action) => {
-    expect(describeApiError({ kind, message: 'm' }).action).toBe(action);
-  });
-
-  it('passes on how long to wait when rate limited', () => {
-    expect(describeApiError({ kind: 'rate-limited', message: 'slow down', retryAfterMs: 7000 })).toEqual({
-      kind: 'rate-limited',
-      message: 'slow down',
-      action: 'wait',
-      retryAfterMs: 7000,
-    });
-  });
-});
 
 describe('cardView: native price, hide-spam setting, implausible values', () => {
   const data = (view: ReturnType<typeof cardView>) => (view.body.kind === 'data' ? view.body.data : undefined);

@@ -7,25 +7,13 @@ import type { Chain } from '@/lib/core/chains';
 import { formatAmount, formatUsd, usdValue } from '@/lib/core/format';
 import { formatTotalUsd, implausibleReason, leftOutNote, sumTotals, summarize } from '@/lib/core/totals';
 import { updatedAgo } from '@/lib/core/time-ago';
-import type { ApiErrorInfo, ErrorKind, ChainHoldings, Token } from '@/lib/core/types';
+import type { ChainHoldings, Token } from '@/lib/core/types';
 import type { BalancesState } from '@/lib/messaging/balances-loader';
 import { say } from '@/lib/i18n/say';
+import { describeApiError, type ErrorView } from '@/lib/core/error-view';
 
 /** Tokens listed by name; the rest are summed up as "+N more". */
 export const TOP_TOKENS = 5;
-
-/** What the card offers next to an error. */
-export type ErrorAction = 'options' | 'retry' | 'wait' | 'none';
-
-export interface ErrorView {
-  kind: ErrorKind | 'unreachable';
-  message: string;
-  action: ErrorAction;
-  /** For 'wait': how long until asking again makes sense. */
-  retryAfterMs?: number;
-  /** For 'wait': when the worker's shared backoff lets requests go again (epoch ms, the worker's clock). */
-  retryAt?: number;
-}
 
 export interface TokenLine {
   contract: string;
@@ -91,29 +79,6 @@ function errorView(state: BalancesState): ErrorView | undefined {
   if (state.unreachable) return { kind: 'unreachable', message: state.unreachable, action: 'none' };
   const error = state.answer?.error;
   return error ? describeApiError(error) : undefined;
-}
-
-export function describeApiError(error: ApiErrorInfo): ErrorView {
-  const base = { kind: error.kind, message: error.message };
-  switch (error.kind) {
-    case 'no-key':
-    case 'bad-key':
-      return { ...base, action: 'options' };
-    case 'rate-limited':
-      return {
-        ...base,
-        action: 'wait',
-        ...(error.retryAfterMs !== undefined && { retryAfterMs: error.retryAfterMs }),
-        ...(error.retryAt !== undefined && { retryAt: error.retryAt }),
-      };
-    case 'network':
-    case 'server':
-    case 'timeout':
-    case 'malformed':
-      return { ...base, action: 'retry' };
-    default:
-      return { ...base, action: 'none' };
-  }
 }
 
 function dataView(portfolio: ChainHoldings, chain: Chain, stale: boolean, hideSpam: boolean, now: number): DataView {

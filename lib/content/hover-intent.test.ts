@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHoverIntent, HIDE_DELAY_MS, SHOW_DELAY_MS, type HoverIntent, type HoverTarget } from './hover-intent';
+import { createHoverIntent, HIDE_DELAY_MS, SHOW_DELAY_MS, type HoverIntent } from './hover-intent';
+import type { HoverTarget } from '@/lib/card/contract';
 
 const A: HoverTarget = { element: document.createElement('a'), address: `0x${'a'.repeat(40)}` };
 const B: HoverTarget = { element: document.createElement('a'), address: `0x${'b'.repeat(40)}` };

@@ -11,17 +11,7 @@
  *   the pointer or the focus has moved to something else.
  */
 
-export interface HoverTarget {
-  /** The marked element the card is anchored to. */
-  element: Element;
-  /** Lowercase 0x + 40 hex. */
-  address: string;
-}
-
-export type ShowReason = 'hover' | 'focus';
-
-/** The timer the intent has running: a show after the delay, or a hide after the grace period. */
-export type IntentWaiting = 'show' | 'hide' | undefined;
+import type { HoverTarget, IntentWaiting, ShowReason } from '@/lib/card/contract';
 
 /** Where the pointer is now: over an address, over the card, or over nothing of ours. */
 export type PointerPlace = HoverTarget | 'card' | null;

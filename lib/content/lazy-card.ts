@@ -1,5 +1,4 @@
-import { CARD_FACTORY_KEY, CARD_MODULE_PATH, type CardApi, type CardEnv, type CreateCard } from '@/lib/card/contract';
-import type { HoverTarget, ShowReason } from './hover-intent';
+import { CARD_FACTORY_KEY, CARD_MODULE_PATH, type CardApi, type CardEnv, type CreateCard, type HoverTarget, type ShowReason } from '@/lib/card/contract';
 
 export interface LazyCard {
   show(target: HoverTarget, reason: ShowReason): void;

@@ -1,5 +1,6 @@
 import { resolveFocusTarget, resolvePointerTarget } from './detect';
-import type { HoverIntent, HoverTarget, PointerPlace } from './hover-intent';
+import type { HoverIntent, PointerPlace } from './hover-intent';
+import type { HoverTarget } from '@/lib/card/contract';
 import { cardTiming } from '@/lib/card/contract';
 
 /** What the triggers need from the card: whether an event target is its host, and moving focus into it. */

@@ -5,7 +5,8 @@
  * own timestamps (virtual clock, 2 requests/s), against the old first-in-first-out order.
  */
 import { BalancesService, EMPTY_CHAIN_TTL_FACTOR } from '../../lib/background/balances-service';
-import { HoldingsCache, type StorageAreaLike } from '../../lib/background/holdings-cache';
+import { HoldingsCache } from '../../lib/background/holdings-cache';
+import type { StorageAreaLike } from '../../lib/background/types';
 import { Scheduler, type Clock, type Ticket } from '../../lib/background/scheduler';
 import { CHAINS } from '../../lib/core/chains';
 import { CREDITS_PER_CHAIN_REFRESH } from '../../lib/core/credits';

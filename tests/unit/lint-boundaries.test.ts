@@ -78,7 +78,7 @@ describe('lib/core stays pure', () => {
     expect(errors).toEqual([expect.stringMatching(/no-restricted-globals: .*no browser extension APIs/)]);
   });
 
-  it.each(['@/lib/storage/items', '../messaging/protocol', '@/components/shared/TokenTable', '../api/errors', '@/lib/i18n/say', '../i18n/say'])(
+  it.each(['@/lib/storage/items', '../messaging/protocol', '@/components/popup/TokenTable', '../api/errors', '@/lib/i18n/say', '../i18n/say'])(
     'may not import another layer (%s)',
     async (source) => {
       expect(await boundaryErrors('lib/core/new-rule.ts', importOf(source))).toEqual([expect.stringMatching(/no-restricted-imports: .*lib\/core is pure/)]);
@@ -116,7 +116,7 @@ describe('who may read the API key item', () => {
     },
   );
 
-  it.each(['components/popup/Watchlist.tsx', 'components/shared/TokenTable.tsx', 'lib/messaging/protocol.ts', 'lib/storage/items.ts', 'lib/api/chainbase-client.ts'])(
+  it.each(['components/popup/Watchlist.tsx', 'components/popup/TokenTable.tsx', 'lib/messaging/protocol.ts', 'lib/storage/items.ts', 'lib/api/chainbase-client.ts'])(
     '%s may not',
     async (file) => {
       expect(await boundaryErrors(file, importOf('@/lib/storage/api-key'))).toEqual([expect.stringMatching(/API key/)]);

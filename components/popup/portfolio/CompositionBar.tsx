@@ -6,8 +6,8 @@
 import { i18n } from '#i18n';
 import type { ChainHoldings } from '@/lib/core/types';
 import { byChain, byToken, type Slice } from '@/lib/core/composition';
-import { fitUsd } from '@/components/shared/fit-number';
-import { summaryOf } from '@/components/shared/holdings-view';
+import { fitUsd } from '@/components/popup/fit-number';
+import { summaryOf } from '@/components/popup/holdings-view';
 import { UntrustedText } from '@/components/shared/UntrustedText';
 import { say } from '@/lib/i18n/say';
 

@@ -23,7 +23,7 @@ import { formatTotalUsd, leftOutNote } from '@/lib/core/totals';
 import { say } from '@/lib/i18n/say';
 import { loadHistory, recordSnapshot } from '@/lib/storage/history';
 import { watchlistItem, type WatchEntry } from '@/lib/storage/items';
-import { summaryOf } from '@/components/shared/holdings-view';
+import { summaryOf } from '@/components/popup/holdings-view';
 import { useSettings, useStorageItem } from '@/components/shared/use-storage';
 import { HoldingsComposition } from './CompositionBar';
 import { chartPoints, NetWorthChart } from './NetWorthChart';

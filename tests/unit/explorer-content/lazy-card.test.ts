@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { CardApi, CardEnv, CreateCard } from '@/lib/card/contract';
-import type { HoverTarget } from '../../../lib/content/hover-intent';
+import type { HoverTarget } from '../../../lib/card/contract';
 import { createLazyCard } from '../../../lib/content/lazy-card';
 
 const A: HoverTarget = { element: document.createElement('a'), address: `0x${'a'.repeat(40)}` };

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { HoverIntent, HoverTarget, PointerPlace } from '../../../lib/content/hover-intent';
+import type { HoverIntent, PointerPlace } from '../../../lib/content/hover-intent';
+import type { HoverTarget } from '../../../lib/card/contract';
 import { listenForCardTriggers, type CardHandle } from '../../../lib/content/triggers';
 
 const ADDR = `0x${'ab'.repeat(20)}`;

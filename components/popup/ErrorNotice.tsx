@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import { describeApiError } from '@/lib/card/view-model';
+import { describeApiError } from '@/lib/core/error-view';
 import type { ApiErrorInfo } from '@/lib/core/types';
 import { i18n } from '#i18n';
-import { WORDS } from './vocabulary';
+import { WORDS } from '@/components/shared/vocabulary';
 
 export function openOptionsPage(): void {
   void browser.runtime.openOptionsPage();

@@ -4,10 +4,10 @@
  * disconnected because the popup closed. Queued requests of that asker are then dropped.
  */
 import { browser } from 'wxt/browser';
-import type { Caller } from './handlers';
+import type { Asker } from './types';
 import { POPUP_PRESENCE_PORT } from '@/lib/messaging/presence';
 
-export class CallerPresence {
+export class AskerPresence {
   private readonly tabs = new Map<number, AbortController>();
   private popup: AbortController | undefined;
   private popupPorts = 0;
@@ -25,10 +25,10 @@ export class CallerPresence {
     });
   }
 
-  /** The signal of this caller, or undefined when we cannot tell when it leaves (then its requests always run). */
-  signalFor(caller: Caller): AbortSignal | undefined {
-    if (caller.tabId !== undefined) return this.controllerFor(caller.tabId).signal;
-    if (caller.kind === 'extension-page' && this.popupPorts > 0) return (this.popup ??= new AbortController()).signal;
+  /** The signal of this asker, or undefined when we cannot tell when it leaves (then its requests always run). */
+  signalFor(asker: Asker): AbortSignal | undefined {
+    if (asker.tabId !== undefined) return this.controllerFor(asker.tabId).signal;
+    if (asker.kind === 'extension-page' && this.popupPorts > 0) return (this.popup ??= new AbortController()).signal;
     return undefined;
   }
 

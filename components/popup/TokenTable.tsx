@@ -7,11 +7,11 @@ import { classifyToken } from '@/lib/core/spam';
 import type { Token } from '@/lib/core/types';
 import { CopyButton } from './CopyButton';
 import { fitAmount, fitUsd, type Fitted } from './fit-number';
-import { TokenLogo } from './TokenLogo';
-import { UntrustedText } from './UntrustedText';
+import { TokenLogo } from '@/components/shared/TokenLogo';
+import { UntrustedText } from '@/components/shared/UntrustedText';
 import { i18n } from '#i18n';
 import { say, sayJoined } from '@/lib/i18n/say';
-import { WORDS } from './vocabulary';
+import { WORDS } from '@/components/shared/vocabulary';
 
 /** Rows rendered at first; more on demand, so a 1,000-token wallet stays quick. */
 export const PAGE_SIZE = 50;

@@ -3,7 +3,7 @@ import type { ChainHoldings } from '@/lib/core/types';
 import { hasNative, splitSmall, summaryOf, tokenMatches } from './holdings-view';
 import { HiddenTokens, TokenTable } from './TokenTable';
 import { i18n } from '#i18n';
-import { WORDS } from './vocabulary';
+import { WORDS } from '@/components/shared/vocabulary';
 
 export function Skeleton({ label }: { label: string }) {
   return (
