@@ -69,7 +69,7 @@ test.describe('options page', () => {
 
     await key.fill('wrong-key');
     await page.getByRole('button', { name: 'Test key' }).click();
-    await expect(status).toHaveText('Chainbase rejected the API key. (invalid api key)');
+    await expect(status).toHaveText('Your API key was refused. (invalid api key)');
     // Testing a typed key does not save it.
     expect(await serviceWorker.evaluate(() => chrome.storage.local.get('apiKey'))).toEqual({ apiKey: 'test-key' });
 
