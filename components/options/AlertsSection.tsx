@@ -6,6 +6,7 @@ import { ALERT_LIMITS, alertSettingsItem, creditBudgetItem, DEFAULT_ALERTS, DEFA
 import { alertBudgetLevel, alertMonthlyCredits, fittingAlertInterval, type AlertBudgetLevel } from '@/lib/core/credits';
 import { formatCount } from '@/lib/core/locale';
 import { useSettings, useStorageItem } from '@/components/shared/use-storage';
+import { useSave } from './save-model';
 
 type AlertPermission = 'alarms' | 'notifications';
 const ALERT_PERMISSIONS: AlertPermission[] = ['alarms', 'notifications'];
@@ -17,7 +18,7 @@ function optionalAlertPermissions(): { permissions: AlertPermission[] } {
 }
 const INTERVALS = [15, 30, 45, 60] as const;
 
-function save(next: AlertSettings): Promise<void> {
+function writeAlerts(next: AlertSettings): Promise<void> {
   return alertSettingsItem.setValue(sanitizeAlertSettings(next));
 }
 
@@ -73,6 +74,8 @@ export function AlertsSection() {
   const storedBudget = useStorageItem(creditBudgetItem);
   const budget = storedBudget ?? DEFAULT_CREDIT_BUDGET;
   const [note, setNote] = useState('');
+  const pageSave = useSave();
+  const save = (next: AlertSettings) => pageSave(() => writeAlerts(next));
   const alerts = sanitizeAlertSettings(stored ?? DEFAULT_ALERTS);
   const addresses = watchlist?.length ?? 0;
   const chains = settings?.chains.length ?? 0;
@@ -81,7 +84,7 @@ export function AlertsSection() {
   const overBudget = (minutes: number) => alertBudgetLevel(alertMonthlyCredits(addresses, chains, minutes), budget) === 'over';
   const useInterval = (minutes: number) => {
     if (overBudget(minutes)) return setNote(i18n.t('options.alerts.refused'));
-    void save({ ...alerts, intervalMinutes: minutes }).then(() => setNote(i18n.t('options.alerts.intervalSaved', [minutes])));
+    void save({ ...alerts, intervalMinutes: minutes });
   };
 
   const toggle = (box: HTMLInputElement) => {
