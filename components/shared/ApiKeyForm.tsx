@@ -51,7 +51,8 @@ export function ApiKeyForm({ full = false, testBeforeSave = false, idPrefix, aut
     if (autoFocus) field.current?.focus();
   }, [autoFocus]);
 
-  const save = async (key: string, what: string) => {
+  const save = async (key: string, confirmation: string) => {
+    let what = confirmation;
     const trimmed = key.trim();
     if (!trimmed) return setStatus({ tone: 'error', text: i18n.t('common.apiKey.enterFirst') });
     if (testBeforeSave) {
@@ -60,6 +61,7 @@ export function ApiKeyForm({ full = false, testBeforeSave = false, idPrefix, aut
       const result = await testKey(trimmed);
       setTesting(false);
       if (!result.ok) return setStatus({ tone: 'error', text: i18n.t('common.apiKey.notSaved', [result.message]) });
+      what = i18n.t('common.apiKey.testedSaved');
     }
     await apiKeyItem.setValue(trimmed);
     setDraft('');

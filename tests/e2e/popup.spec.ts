@@ -64,12 +64,27 @@ test.describe('popup', () => {
     await setup({});
     const page = await openPopup();
     await expect(page.getByRole('heading', { name: 'Add your Chainbase API key to see balances' })).toBeVisible();
-    await expect(page.getByText('Watch an address to see its token balances')).toBeVisible();
+    // One path: the key field has the focus and the only primary button; the address step comes after.
+    const keyField = page.getByLabel('API key', { exact: true });
+    await expect(keyField).toBeFocused();
+    await expect(page.locator('.btn-primary')).toHaveText(['Save']);
+    await expect(page.getByLabel('Address', { exact: true })).toHaveCount(0);
+    // The placeholder is read in full.
+    expect(await keyField.evaluate((el: HTMLInputElement) => {
+      const probe = document.createElement('span');
+      probe.style.font = getComputedStyle(el).font;
+      probe.textContent = el.placeholder;
+      document.body.append(probe);
+      const fits = probe.getBoundingClientRect().width <= el.clientWidth - parseFloat(getComputedStyle(el).paddingLeft) - parseFloat(getComputedStyle(el).paddingRight);
+      probe.remove();
+      return fits;
+    })).toBe(true);
 
-    await page.getByLabel('API key', { exact: true }).fill(KEY);
+    await keyField.fill(KEY);
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(page.getByRole('heading', { name: /Add your Chainbase API key/ })).toHaveCount(0);
     expect(await serviceWorker.evaluate(() => chrome.storage.local.get('apiKey'))).toEqual({ apiKey: KEY });
+    await expect(page.getByText('Watch an address to see its token balances')).toBeVisible();
 
     const address = page.getByLabel('Address', { exact: true });
     const label = page.getByLabel('Label (optional)');
