@@ -233,7 +233,8 @@ export function PopupApp() {
 
   return (
     <main class="space-y-3 p-3">
-      <Header current={current} count={watchlist.length} panel={panel} onPanel={setPanel} view={view} onView={setView} />
+      {/* In Portfolio the header names no address: the view's own title says what is shown. */}
+      <Header current={view === 'portfolio' ? undefined : current} count={watchlist.length} panel={panel} onPanel={setPanel} view={view} onView={setView} />
       {showAdd && <AddAddressForm entries={watchlist} onAdded={(address) => (select(address), setPanel('add'))} />}
       {panel === 'watchlist' && watchlist.length > 0 && (
         <section id="watchlist-panel" aria-label={i18n.t('popup.watchlist.panel')} class="rounded-md border border-slate-200 p-2 dark:border-slate-700">
