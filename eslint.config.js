@@ -13,7 +13,7 @@ const WORKER_ONLY = {
 };
 const API_KEY = {
   regex: String.raw`${LOCAL}(?:.*/)?api-key(?:\.ts)?$`,
-  message: 'The API key item is read only by the worker, the options page and the popup\'s first-run key form.',
+  message: 'The API key item is read only by the worker, the options page, the welcome page and the popup\'s first-run key form.',
 };
 const OTHER_LAYERS = {
   regex: String.raw`${LOCAL}(?:lib/(?!core(?:/|$))|components(?:/|$)|entrypoints(?:/|$)|(?:api|background|storage|messaging|content|card|i18n)(?:/|$))`,
@@ -38,6 +38,7 @@ const KEY_READERS = [
   'components/options/**',
   'components/shared/ApiKeyForm.tsx',
   'components/popup/PopupApp.tsx',
+  'components/welcome/WelcomeApp.tsx',
 ];
 
 export default tseslint.config(
@@ -62,7 +63,7 @@ export default tseslint.config(
   { ignores: [...KEY_READERS, '**/*.test.ts', 'tests/**'], rules: { 'no-restricted-imports': restrict(API_KEY) } },
   { files: ['components/**', 'lib/messaging/**'], ignores: KEY_READERS, rules: { 'no-restricted-imports': restrict(WORKER_ONLY, API_KEY) } },
   {
-    files: ['components/options/**', 'components/shared/ApiKeyForm.tsx', 'components/popup/PopupApp.tsx'],
+    files: ['components/options/**', 'components/shared/ApiKeyForm.tsx', 'components/popup/PopupApp.tsx', 'components/welcome/WelcomeApp.tsx'],
     rules: { 'no-restricted-imports': restrict(WORKER_ONLY) },
   },
   { files: CONTENT_AND_CARD, rules: { 'no-restricted-imports': restrict(WORKER_ONLY, API_KEY) } },

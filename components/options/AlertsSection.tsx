@@ -2,10 +2,11 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { sendMessage } from '@/lib/messaging/protocol';
-import { ALERT_LIMITS, alertSettingsItem, DEFAULT_ALERTS, sanitizeAlertSettings, watchlistItem, type AlertSettings } from '@/lib/storage/items';
-import { alertMonthlyCredits } from '@/lib/core/credits';
+import { ALERT_LIMITS, alertSettingsItem, creditBudgetItem, DEFAULT_ALERTS, DEFAULT_CREDIT_BUDGET, sanitizeAlertSettings, watchlistItem, type AlertSettings } from '@/lib/storage/items';
+import { alertBudgetLevel, alertMonthlyCredits, fittingAlertInterval, type AlertBudgetLevel } from '@/lib/core/credits';
 import { formatCount } from '@/lib/core/locale';
 import { useSettings, useStorageItem } from '@/components/shared/use-storage';
+import { useSave } from './save-model';
 
 type AlertPermission = 'alarms' | 'notifications';
 const ALERT_PERMISSIONS: AlertPermission[] = ['alarms', 'notifications'];
@@ -17,8 +18,48 @@ function optionalAlertPermissions(): { permissions: AlertPermission[] } {
 }
 const INTERVALS = [15, 30, 45, 60] as const;
 
-function save(next: AlertSettings): Promise<void> {
+function writeAlerts(next: AlertSettings): Promise<void> {
   return alertSettingsItem.setValue(sanitizeAlertSettings(next));
+}
+
+/** Rounded up: a share of the budget is never shown smaller than it is. */
+function shareText(credits: number, budget: number): string {
+  return `${Math.ceil((credits / budget) * 100)} %`;
+}
+
+const SHARE_TONE: Record<AlertBudgetLevel, string> = {
+  ok: '',
+  high: 'rounded-md border border-amber-200 bg-amber-50 p-2 text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-200',
+  over: 'rounded-md border border-red-200 bg-red-50 p-2 text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200',
+};
+const SHARE_TEXT = { ok: 'options.alerts.share', high: 'options.alerts.shareHigh', over: 'options.alerts.shareOver' } as const;
+
+interface BudgetFitProps {
+  addresses: number;
+  chains: number;
+  budget: number;
+  intervalMinutes: number;
+  onUse: (minutes: number) => void;
+}
+
+/** The share of the monthly budget the chosen interval would use, a warning above half, and the interval that fits. */
+function BudgetFit({ addresses, chains, budget, intervalMinutes, onUse }: BudgetFitProps) {
+  const cost = alertMonthlyCredits(addresses, chains, intervalMinutes);
+  const level = alertBudgetLevel(cost, budget);
+  const fit = level === 'ok' ? undefined : fittingAlertInterval(addresses, chains, budget, INTERVALS);
+  return (
+    <div data-testid="alert-share" data-level={level} class={`space-y-2 text-sm ${SHARE_TONE[level]}`}>
+      <p>{i18n.t(SHARE_TEXT[level], [shareText(cost, budget), formatCount(budget)])}</p>
+      {level !== 'ok' &&
+        (fit === undefined ? (
+          <p>{i18n.t('options.alerts.noFit', [INTERVALS[INTERVALS.length - 1]!])}</p>
+        ) : (
+          <button type="button" class="btn-secondary" onClick={() => onUse(fit)}>
+            {i18n.t('options.alerts.useFit', [fit, shareText(alertMonthlyCredits(addresses, chains, fit), budget)])}
+          </button>
+        ))}
+    </div>
+  );
 }
 
 /**
@@ -30,11 +71,21 @@ export function AlertsSection() {
   const stored = useStorageItem(alertSettingsItem);
   const watchlist = useStorageItem(watchlistItem);
   const settings = useSettings();
+  const storedBudget = useStorageItem(creditBudgetItem);
+  const budget = storedBudget ?? DEFAULT_CREDIT_BUDGET;
   const [note, setNote] = useState('');
+  const pageSave = useSave();
+  const save = (next: AlertSettings) => pageSave(() => writeAlerts(next));
   const alerts = sanitizeAlertSettings(stored ?? DEFAULT_ALERTS);
   const addresses = watchlist?.length ?? 0;
   const chains = settings?.chains.length ?? 0;
   const cost = alertMonthlyCredits(addresses, chains, alerts.intervalMinutes);
+  /** A setting whose alerts alone would use more than the whole budget is refused. */
+  const overBudget = (minutes: number) => alertBudgetLevel(alertMonthlyCredits(addresses, chains, minutes), budget) === 'over';
+  const useInterval = (minutes: number) => {
+    if (overBudget(minutes)) return setNote(i18n.t('options.alerts.refused'));
+    void save({ ...alerts, intervalMinutes: minutes });
+  };
 
   const toggle = (box: HTMLInputElement) => {
     const on = box.checked;
@@ -42,6 +93,10 @@ export function AlertsSection() {
     box.checked = alerts.enabled;
     if (!on) {
       void save({ ...alerts, enabled: false }).then(() => setNote(i18n.t('options.alerts.turnedOff')));
+      return;
+    }
+    if (overBudget(alerts.intervalMinutes)) {
+      setNote(i18n.t('options.alerts.refused'));
       return;
     }
     setNote(i18n.t('options.alerts.waiting'));
@@ -80,11 +135,16 @@ export function AlertsSection() {
             id="alert-interval"
             class="input mt-1"
             value={alerts.intervalMinutes}
-            onChange={(e) => void save({ ...alerts, intervalMinutes: Number(e.currentTarget.value) })}
+            onChange={(e) => {
+              const select = e.currentTarget;
+              useInterval(Number(select.value));
+              // The list shows the stored interval until a save succeeds.
+              select.value = String(alerts.intervalMinutes);
+            }}
           >
             {INTERVALS.map((m) => (
-              <option key={m} value={m}>
-                {i18n.t('options.alerts.minutes', [m])}
+              <option key={m} value={m} disabled={overBudget(m) && m !== alerts.intervalMinutes}>
+                {i18n.t(overBudget(m) ? 'options.alerts.minutesOver' : 'options.alerts.minutes', [m])}
               </option>
             ))}
           </select>
@@ -113,6 +173,7 @@ export function AlertsSection() {
           alerts.intervalMinutes,
         ])}
       </p>
+      <BudgetFit addresses={addresses} chains={chains} budget={budget} intervalMinutes={alerts.intervalMinutes} onUse={useInterval} />
       <p class="text-xs text-slate-500 dark:text-slate-400">
         {i18n.t('options.alerts.explain')}
       </p>

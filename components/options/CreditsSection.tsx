@@ -5,6 +5,7 @@ import { CREDIT_BUDGET_LIMITS, creditBudgetItem } from '@/lib/storage/items';
 import { WARN_AT } from '@/lib/core/credits';
 import { formatCount } from '@/lib/core/locale';
 import { useWorkerValue } from './use-worker-value';
+import { useSave } from './save-model';
 
 const askCredits = () => sendMessage('getCredits', {});
 
@@ -33,47 +34,42 @@ function BudgetNote({ credits }: { credits: CreditsAnswer }) {
   return null;
 }
 
+/** The monthly budget, saved when the field is left or Enter is pressed; a value that is not a whole number in range is explained and not saved. */
 function BudgetForm({ budget }: { budget: number }) {
+  const save = useSave();
   const [draft, setDraft] = useState(String(budget));
-  const [note, setNote] = useState('');
-  const save = async (e: Event) => {
-    e.preventDefault();
-    const value = Number(draft);
+  const [error, setError] = useState('');
+  const commit = (input: string) => {
+    const value = Number(input);
     const { min, max } = CREDIT_BUDGET_LIMITS;
-    if (!Number.isInteger(value) || value < min || value > max) {
-      setNote(i18n.t('options.credits.wholeNumber', [count(min), count(max)]));
+    if (input.trim() === '' || !Number.isInteger(value) || value < min || value > max) {
+      setError(i18n.t('options.credits.wholeNumber', [count(min), count(max)]));
       return;
     }
-    await creditBudgetItem.setValue(value);
-    setNote(i18n.t('options.credits.budgetSaved'));
+    setError('');
+    void save(() => creditBudgetItem.setValue(value));
   };
   return (
-    <form class="mt-3 flex flex-wrap items-end gap-2" onSubmit={(e) => void save(e)} noValidate>
-      <div>
-        <label for="credit-budget" class="block text-sm font-medium">
-          {i18n.t('options.credits.budget')}
-        </label>
-        <input
-          id="credit-budget"
-          type="number"
-          class="input mt-1 w-40"
-          min={CREDIT_BUDGET_LIMITS.min}
-          step={1000}
-          value={draft}
-          aria-describedby="credit-budget-hint"
-          onInput={(e) => setDraft(e.currentTarget.value)}
-        />
-      </div>
-      <button type="submit" class="btn-secondary">
-        {i18n.t('options.credits.saveBudget')}
-      </button>
-      <span role="status" class="text-sm">
-        {note}
-      </span>
-      <p id="credit-budget-hint" class="w-full text-xs text-slate-500 dark:text-slate-400">
-        {i18n.t('options.credits.budgetHint')}
+    <div class="mt-3">
+      <label for="credit-budget" class="block text-sm font-medium">
+        {i18n.t('options.credits.budget')}
+      </label>
+      <input
+        id="credit-budget"
+        type="number"
+        class="input mt-1 w-40"
+        min={CREDIT_BUDGET_LIMITS.min}
+        step={1000}
+        value={draft}
+        aria-invalid={!!error}
+        aria-describedby="credit-budget-hint"
+        onInput={(e) => setDraft(e.currentTarget.value)}
+        onChange={(e) => commit(e.currentTarget.value)}
+      />
+      <p id="credit-budget-hint" class={`mt-1 text-xs ${error ? 'text-red-700 dark:text-red-400' : 'text-slate-500 dark:text-slate-400'}`}>
+        {error || i18n.t('options.credits.budgetHint')}
       </p>
-    </form>
+    </div>
   );
 }
 

@@ -4,7 +4,8 @@ import { i18n } from '#i18n';
 import { DEFAULT_API_BASE, parseApiBase, permissionPatternFor } from '@/lib/core/api-base';
 import { CHAINS } from '@/lib/core/chains';
 import { describeLocale, LOCALE_AUTO, localeChoices, resolveLocale } from '@/lib/core/locale';
-import { settingsItem, SETTING_LIMITS, type Settings } from '@/lib/storage/items';
+import { SETTING_LIMITS, type Settings } from '@/lib/storage/items';
+import { useSave, writeSettings } from './save-model';
 import { say } from '@/lib/i18n/say';
 
 type NumericSetting = keyof typeof SETTING_LIMITS;
@@ -43,19 +44,8 @@ export function clampSetting(key: NumericSetting, input: string, fallback: numbe
   return { value: n };
 }
 
-type Draft = Omit<Settings, NumericSetting> & Record<NumericSetting, string>;
-
-function toDraft(s: Settings): Draft {
-  return {
-    ...s,
-    cacheTtlMinutes: String(s.cacheTtlMinutes),
-    requestsPerSecond: String(s.requestsPerSecond),
-    maxPages: String(s.maxPages),
-  };
-}
-
 /**
- * Asks for the host permission a custom API base needs. Must run inside the click
+ * Asks for the host permission a custom API base needs. Must run inside the event
  * handler, before any await: browsers only grant from a user gesture.
  */
 function requestApiPermission(base: string): Promise<boolean> {
@@ -64,127 +54,132 @@ function requestApiPermission(base: string): Promise<boolean> {
   return browser.permissions.request({ origins: [pattern] }).catch(() => false);
 }
 
-export function SettingsForm({ settings }: { settings: Settings }) {
-  const [draft, setDraft] = useState<Draft>(() => toDraft(settings));
-  const [baseError, setBaseError] = useState('');
-  const [notes, setNotes] = useState<string[]>([]);
-  useEffect(() => setDraft(toDraft(settings)), [settings]);
-
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
-  const toggleChain = (id: number, on: boolean) =>
-    set('chains', on ? CHAINS.map((c) => c.id).filter((c) => c === id || draft.chains.includes(c)) : draft.chains.filter((c) => c !== id));
-
-  const save = (e: Event) => {
-    e.preventDefault();
-    const base = parseApiBase(draft.apiBase);
-    if (!base.ok) {
-      setBaseError(say(base.error));
-      setNotes([]);
-      return;
-    }
-    setBaseError('');
-    const permission = requestApiPermission(base.value);
-    void finishSave(base.value, permission);
+/** What a user changes often: number format, spam, chains. Each change is saved at once. */
+export function DisplaySettings({ settings }: { settings: Settings }) {
+  const save = useSave();
+  const toggleChain = (id: number, on: boolean) => {
+    const chosen = on ? CHAINS.map((c) => c.id).filter((c) => c === id || settings.chains.includes(c)) : settings.chains.filter((c) => c !== id);
+    const chains = chosen.length ? chosen : CHAINS.map((c) => c.id);
+    void save(async () => {
+      await writeSettings({ chains });
+      return { notes: chosen.length ? [] : [i18n.t('options.settings.allChainsBack')] };
+    });
   };
-
-  const finishSave = async (apiBase: string, permission: Promise<boolean>) => {
-    const next: Settings = { ...settings, apiBase, hideSpam: draft.hideSpam, chains: draft.chains, locale: draft.locale };
-    const out: string[] = [];
-    for (const f of NUMBER_FIELDS) {
-      const { value, note } = clampSetting(f.key, draft[f.key], settings[f.key]);
-      next[f.key] = value;
-      if (note) out.push(i18n.t('options.settings.fieldNote', [f.label(), note]));
-    }
-    if (next.chains.length === 0) {
-      next.chains = CHAINS.map((c) => c.id);
-      out.push(i18n.t('options.settings.allChainsBack'));
-    }
-    const granted = await permission;
-    if (!granted) out.push(i18n.t('options.settings.notGranted', [new URL(apiBase).hostname]));
-    await settingsItem.setValue(next);
-    setDraft(toDraft(next));
-    setNotes([i18n.t('options.settings.saved'), ...out]);
-  };
-
   return (
-    <form class="space-y-4" onSubmit={save} noValidate>
-      <div>
-        <label for="api-base" class="block text-sm font-medium">
-          {i18n.t('options.settings.apiBase')}
-        </label>
-        <div class="mt-1 flex gap-2">
-          <input
-            id="api-base"
-            class="input min-w-0 flex-1 font-mono"
-            value={draft.apiBase}
-            spellcheck={false}
-            aria-invalid={!!baseError}
-            aria-describedby="api-base-hint"
-            onInput={(e) => set('apiBase', e.currentTarget.value)}
-          />
-          <button type="button" class="btn-secondary" onClick={() => set('apiBase', DEFAULT_API_BASE)}>
-            {i18n.t('options.settings.useDefault')}
-          </button>
-        </div>
-        <p id="api-base-hint" class={`mt-1 text-xs ${baseError ? 'text-red-700 dark:text-red-400' : 'text-slate-500 dark:text-slate-400'}`}>
-          {baseError || i18n.t('options.settings.apiBaseHint', [DEFAULT_API_BASE])}
-        </p>
-      </div>
-
-      <div class="grid gap-3 sm:grid-cols-3">
-        {NUMBER_FIELDS.map((f) => (
-          <div key={f.key}>
-            <label for={`setting-${f.key}`} class="block text-sm font-medium">
-              {f.label()}
-            </label>
-            <input
-              id={`setting-${f.key}`}
-              type="number"
-              class="input mt-1 w-full"
-              min={SETTING_LIMITS[f.key].min}
-              max={SETTING_LIMITS[f.key].max}
-              step={f.step}
-              value={draft[f.key]}
-              aria-describedby={`setting-${f.key}-hint`}
-              onInput={(e) => set(f.key, e.currentTarget.value)}
-            />
-            <p id={`setting-${f.key}-hint`} class="mt-1 text-xs text-slate-500 dark:text-slate-400">
-              {f.hint()} ({SETTING_LIMITS[f.key].min}–{SETTING_LIMITS[f.key].max})
-            </p>
-          </div>
-        ))}
-      </div>
-
-      <LocaleField value={draft.locale} onChange={(tag) => set('locale', tag)} />
-
+    <div class="space-y-4">
+      <LocaleField value={settings.locale} onChange={(locale) => void save(() => writeSettings({ locale }))} />
       <label class="flex items-center gap-2 text-sm">
-        <input type="checkbox" checked={draft.hideSpam} onChange={(e) => set('hideSpam', e.currentTarget.checked)} />
+        <input type="checkbox" checked={settings.hideSpam} onChange={(e) => void save(() => writeSettings({ hideSpam: e.currentTarget.checked }))} />
         {i18n.t('options.settings.hideSpam')}
       </label>
-
       <fieldset>
         <legend class="text-sm font-medium">{i18n.t('options.settings.chains')}</legend>
         <div class="mt-1 grid grid-cols-2 gap-1 sm:grid-cols-3">
           {CHAINS.map((c) => (
             <label key={c.id} class="flex items-center gap-2 text-sm">
-              <input type="checkbox" checked={draft.chains.includes(c.id)} onChange={(e) => toggleChain(c.id, e.currentTarget.checked)} />
+              <input type="checkbox" checked={settings.chains.includes(c.id)} onChange={(e) => toggleChain(c.id, e.currentTarget.checked)} />
               {c.name}
             </label>
           ))}
         </div>
       </fieldset>
+    </div>
+  );
+}
 
-      <div class="flex items-start gap-3">
-        <button type="submit" class="btn-primary">
-          {i18n.t('options.settings.save')}
+/** A number setting, saved when the field is left or Enter is pressed; a value out of range is moved into it, with a note. */
+function NumberField({ field, stored }: { field: (typeof NUMBER_FIELDS)[number]; stored: number }) {
+  const save = useSave();
+  const [draft, setDraft] = useState(String(stored));
+  useEffect(() => setDraft(String(stored)), [stored]);
+  const commit = (input: string) => {
+    const { value, note } = clampSetting(field.key, input, stored);
+    setDraft(String(value));
+    void save(async () => {
+      await writeSettings({ [field.key]: value });
+      return { notes: note ? [i18n.t('options.settings.fieldNote', [field.label(), note])] : [] };
+    });
+  };
+  return (
+    <div>
+      <label for={`setting-${field.key}`} class="block text-sm font-medium">
+        {field.label()}
+      </label>
+      <input
+        id={`setting-${field.key}`}
+        type="number"
+        class="input mt-1 w-full"
+        min={SETTING_LIMITS[field.key].min}
+        max={SETTING_LIMITS[field.key].max}
+        step={field.step}
+        value={draft}
+        aria-describedby={`setting-${field.key}-hint`}
+        onInput={(e) => setDraft(e.currentTarget.value)}
+        onChange={(e) => commit(e.currentTarget.value)}
+      />
+      <p id={`setting-${field.key}-hint`} class="mt-1 text-xs text-slate-500 dark:text-slate-400">
+        {field.hint()} ({SETTING_LIMITS[field.key].min}–{SETTING_LIMITS[field.key].max})
+      </p>
+    </div>
+  );
+}
+
+/** The API URL, saved when the field is left or Enter is pressed; an invalid one is explained and not saved. */
+function ApiBaseField({ stored }: { stored: string }) {
+  const save = useSave();
+  const [draft, setDraft] = useState(stored);
+  const [error, setError] = useState('');
+  useEffect(() => setDraft(stored), [stored]);
+  const commit = (input: string) => {
+    const base = parseApiBase(input);
+    if (!base.ok) return setError(say(base.error));
+    setError('');
+    setDraft(base.value);
+    const permission = requestApiPermission(base.value);
+    void save(async () => {
+      const granted = await permission;
+      await writeSettings({ apiBase: base.value });
+      return { notes: granted ? [] : [i18n.t('options.settings.notGranted', [new URL(base.value).hostname])] };
+    });
+  };
+  return (
+    <div>
+      <label for="api-base" class="block text-sm font-medium">
+        {i18n.t('options.settings.apiBase')}
+      </label>
+      <div class="mt-1 flex gap-2">
+        <input
+          id="api-base"
+          class="input min-w-0 flex-1 font-mono"
+          value={draft}
+          spellcheck={false}
+          aria-invalid={!!error}
+          aria-describedby="api-base-hint"
+          onInput={(e) => setDraft(e.currentTarget.value)}
+          onChange={(e) => commit(e.currentTarget.value)}
+        />
+        <button type="button" class="btn-secondary" onClick={() => commit(DEFAULT_API_BASE)}>
+          {i18n.t('options.settings.useDefault')}
         </button>
-        <div role="status" class="text-sm">
-          {notes.map((n) => (
-            <p key={n}>{n}</p>
-          ))}
-        </div>
       </div>
-    </form>
+      <p id="api-base-hint" class={`mt-1 text-xs ${error ? 'text-red-700 dark:text-red-400' : 'text-slate-500 dark:text-slate-400'}`}>
+        {error || i18n.t('options.settings.apiBaseHint', [DEFAULT_API_BASE])}
+      </p>
+    </div>
+  );
+}
+
+/** What few users change: where the API is, how long answers are kept, how fast and how deep to ask. */
+export function AdvancedSettings({ settings }: { settings: Settings }) {
+  return (
+    <div class="space-y-4">
+      <ApiBaseField stored={settings.apiBase} />
+      <div class="grid gap-3 sm:grid-cols-3">
+        {NUMBER_FIELDS.map((f) => (
+          <NumberField key={f.key} field={f} stored={settings[f.key]} />
+        ))}
+      </div>
+    </div>
   );
 }
 

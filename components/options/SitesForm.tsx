@@ -2,13 +2,15 @@ import { i18n } from '#i18n';
 import { EXPLORER_SITES } from '@/lib/core/chains';
 import { disabledSitesItem } from '@/lib/storage/items';
 import { useStorageItem } from '@/components/shared/use-storage';
+import { useSave } from './save-model';
 
 /** Per-site hover-card switches; each change is saved at once. */
 export function SitesForm() {
   const disabled = useStorageItem(disabledSitesItem);
+  const save = useSave();
   if (disabled === undefined) return null;
   const toggle = (site: string, on: boolean) =>
-    void disabledSitesItem.setValue(on ? disabled.filter((s) => s !== site) : [...new Set([...disabled, site])]);
+    void save(() => disabledSitesItem.setValue(on ? disabled.filter((s) => s !== site) : [...new Set([...disabled, site])]));
   return (
     <fieldset>
       <legend class="text-sm font-medium">{i18n.t('options.sites.legend')}</legend>

@@ -6,7 +6,7 @@ import type { ChainHoldings } from '@/lib/core/types';
 import { leftOutNote, sumTotals } from '@/lib/core/totals';
 import { say } from '@/lib/i18n/say';
 import { PortfolioContent, Skeleton } from '@/components/popup/ChainBalances';
-import { ErrorNotice, groupFailures } from '@/components/popup/ErrorNotice';
+import { ErrorNotice, groupFailures } from '@/components/shared/ErrorNotice';
 import { fitUsd } from '@/components/popup/fit-number';
 import { chainValue, hasAnyBalance, normalizeQuery, SMALL_BALANCE_USD, summaryOf, type ChainValue } from '@/components/popup/holdings-view';
 import { useBalances, type ChainLoad } from '@/components/popup/use-balances';

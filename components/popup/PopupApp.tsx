@@ -8,9 +8,10 @@ import { lookupFromSearch } from '@/lib/core/lookup-url';
 import { addEntry, changeWatchlist, removeEntry, restoreEntry, type WatchEntry } from '@/lib/storage/watchlist';
 import { ApiKeyForm } from '@/components/shared/ApiKeyForm';
 import { Skeleton } from '@/components/popup/ChainBalances';
-import { openOptionsPage } from '@/components/popup/ErrorNotice';
+import { openOptionsPage } from '@/components/shared/ErrorNotice';
 import { useSettings, useStorageItem } from '@/components/shared/use-storage';
 import { WORDS } from '@/components/shared/vocabulary';
+import { EXAMPLE_ADDRESS, EXAMPLE_LABEL } from '@/components/shared/example-address';
 import { SLOT, withSlot } from '@/components/shared/with-slot';
 import { BalancesPanel, type ChainChoice } from './BalancesPanel';
 import { usePopupView } from './use-popup-view';
@@ -18,10 +19,6 @@ import { AddAddressForm, entryName, WatchList } from './Watchlist';
 import { PortfolioView } from './portfolio/PortfolioView';
 import { AddressName } from './AddressName';
 
-/** A well-known address with balances on several chains, offered on first run. */
-export const EXAMPLE_ADDRESS = '0xd8da6bf26964af9d7eed9e03e53415d37aa96045';
-/** Its ENS name: a name, not a word to translate. */
-const EXAMPLE_LABEL = 'vitalik.eth';
 const UNDO_MS = 6000;
 
 type Panel = 'none' | 'add' | 'watchlist';
@@ -84,7 +81,7 @@ function KeySetup() {
       <h2 id="key-setup-title" class="mb-1 text-sm font-semibold">
         {i18n.t('popup.keySetup.title')}
       </h2>
-      <ApiKeyForm idPrefix="popup" testBeforeSave />
+      <ApiKeyForm idPrefix="popup" testBeforeSave autoFocus />
       <button type="button" class="link text-xs" onClick={openOptionsPage}>
         {i18n.t('popup.keySetup.openOptions')}
       </button>
@@ -209,11 +206,13 @@ export function PopupApp() {
     setPanel('none');
     setView('address');
   };
-  const showAdd = panel === 'add' || (watchlist.length === 0 && !unwatchedLookup);
+  // First run is one path: until a key is saved, the key field has the focus and the only primary button.
+  const showAdd = panel === 'add' || (hasKey && watchlist.length === 0 && !unwatchedLookup);
 
   return (
     <main class="space-y-3 p-3">
-      <Header current={current} count={watchlist.length} panel={panel} onPanel={setPanel} view={view} onView={setView} />
+      {/* In Portfolio the header names no address: the view's own title says what is shown. */}
+      <Header current={view === 'portfolio' ? undefined : current} count={watchlist.length} panel={panel} onPanel={setPanel} view={view} onView={setView} />
       {showAdd && <AddAddressForm entries={watchlist} onAdded={(address) => (select(address), setPanel('add'))} />}
       {panel === 'watchlist' && watchlist.length > 0 && (
         <section id="watchlist-panel" aria-label={i18n.t('popup.watchlist.panel')} class="rounded-md border border-slate-200 p-2 dark:border-slate-700">
@@ -228,7 +227,7 @@ export function PopupApp() {
         </section>
       )}
       {!hasKey && <KeySetup />}
-      {watchlist.length === 0 && !unwatchedLookup && <EmptyWatchlist onAdded={select} />}
+      {hasKey && watchlist.length === 0 && !unwatchedLookup && <EmptyWatchlist onAdded={select} />}
       {unwatchedLookup && <LookupBar address={unwatchedLookup} onAdded={select} />}
       {hasKey && current && view === 'address' && <AddressName address={current.address} unless={current.label} visible class="block text-sm font-medium" />}
       {hasKey && view === 'portfolio' && <PortfolioView onOpenAddress={select} epoch={apiKey} />}

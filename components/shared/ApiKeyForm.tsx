@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { apiKeyItem, maskApiKey } from '@/lib/storage/api-key';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { i18n } from '#i18n';
@@ -22,6 +22,8 @@ interface Props {
   /** First run: a key is saved only after one real call with it works; a refused key stays in the field with the reason. */
   testBeforeSave?: boolean;
   idPrefix: string;
+  /** Put the cursor in the key field when the form appears (first run, a refused key shown in place). */
+  autoFocus?: boolean;
 }
 
 type TestResult = { ok: true } | { ok: false; message: string };
@@ -36,7 +38,7 @@ async function testKey(apiKey: string | undefined): Promise<TestResult> {
 }
 
 /** Enter, save, test the Chainbase API key. The key is written to storage.local only and never shown in full again. */
-export function ApiKeyForm({ full = false, testBeforeSave = false, idPrefix }: Props) {
+export function ApiKeyForm({ full = false, testBeforeSave = false, idPrefix, autoFocus = false }: Props) {
   const saved = useStorageItem(apiKeyItem);
   const [draft, setDraft] = useState('');
   const [reveal, setReveal] = useState(false);
@@ -44,8 +46,13 @@ export function ApiKeyForm({ full = false, testBeforeSave = false, idPrefix }: P
   const [testing, setTesting] = useState(false);
   const inputId = `${idPrefix}-api-key`;
   const statusId = `${idPrefix}-api-key-status`;
+  const field = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (autoFocus) field.current?.focus();
+  }, [autoFocus]);
 
-  const save = async (key: string, what: string) => {
+  const save = async (key: string, confirmation: string) => {
+    let what = confirmation;
     const trimmed = key.trim();
     if (!trimmed) return setStatus({ tone: 'error', text: i18n.t('common.apiKey.enterFirst') });
     if (testBeforeSave) {
@@ -54,6 +61,7 @@ export function ApiKeyForm({ full = false, testBeforeSave = false, idPrefix }: P
       const result = await testKey(trimmed);
       setTesting(false);
       if (!result.ok) return setStatus({ tone: 'error', text: i18n.t('common.apiKey.notSaved', [result.message]) });
+      what = i18n.t('common.apiKey.testedSaved');
     }
     await apiKeyItem.setValue(trimmed);
     setDraft('');
@@ -88,6 +96,7 @@ export function ApiKeyForm({ full = false, testBeforeSave = false, idPrefix }: P
       <div class="flex gap-2">
         <input
           id={inputId}
+          ref={field}
           type={reveal ? 'text' : 'password'}
           class="input min-w-0 flex-1 font-mono"
           autocomplete="off"

@@ -8,4 +8,8 @@ export default defineBackground(() => {
   void restrictStorageToTrustedContexts();
   registerHandlers(createBackgroundHandlers(), { id: browser.runtime.id, origin: browser.runtime.getURL('/') });
   registerContextMenu();
+  // First run starts on one page: the key, then an address (components/welcome).
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
 });

@@ -169,6 +169,6 @@ describe('NameService.resolve', () => {
   it('turns an API error into a message', async () => {
     api.simulate({ kind: 'status', status: 401, path: '/v1/ens/records' });
     const { service } = setupService();
-    expect(await service.resolve(DONATE_ENS)).toEqual({ ok: false, error: `Could not look up ${DONATE_ENS}: Chainbase rejected the API key. (unauthorized)` });
+    expect(await service.resolve(DONATE_ENS)).toEqual({ ok: false, error: `Could not look up ${DONATE_ENS}: Your API key was refused. (unauthorized)` });
   });
 });

@@ -49,3 +49,24 @@ export function alertMonthlyCredits(addresses: number, chains: number, intervalM
   const runs = Math.ceil(MINUTES_PER_MONTH / intervalMinutes);
   return runs * addresses * chains * CREDITS_PER_CHAIN_REFRESH;
 }
+
+/** Above this share of the monthly budget, watch alerts leave too little for lookups: the options page warns. */
+export const ALERT_WARN_SHARE = 0.5;
+
+/** How watch alerts at one interval sit in the budget: fine, more than half of it, or alone more than all of it. */
+export type AlertBudgetLevel = 'ok' | 'high' | 'over';
+
+export function alertBudgetLevel(monthlyCredits: number, budget: number): AlertBudgetLevel {
+  if (monthlyCredits > budget) return 'over';
+  return monthlyCredits > budget * ALERT_WARN_SHARE ? 'high' : 'ok';
+}
+
+/**
+ * The shortest of `intervals` (minutes) whose alerts stay within the warning share of the
+ * budget, to suggest instead of a costlier one; undefined when even the longest does not.
+ */
+export function fittingAlertInterval(addresses: number, chains: number, budget: number, intervals: readonly number[]): number | undefined {
+  return [...intervals]
+    .sort((a, b) => a - b)
+    .find((m) => alertBudgetLevel(alertMonthlyCredits(addresses, chains, m), budget) === 'ok');
+}

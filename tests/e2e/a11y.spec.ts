@@ -87,7 +87,13 @@ test.describe('accessibility (axe, WCAG 2.1 AA)', () => {
     await setup({ apiKey: KEY });
     const page = await openOptions();
     await expect(page.getByRole('heading', { name: 'Chainbase Balances settings' })).toBeVisible();
+    await expect(page.getByTestId('alert-share')).toBeVisible();
+    await expectNoViolations(page);
+    // The second level, open, and the one save indicator after a change.
+    await page.getByText('Advanced', { exact: true }).click();
     await expect(page.getByLabel('API base URL')).toBeVisible();
+    await page.getByLabel('Hide spam and dust tokens').uncheck();
+    await expect(page.getByTestId('save-status')).toHaveText('Saved.');
     await expectNoViolations(page);
   });
 

@@ -99,3 +99,38 @@ test('with alerts on, a change in the server’s data gives exactly one notifica
   await expect(section.getByRole('status')).toHaveText('Watch alerts are off; no background refresh is scheduled.');
   expect(await alarmsIn(serviceWorker)).toEqual([]);
 });
+
+test('the alert setting shows its share of the monthly budget, warns above half, suggests the interval that fits, and refuses one that alone exceeds it', async ({
+  setup,
+  openOptions,
+  serviceWorker,
+}) => {
+  const three = [...WATCHLIST, { address: '0x00000000000000000000000000000000000000aa', label: 'third', addedAt: 3 }];
+  // All 9 chains: 3 addresses × 9 chains × 4 credits × 1,440 runs = 155,520 credits, 78 % of the free plan's 200,000.
+  await setup({ apiKey: 'test-key', settings: { requestsPerSecond: 50 }, watchlist: three });
+  const options = await openOptions();
+  const section = options.getByRole('region', { name: 'Watch alerts' });
+  const share = section.getByTestId('alert-share');
+  await expect(share).toHaveText(/That is 78 % of your monthly budget of 200,000 credits: more than half/);
+  await expect(share).toHaveAttribute('data-level', 'high');
+
+  await share.getByRole('button', { name: 'Check every 60 minutes instead (39 %)' }).click();
+  await expect(share).toHaveText('That is 39 % of your monthly budget of 200,000 credits.');
+  await expect(section.getByLabel('Check every')).toHaveValue('60');
+  expect(await serviceWorker.evaluate(() => chrome.storage.local.get('alerts'))).toMatchObject({ alerts: { intervalMinutes: 60 } });
+
+  // A smaller budget: every 15 minutes would alone use more than all of it, so it cannot be chosen.
+  await serviceWorker.evaluate(() => chrome.storage.local.set({ creditBudget: 100_000 }));
+  await expect(share).toHaveText(/That is 78 % of your monthly budget of 100,000 credits/);
+  await expect(section.getByRole('option', { name: '15 minutes (over budget)' })).toBeDisabled();
+
+  // A stored interval that alone exceeds the budget: turning alerts on is refused, with the reason and the fitting interval.
+  await serviceWorker.evaluate(() => chrome.storage.local.set({ alerts: { enabled: false, intervalMinutes: 15, thresholdPercent: 5 } }));
+  await expect(share).toHaveAttribute('data-level', 'over');
+  await expect(share).toContainText('alerts alone would use it all, so this setting is refused');
+  await expect(share).toContainText('Even every 60 minutes uses more than half');
+  await section.getByLabel(TOGGLE).click();
+  await expect(section.getByRole('status')).toHaveText('Not saved: at this interval, alerts alone would use more than your monthly budget.');
+  await expect(section.getByLabel(TOGGLE)).not.toBeChecked();
+  expect(await serviceWorker.evaluate(() => chrome.storage.local.get('alerts'))).toMatchObject({ alerts: { enabled: false } });
+});

@@ -1,4 +1,4 @@
-import { chromium, type BrowserContext, type Worker } from '@playwright/test';
+import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -34,7 +34,22 @@ export interface LaunchedExtension {
  * Debian's Chromium with the built extension loaded in a fresh profile. `locale` (e.g. 'de-DE') is
  * the browser's language: Chromium's --lang plus Playwright's locale emulation.
  */
-export async function launchExtension(opts: { headless?: boolean; extensionDir?: string; locale?: string } = {}): Promise<LaunchedExtension> {
+/** The welcome tab the worker opens on install; tests close it unless they are about it. */
+export async function welcomePage(context: BrowserContext, extensionId: string, timeoutMs = 15_000): Promise<Page> {
+  const url = `chrome-extension://${extensionId}/welcome.html`;
+  const deadline = Date.now() + timeoutMs;
+  // Waits for the tab to appear (it may have opened, still blank, before anyone listened).
+  for (;;) {
+    const page = context.pages().find((p) => p.url() === url);
+    if (page) return page;
+    if (Date.now() > deadline) throw new Error(`The welcome page did not open at ${url}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+export async function launchExtension(
+  opts: { headless?: boolean; extensionDir?: string; locale?: string; keepWelcome?: boolean } = {},
+): Promise<LaunchedExtension> {
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'cbb-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -43,10 +58,13 @@ export async function launchExtension(opts: { headless?: boolean; extensionDir?:
     ...(opts.locale && { locale: opts.locale }),
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(serviceWorker.url()).host;
+  const welcome = await welcomePage(context, extensionId);
+  if (!opts.keepWelcome) await welcome.close();
   return {
     context,
     serviceWorker,
-    extensionId: new URL(serviceWorker.url()).host,
+    extensionId,
     close: async () => {
       await context.close();
       await rm(userDataDir, { recursive: true, force: true });

@@ -52,8 +52,7 @@ test.describe('locale', () => {
     const field = page.getByLabel('Number and date format');
     await expect(field.locator('option').first()).toHaveText(/^Browser language: .* — 1\.234,5$/);
     await field.selectOption('en-GB');
-    await page.getByRole('button', { name: 'Save settings' }).click();
-    await expect(page.getByText('Settings saved.')).toBeVisible();
+    await expect(page.getByTestId('save-status')).toHaveText('Saved.');
     const stored = await serviceWorker.evaluate(() => chrome.storage.local.get('settings'));
     expect((stored.settings as { locale: string }).locale).toBe('en-GB');
   });

@@ -69,7 +69,7 @@ test.describe('options page', () => {
 
     await key.fill('wrong-key');
     await page.getByRole('button', { name: 'Test key' }).click();
-    await expect(status).toHaveText('Chainbase rejected the API key. (invalid api key)');
+    await expect(status).toHaveText('Your API key was refused. (invalid api key)');
     // Testing a typed key does not save it.
     expect(await serviceWorker.evaluate(() => chrome.storage.local.get('apiKey'))).toEqual({ apiKey: 'test-key' });
 
@@ -78,53 +78,81 @@ test.describe('options page', () => {
     expect(await serviceWorker.evaluate(() => chrome.storage.local.get('apiKey'))).toEqual({ apiKey: 'demo' });
   });
 
-  test('settings: validates the API URL, clamps numbers, saves chains and spam choice', async ({ setup, context, extensionId, serviceWorker, fakeApi }) => {
+  test('two levels: key, budget, alerts, sites, display and data up front; API URL, cache, rate and pages under Advanced', async ({ setup, openOptions }) => {
+    await setup({ apiKey: 'test-key' });
+    const page = await openOptions();
+    const headings = page.getByRole('heading', { level: 2 });
+    await expect(headings).toHaveText(['Chainbase API key', 'Credits', 'Watch alerts', 'Hover cards', 'Display', 'Data']);
+    for (const label of ['API base URL', 'Cache lifetime (minutes)', 'Requests per second', 'Pages per address (100 tokens each)']) {
+      await expect(page.getByLabel(label)).toBeHidden();
+    }
+    await page.getByText('Advanced', { exact: true }).click();
+    await expect(page.getByLabel('API base URL')).toBeVisible();
+    await expect(page.getByLabel('Requests per second')).toBeVisible();
+    // One save model: no per-section save buttons besides the key's.
+    await expect(page.getByRole('button', { name: /^Save/ })).toHaveText(['Save']);
+  });
+
+  test('settings save on change: validates the API URL, clamps numbers, saves chains and spam choice, says "Saved."', async ({ setup, context, extensionId, serviceWorker, fakeApi }) => {
     await setup({ apiKey: 'test-key' });
     const page = await openOptionsAnswering(context, extensionId, false);
+    const saved = page.getByTestId('save-status');
+    await page.getByText('Advanced', { exact: true }).click();
     const base = page.getByLabel('API base URL');
     await expect(base).toHaveValue(fakeApi.url);
 
     await base.fill('ftp://example.com');
-    await page.getByRole('button', { name: 'Save settings' }).click();
+    await base.press('Enter');
     await expect(page.getByText('The API URL must use https (plain http is allowed only for localhost).')).toBeVisible();
     await expect(base).toHaveAttribute('aria-invalid', 'true');
+    await expect(saved).toHaveText('');
 
     await base.fill(`${fakeApi.url}/`);
-    await page.getByLabel('Cache lifetime (minutes)').fill('99999');
-    await page.getByLabel('Requests per second').fill('0');
-    await page.getByLabel('Pages per address (100 tokens each)').fill('3');
+    await base.press('Enter');
+    await expect(saved).toHaveText('Saved. Access to 127.0.0.1 was not granted; requests to it may fail until you allow it.');
+    expect(await permissionRequests(page)).toEqual([{ origins: ['http://127.0.0.1/*'] }]);
+    await expect(base).toHaveValue(fakeApi.url);
+
+    const cache = page.getByLabel('Cache lifetime (minutes)');
+    await cache.fill('99999');
+    await cache.press('Tab');
+    await expect(saved).toHaveText('Saved. Cache lifetime (minutes): lowered to the maximum, 1440.');
+    await expect(cache).toHaveValue('1440');
+    const rate = page.getByLabel('Requests per second');
+    await rate.fill('0');
+    await rate.press('Tab');
+    await expect(saved).toHaveText('Saved. Requests per second: raised to the minimum, 0.2.');
+    const pages = page.getByLabel('Pages per address (100 tokens each)');
+    await pages.fill('3');
+    await pages.press('Tab');
     await page.getByLabel('Hide spam and dust tokens').uncheck();
     await page.getByRole('group', { name: 'Chains in the popup' }).getByLabel('Merlin').uncheck();
-    await page.getByRole('button', { name: 'Save settings' }).click();
-    const status = page.getByRole('status').filter({ hasText: 'Settings saved.' });
-    await expect(status).toContainText('Access to 127.0.0.1 was not granted; requests to it may fail until you allow it.');
-    expect(await permissionRequests(page)).toEqual([{ origins: ['http://127.0.0.1/*'] }]);
-    await expect(status).toContainText('Cache lifetime (minutes): lowered to the maximum, 1440.');
-    await expect(status).toContainText('Requests per second: raised to the minimum, 0.2.');
-    await expect(page.getByLabel('Cache lifetime (minutes)')).toHaveValue('1440');
+    await expect(saved).toHaveText('Saved.');
 
-    const { settings } = (await serviceWorker.evaluate(() => chrome.storage.local.get('settings'))) as { settings: Record<string, unknown> };
-    expect(settings).toMatchObject({
-      apiBase: fakeApi.url, // trailing slash removed
-      cacheTtlMinutes: 1440,
-      requestsPerSecond: 0.2,
-      maxPages: 3,
-      hideSpam: false,
-      chains: [1, 137, 56, 43114, 42161, 10, 8453, 324],
-    });
+    await expect
+      .poll(async () => ((await serviceWorker.evaluate(() => chrome.storage.local.get('settings'))) as { settings: Record<string, unknown> }).settings)
+      .toMatchObject({
+        apiBase: fakeApi.url, // trailing slash removed
+        cacheTtlMinutes: 1440,
+        requestsPerSecond: 0.2,
+        maxPages: 3,
+        hideSpam: false,
+        chains: [1, 137, 56, 43114, 42161, 10, 8453, 324],
+      });
   });
 
-  test('settings: a granted custom URL saves without a warning; the default URL asks for nothing', async ({ setup, context, extensionId, serviceWorker }) => {
+  test('settings: a granted custom URL saves without a warning; the default URL asks for nothing', async ({ setup, context, extensionId, serviceWorker, fakeApi }) => {
     await setup({ apiKey: 'test-key' });
     const page = await openOptionsAnswering(context, extensionId, true);
-    await page.getByRole('button', { name: 'Save settings' }).click();
-    const status = page.getByRole('status').filter({ hasText: 'Settings saved.' });
-    await expect(status).toHaveText('Settings saved.');
+    await page.getByText('Advanced', { exact: true }).click();
+    const base = page.getByLabel('API base URL');
+    await base.fill(`${fakeApi.url}/`);
+    await base.press('Enter');
+    await expect(page.getByTestId('save-status')).toHaveText('Saved.');
     expect(await permissionRequests(page)).toEqual([{ origins: ['http://127.0.0.1/*'] }]);
 
     await page.getByRole('button', { name: 'Use default' }).click();
-    await expect(page.getByLabel('API base URL')).toHaveValue('https://api.chainbase.online');
-    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(base).toHaveValue('https://api.chainbase.online');
     await expect.poll(() => serviceWorker.evaluate(() => chrome.storage.local.get('settings'))).toMatchObject({
       settings: { apiBase: 'https://api.chainbase.online' },
     });

@@ -122,9 +122,10 @@ test.describe('popup layout', () => {
     await expect(page.getByLabel('Total across chains')).toHaveText('—');
     const alerts = page.getByRole('alert');
     await expect(alerts).toHaveCount(1);
-    await expect(alerts).toContainText('Chainbase rejected the API key.');
+    await expect(alerts.locator('p').first()).toHaveText('Your API key was refused.');
+    await expect(alerts.getByRole('button')).toHaveText(['Enter a new key']);
+    await alerts.getByText('Details').click();
     await expect(alerts).toContainText('on all 9 chains');
-    await expect(alerts.getByRole('button')).toHaveText(['Open options to fix the API key']);
     await expect(page.getByText('$0.00')).toHaveCount(0);
   });
 
@@ -135,7 +136,7 @@ test.describe('popup layout', () => {
     const keyField = page.getByLabel('API key', { exact: true });
     await keyField.fill('not-a-key');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Not saved' })).toContainText('Chainbase rejected the API key.');
+    await expect(page.getByRole('status').filter({ hasText: 'Not saved' })).toContainText('Your API key was refused.');
     await expect(heading).toBeVisible();
     await expect(keyField).toHaveAttribute('aria-invalid', 'true');
     expect(await serviceWorker.evaluate(() => chrome.storage.local.get('apiKey'))).toEqual({});

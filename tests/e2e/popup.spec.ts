@@ -64,12 +64,27 @@ test.describe('popup', () => {
     await setup({});
     const page = await openPopup();
     await expect(page.getByRole('heading', { name: 'Add your Chainbase API key to see balances' })).toBeVisible();
-    await expect(page.getByText('Watch an address to see its token balances')).toBeVisible();
+    // One path: the key field has the focus and the only primary button; the address step comes after.
+    const keyField = page.getByLabel('API key', { exact: true });
+    await expect(keyField).toBeFocused();
+    await expect(page.locator('.btn-primary')).toHaveText(['Save']);
+    await expect(page.getByLabel('Address', { exact: true })).toHaveCount(0);
+    // The placeholder is read in full.
+    expect(await keyField.evaluate((el: HTMLInputElement) => {
+      const probe = document.createElement('span');
+      probe.style.font = getComputedStyle(el).font;
+      probe.textContent = el.placeholder;
+      document.body.append(probe);
+      const fits = probe.getBoundingClientRect().width <= el.clientWidth - parseFloat(getComputedStyle(el).paddingLeft) - parseFloat(getComputedStyle(el).paddingRight);
+      probe.remove();
+      return fits;
+    })).toBe(true);
 
-    await page.getByLabel('API key', { exact: true }).fill(KEY);
+    await keyField.fill(KEY);
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(page.getByRole('heading', { name: /Add your Chainbase API key/ })).toHaveCount(0);
     expect(await serviceWorker.evaluate(() => chrome.storage.local.get('apiKey'))).toEqual({ apiKey: KEY });
+    await expect(page.getByText('Watch an address to see its token balances')).toBeVisible();
 
     const address = page.getByLabel('Address', { exact: true });
     const label = page.getByLabel('Label (optional)');
@@ -186,15 +201,24 @@ test.describe('popup', () => {
     await expect(status).toHaveText('updated just now');
   });
 
-  test('bad key: explains and links to the settings', async ({ setup, openPopup, fakeApi, context, extensionId }) => {
-    await setup({ apiKey: KEY, watchlist: watch([SHOWCASE, 'Vitalik']) });
-    fakeApi.simulate({ kind: 'status', status: 401 });
+  test('refused key: one sentence, the key field in place, details on demand; a new key loads the balances', async ({ setup, openPopup, serviceWorker }) => {
+    // The fake API refuses any key but its own two.
+    await setup({ apiKey: 'revoked-key', watchlist: watch([SHOWCASE, 'Vitalik']), settings: { chains: [1] } });
     const page = await openPopup();
     const alert = page.getByRole('alert');
-    await expect(alert).toContainText('Chainbase rejected the API key.');
-    const optionsPage = context.waitForEvent('page');
-    await alert.getByRole('button', { name: 'Open options to fix the API key' }).click();
-    expect((await optionsPage).url()).toBe(`chrome-extension://${extensionId}/options.html`);
+    await expect(alert.locator('p').first()).toHaveText('Your API key was refused.');
+    await expect(alert.getByText('HTTP status 401')).toBeHidden();
+    await alert.getByText('Details').click();
+    await expect(alert.getByText('HTTP status 401')).toBeVisible();
+    await alert.getByRole('button', { name: 'Enter a new key' }).click();
+    const keyField = alert.getByLabel('API key', { exact: true });
+    await expect(keyField).toBeFocused();
+    await keyField.fill('test-key');
+    await keyField.press('Enter');
+    // (The native coin's price, refused with the old key, is asked again on the price service's own schedule.)
+    await expect(page.getByLabel('Total on Ethereum')).toHaveText(/^\$\d/);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    expect(await serviceWorker.evaluate(() => chrome.storage.local.get('apiKey'))).toEqual({ apiKey: 'test-key' });
   });
 
   test('rate limited: says when the extension asks again and never retries on a timer of its own', async ({ setup, context, extensionId, fakeApi }) => {
@@ -205,15 +229,23 @@ test.describe('popup', () => {
     await page.clock.install();
     await page.goto(`chrome-extension://${extensionId}/popup.html`);
     const alert = page.getByRole('alert');
-    await expect(alert).toContainText('Too many requests');
-    await expect(alert).toContainText(/The extension asks again at \d{1,2}:\d{2}:\d{2}/);
-    await expect(alert.getByRole('button')).toHaveText(['Try again']);
+    await expect(alert).toContainText('Chainbase asked us to slow down.');
+    const countdown = alert.locator('[data-countdown]');
+    await expect(countdown).toHaveText(/^Asking again in 0:[0-3]\d\.$/);
+    // While the hold lasts, no "Try again" (it could only wait too).
+    await expect(alert.getByRole('button', { name: 'Try again' })).toHaveCount(0);
+    const first = await countdown.textContent();
+    await page.clock.runFor(2000);
+    await expect(countdown).not.toHaveText(first!);
     await expect(page.getByLabel('Total on Ethereum')).toHaveText('—');
     // Well past the Retry-After: the page itself has asked nothing more.
     await page.clock.fastForward(60_000);
     await page.clock.runFor(1000);
     await expect(alert).toBeVisible();
     expect(fakeApi.count({ path: TOKENS_PATH, chainId: 1 })).toBe(1);
+    // Once the hold is over, asking again can work: now the notice offers it.
+    await expect(countdown).toHaveCount(0);
+    await expect(alert.getByRole('button', { name: 'Try again' })).toBeVisible();
   });
 
   test('server error: Retry asks again', async ({ setup, openPopup, fakeApi }) => {

@@ -9,7 +9,7 @@
  * - Together: $9,227.69.
  */
 import type { Page } from '@playwright/test';
-import { DONATE, TWO_ETH } from '../fake-api/data';
+import { DONATE, EMPTY, TWO_ETH } from '../fake-api/data';
 import { PRICE_PATH, TOKENS_PATH } from '../fake-api/server';
 import { WRAPPED_NATIVE } from '../../lib/core/native-prices';
 import { CHAINS } from '../../lib/core/chains';
@@ -71,6 +71,11 @@ test.describe('portfolio', () => {
     await expect(rows.nth(0)).toContainText(TWO_ETH_TOTAL);
     await expect(rows.nth(1)).toContainText('donate');
     await expect(rows.nth(1)).toContainText(DONATE_TOTAL);
+    // Caveats fold into one line; their details are one click away.
+    const caveats = view.locator('[data-caveats]');
+    await expect(caveats.locator('summary')).toHaveText('2 notes on these figures');
+    await expect(view.getByText('Not included: BTC on Merlin (no price).')).toBeHidden();
+    await caveats.locator('summary').click();
     await expect(view.getByText('Not included: BTC on Merlin (no price).')).toBeVisible();
 
     // 2 addresses × 9 chains asked, yet one price call per priced chain.
@@ -87,6 +92,9 @@ test.describe('portfolio', () => {
     // The first visit has no earlier snapshot: no change is invented.
     await expect(view.getByText('Not enough history yet to show a change: check back tomorrow.')).toBeVisible();
     await expect(view.getByRole('img', { name: /^Net worth over/ })).toHaveCount(0);
+    // The view says what it is; the header names no address.
+    await expect(view.getByRole('heading', { name: 'Portfolio · 2 addresses' })).toBeVisible();
+    await expect(page.locator('header')).not.toContainText('donate');
   });
 
   test('change since yesterday from the stored snapshot, and the net-worth chart with its text alternative', async ({ setup, openPopup, serviceWorker }) => {
@@ -100,8 +108,51 @@ test.describe('portfolio', () => {
     const page = await openPopup();
     const view = await openPortfolio(page);
     await expect(view.getByLabel('Net worth', { exact: true })).toHaveText(GRAND_TOTAL);
-    await expect(view.getByText('+$120.50 (+1.3 %) since yesterday')).toBeVisible();
-    await expect(view.getByRole('img', { name: /^Net worth over 2 days, from \$9,107\.19 on .+ to \$9,227\.69 on / })).toBeVisible();
+    // Up: green, with sign and arrow, never colour alone.
+    const change = view.locator('[data-change]').filter({ hasText: 'since yesterday' }).first();
+    await expect(change).toHaveText('▲ +$120.50 (+1.3 %) since yesterday');
+    await expect(change).toHaveAttribute('data-change', '1');
+    await expect(change).toHaveClass(/text-green-700/);
+    const chart = view.getByRole('img', { name: /^Net worth over 2 days, from \$9,107\.19 on .+ to \$9,227\.69 on / });
+    await expect(chart).toBeVisible();
+    // Values on focus, by keyboard: today's, then yesterday's.
+    await chart.focus();
+    const readout = view.locator('[data-chart-readout]');
+    await expect(readout).toHaveText(/: \$9,227\.69$/);
+    await chart.press('ArrowLeft');
+    await expect(readout).toHaveText(/: \$9,107\.19$/);
+    await expect(view.getByRole('group', { name: 'Chart range' }).getByRole('button')).toHaveText(['7D', '30D', '90D']);
+  });
+
+  test('the net worth fits one line at 380 px for $245,808,622,656.68, the exact figure one click away', async ({ setup, context, extensionId, fakeApi }) => {
+    // One token worth $245,808,622,656.68 (below the $10^12 plausibility cap), on an address with no native coin.
+    const units = 245_808_622_656_680_000n;
+    const token = {
+      contract_address: '0x00000000000000000000000000000000000b1600',
+      decimals: 6,
+      name: 'Big Dollar',
+      symbol: 'BIG',
+      total_supply: (units * 10n).toString(),
+      logos: [],
+      urls: [],
+      current_usd_price: 1,
+      balance: `0x${units.toString(16)}`,
+    };
+    fakeApi.simulate({ kind: 'replace', path: TOKENS_PATH, address: EMPTY, chainId: 1, body: { code: 0, message: 'ok', data: [token], count: 1 } });
+    await setup({ apiKey: KEY, watchlist: watch([EMPTY, 'Treasury']), settings: { ...FAST, chains: [1] } });
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 380, height: 600 });
+    await page.goto(`chrome-extension://${extensionId}/popup.html`);
+    const view = await openPortfolio(page);
+    const figure = view.getByLabel('Net worth', { exact: true });
+    await expect(figure).toHaveText('$245.8B', { timeout: 15_000 });
+    const label = view.getByText('Net worth', { exact: true });
+    const lineHeight = await figure.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+    expect((await figure.boundingBox())!.height).toBeLessThan(lineHeight * 1.5);
+    expect((await label.boundingBox())!.height).toBeLessThan(30);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(380);
+    await view.getByRole('button', { name: 'Exact' }).click();
+    await expect(view.locator('[data-exact-net-worth]')).toHaveText('$245,808,622,656.68');
   });
 
   test('choosing an address in the Portfolio view opens its balances', async ({ setup, openPopup }) => {

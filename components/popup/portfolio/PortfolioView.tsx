@@ -14,12 +14,14 @@ import { netWorth, type AddressWorth, type NetWorth } from '@/lib/core/net-worth
 import {
   changeSince,
   formatChange,
+  type Change,
   SINCE_LAST_WEEK,
   SINCE_YESTERDAY,
   type Period,
   type Snapshot,
 } from '@/lib/core/net-worth-history';
 import { formatTotalUsd, leftOutNote } from '@/lib/core/totals';
+import { fitUsd } from '@/components/popup/fit-number';
 import { say } from '@/lib/i18n/say';
 import { loadHistory, recordSnapshot } from '@/lib/storage/history';
 import { watchlistItem, type WatchEntry } from '@/lib/storage/items';
@@ -73,14 +75,17 @@ function NetWorthPanel({ entries, chainIds, hideSpam, epoch, onOpenAddress, now 
   const portfolios = addresses.flatMap((a) => chainIds.flatMap((c) => state(c, a)?.portfolio ?? []));
   const at = now();
 
+  const changes = changesOf(history, worth.complete ? worth.grand.totalUsd : undefined, at);
+
   return (
     <section aria-labelledby="portfolio-title" class="space-y-3">
-      <h2 id="portfolio-title" class="sr-only">
-        {i18n.t('popup.portfolio.title')}
+      <h2 id="portfolio-title" class="text-base font-semibold">
+        {i18n.t('popup.portfolio.viewTitle', addresses.length)}
       </h2>
       <GrandTotal worth={worth} addressCount={addresses.length} busy={busy} onRefresh={refresh} />
-      <ChangeLines history={history} current={worth.complete ? worth.grand.totalUsd : undefined} now={at} pick={(s) => s.totalUsd} />
-      <NetWorthChart points={chartPoints(history ?? [], worth.complete ? worth.grand.totalUsd : undefined, at)} />
+      <ChangeLines changes={changes} />
+      <Caveats worth={worth} hasChange={changes.length > 0} />
+      <NetWorthChart points={chartPoints(history ?? [], worth.complete ? worth.grand.totalUsd : undefined, at)} now={at} />
       <ol aria-label={i18n.t('popup.portfolio.byValue')} class="divide-y divide-slate-200 rounded-md border border-slate-200 dark:divide-slate-700 dark:border-slate-700">
         {worth.rows.map((row) => (
           <AddressRow
@@ -99,21 +104,39 @@ function NetWorthPanel({ entries, chainIds, hideSpam, epoch, onOpenAddress, now 
   );
 }
 
+/** The net worth prints in full up to this many characters, else compact ("$245.8B") with the exact figure one click away. */
+const NET_WORTH_FIT_CHARS = 13;
+
 function GrandTotal({ worth, addressCount, busy, onRefresh }: { worth: NetWorth; addressCount: number; busy: boolean; onRefresh: () => void }) {
+  const [exact, setExact] = useState(false);
   const loaded = addressCount - worth.pendingCount;
-  const note = say(leftOutNote(worth.grand));
-  const failedNames = worth.failed.map((f) =>
-    i18n.t('popup.portfolio.chainsFor', [f.chainIds.map((id) => chainById(id)?.name ?? id).join(', '), shortenAddress(f.address)]),
-  );
+  const fitted = fitUsd(worth.grand.totalUsd, NET_WORTH_FIT_CHARS);
+  const shown = worth.grand.atLeast ? i18n.t('messages.totals.atLeast', [fitted.text]) : fitted.text;
+  const pending = !worth.complete && worth.pendingCount > 0 ? '…' : '';
   return (
     <div>
-      <div class="flex items-baseline justify-between gap-2">
-        <span class="text-sm text-slate-500 dark:text-slate-400">{i18n.t('popup.portfolio.netWorth')}</span>
-        <span class="text-2xl font-semibold tabular-nums" aria-label={i18n.t('popup.portfolio.netWorth')}>
-          {say(formatTotalUsd(worth.grand))}
-          {!worth.complete && worth.pendingCount > 0 && '…'}
+      <p class="text-xs text-slate-500 dark:text-slate-400">{i18n.t('popup.portfolio.netWorth')}</p>
+      <div class="flex items-baseline gap-2">
+        <span
+          class="whitespace-nowrap text-2xl font-semibold tracking-tight tabular-nums"
+          aria-label={i18n.t('popup.portfolio.netWorth')}
+          data-net-worth
+          title={fitted.full}
+        >
+          {shown}
+          {pending}
         </span>
+        {fitted.full && (
+          <button type="button" class="link text-xs" aria-expanded={exact} onClick={() => setExact(!exact)}>
+            {i18n.t('popup.balances.exact')}
+          </button>
+        )}
       </div>
+      {exact && fitted.full && (
+        <p class="font-mono text-sm break-all tabular-nums" data-exact-net-worth>
+          {fitted.full}
+        </p>
+      )}
       <div class="flex items-center justify-between gap-2 text-xs text-slate-500 dark:text-slate-400">
         <span role="status">
           {worth.pendingCount === 0 ? i18n.t('popup.portfolio.allLoaded', [addressCount]) : i18n.t('popup.portfolio.someLoaded', [loaded, addressCount])}
@@ -122,27 +145,68 @@ function GrandTotal({ worth, addressCount, busy, onRefresh }: { worth: NetWorth;
           {i18n.t('popup.portfolio.refreshAll')}
         </button>
       </div>
-      {note && <p class="mt-1 text-xs text-slate-500 dark:text-slate-400">{note}</p>}
-      {failedNames.length > 0 && (
-        <p class="mt-1 text-xs text-amber-700 dark:text-amber-400">{i18n.t('popup.portfolio.notIncluded', [failedNames.join('; ')])}</p>
-      )}
     </div>
   );
 }
 
-function ChangeLines({ history, current, now, pick }: { history?: Snapshot[]; current?: number; now: number; pick: (s: Snapshot) => number | undefined }) {
-  if (history === undefined || current === undefined) return null;
-  const lines = PERIODS.flatMap((period) => {
-    const change = changeSince(history, now, period, current, pick);
-    return change ? [say(formatChange(change, period))] : [];
-  });
-  if (lines.length === 0) {
-    return <p class="text-xs text-slate-500 dark:text-slate-400">{i18n.t('popup.portfolio.noChange')}</p>;
-  }
+/** What the figures leave out or cannot say yet, folded into one line with the details on demand. */
+function Caveats({ worth, hasChange }: { worth: NetWorth; hasChange: boolean }) {
+  const failedNames = worth.failed.map((f) =>
+    i18n.t('popup.portfolio.chainsFor', [f.chainIds.map((id) => chainById(id)?.name ?? id).join(', '), shortenAddress(f.address)]),
+  );
+  const notes = [
+    say(leftOutNote(worth.grand)),
+    failedNames.length > 0 && i18n.t('popup.portfolio.notIncluded', [failedNames.join('; ')]),
+    !hasChange && i18n.t('popup.portfolio.noChange'),
+  ].filter((n): n is string => !!n);
+  if (notes.length === 0) return null;
+  const warn = failedNames.length > 0;
   return (
-    <ul class="text-xs tabular-nums text-slate-600 dark:text-slate-300">
-      {lines.map((line) => (
-        <li key={line}>{line}</li>
+    <details data-caveats class={`text-xs ${warn ? 'text-amber-700 dark:text-amber-400' : 'text-slate-500 dark:text-slate-400'}`}>
+      <summary class="cursor-pointer">{i18n.t('popup.portfolio.notes', notes.length)}</summary>
+      <ul class="mt-1 list-disc space-y-0.5 pl-4">
+        {notes.map((n) => (
+          <li key={n}>{n}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/** Up, down or flat: colour, sign and arrow together, so the direction never rests on colour alone. */
+function directionOf(deltaUsd: number): { arrow: string; tone: string } {
+  const cents = Math.round(deltaUsd * 100);
+  if (cents > 0) return { arrow: '▲', tone: 'text-green-700 dark:text-green-400' };
+  if (cents < 0) return { arrow: '▼', tone: 'text-red-700 dark:text-red-400' };
+  return { arrow: '', tone: 'text-slate-600 dark:text-slate-300' };
+}
+
+function ChangeText({ change, period }: { change: Change; period: Period }) {
+  const { arrow, tone } = directionOf(change.deltaUsd);
+  return (
+    <span class={tone} data-change={Math.sign(Math.round(change.deltaUsd * 100))}>
+      {arrow && <span aria-hidden="true">{arrow} </span>}
+      {say(formatChange(change, period))}
+    </span>
+  );
+}
+
+function changesOf(history: Snapshot[] | undefined, current: number | undefined, now: number) {
+  if (history === undefined || current === undefined) return [];
+  return PERIODS.flatMap((period) => {
+    const change = changeSince(history, now, period, current, (s) => s.totalUsd);
+    return change ? [{ period, change }] : [];
+  });
+}
+
+function ChangeLines({ changes }: { changes: { period: Period; change: Change }[] }) {
+  if (changes.length === 0) return null;
+  return (
+    <ul class="text-xs font-medium tabular-nums">
+      {changes.map(({ period, change }) => (
+        <li key={period.ms}>
+          <ChangeText change={change} period={period} />
+        </li>
       ))}
     </ul>
   );
@@ -170,7 +234,11 @@ function AddressRow({ row, label, chainCount, history, now, onOpen }: RowProps) 
         </span>
         <span class="shrink-0 text-right text-sm tabular-nums">
           {total}
-          {change && <span class="block text-xs text-slate-500 dark:text-slate-400">{say(formatChange(change, SINCE_YESTERDAY))}</span>}
+          {change && (
+            <span class="block text-xs">
+              <ChangeText change={change} period={SINCE_YESTERDAY} />
+            </span>
+          )}
         </span>
       </button>
     </li>
