@@ -14,6 +14,7 @@ import { registerWatchAlerts, showNotification, WatchAlerts } from './alerts';
 import type { Handlers } from './handlers';
 import type { Asker } from './types';
 import { createContentLookups, createContentNameLookups } from './content-lookups';
+import { broadcastSiteSwitchChanges, siteSwitchHandlers } from './site-switch';
 import { LogoProxy } from './logo-proxy';
 import { addEntry, changeWatchlist, findEntry } from '@/lib/storage/watchlist';
 import { loadWatchlist } from '@/lib/storage/watchlist';
@@ -59,6 +60,7 @@ export function createBackgroundHandlers(): Handlers {
     notify: showNotification,
   });
   registerWatchAlerts(alerts, getAlertSettings, (cb) => void alertSettingsItem.watch(cb));
+  broadcastSiteSwitchChanges();
   // The lane comes with the asker (its message's lane rule, lib/messaging/protocol.ts).
   const nameCall = (asker: Asker) => ({ ticket: { lane: asker.lane }, signal: presence.signalFor(asker) });
 
@@ -108,5 +110,6 @@ export function createBackgroundHandlers(): Handlers {
     // One address in, one verdict out: the watchlist itself never leaves the worker.
     checkLookalike: async ({ address }) => ({ lookalike: lookalikeVerdict(address, await loadWatchlist()) }),
     getLogo: async ({ url }) => ({ dataUrl: await logos.get(url) }),
+    ...siteSwitchHandlers,
   };
 }

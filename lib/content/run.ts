@@ -1,6 +1,8 @@
 import type { ContentScriptContext } from '#imports';
 import { chainForHost, siteForHost } from '@/lib/core/chains';
-import { disabledSitesItem, isSiteDisabled, setSiteDisabled } from '@/lib/storage/disabled-sites';
+import { browser } from 'wxt/browser';
+import { SITE_SWITCH_CHANGED } from '@/lib/messaging/protocol';
+import { contentSend } from './messenger';
 import { startCardSession, type CardSession } from './session';
 
 /**
@@ -20,9 +22,9 @@ export async function runExplorerCards(ctx: ContentScriptContext, hostname = loc
     session = undefined;
     cards = undefined;
   };
-  const apply = (disabled: readonly string[]) => {
+  const apply = (disabled: boolean) => {
     if (!ctx.isValid) return;
-    if (isSiteDisabled(disabled, site)) return stop();
+    if (disabled) return stop();
     if (session) return;
     session = new AbortController();
     cards = startCardSession(ctx, {
@@ -30,15 +32,21 @@ export async function runExplorerCards(ctx: ContentScriptContext, hostname = loc
       site,
       signal: AbortSignal.any([ctx.signal, session.signal]),
       turnOffSite: async () => {
-        stop(); // at once; the storage watcher would also get there
-        await setSiteDisabled(site, true);
+        stop(); // at once; the worker's notice would also get there
+        await contentSend('turnOffSite', { site });
       },
     });
   };
 
   // Registered once per page (WXT ties these listeners to ctx, not to a session).
   ctx.addEventListener(window, 'wxt:locationchange', () => cards?.closeCard());
-  ctx.onInvalidated(disabledSitesItem.watch((disabled) => apply(disabled)));
+  // Content scripts read no storage: the worker says when the switch changed, and we ask for ours.
+  const ask = async () => apply((await contentSend('getSiteSwitch', { site })).disabled);
+  const onNotice = (message: unknown, sender: { id?: string }) => {
+    if (sender.id === browser.runtime.id && (message as { type?: unknown } | null)?.type === SITE_SWITCH_CHANGED) void ask().catch(() => undefined);
+  };
+  browser.runtime.onMessage.addListener(onNotice);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onNotice));
   ctx.onInvalidated(stop);
-  apply(await disabledSitesItem.getValue());
+  await ask();
 }

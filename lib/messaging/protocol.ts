@@ -2,7 +2,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import * as v from 'valibot';
 import type { ApiErrorInfo, BalancesResult } from '@/lib/core/types';
 import { ADDRESS_PATTERN } from '@/lib/core/address-format';
-import { isChainId } from '@/lib/core/chains';
+import { EXPLORER_SITES, isChainId } from '@/lib/core/chains';
 import type { LookalikeVerdict } from '@/lib/core/lookalike';
 
 /**
@@ -63,6 +63,13 @@ function message<S extends v.GenericSchema, A, F extends Senders>(spec: MessageS
 const AddressSchema = v.pipe(v.string(), v.regex(ADDRESS_PATTERN), v.toLowerCase());
 const ChainIdSchema = v.pipe(v.number(), v.check((id: number) => isChainId(id), 'unsupported chain'));
 const Empty = v.strictObject({});
+const SiteSchema = v.pipe(
+  v.string(),
+  v.check((site: string) => EXPLORER_SITES.includes(site), 'not an explorer site'),
+);
+
+/** Sent by the worker to every tab when the per-site switch changed; content scripts then ask getSiteSwitch again. */
+export const SITE_SWITCH_CHANGED = 'cbb:siteSwitchChanged';
 
 export const BalancesRequestSchema = v.strictObject({
   chainId: ChainIdSchema,
@@ -136,6 +143,10 @@ export const MESSAGES = {
     from: 'pages-and-content-scripts',
     answer: answer<{ lookalike?: LookalikeVerdict }>(),
   }),
+  /** Whether cards are off on this explorer site: content scripts cannot read storage, so the switch reaches them by message. */
+  getSiteSwitch: message({ payload: v.strictObject({ site: SiteSchema }), from: 'pages-and-content-scripts', answer: answer<{ disabled: boolean }>() }),
+  /** The card's "Turn off on this site" (turning a site back on is the options page's, through storage). */
+  turnOffSite: message({ payload: v.strictObject({ site: SiteSchema }), from: 'pages-and-content-scripts', answer: answer<void>() }),
   /** A token logo fetched by the worker (https, image types only, size-capped) as a data: URL; none when it cannot be had safely. */
   getLogo: message({
     payload: v.strictObject({ url: v.pipe(v.string(), v.maxLength(2048)) }),

@@ -1,9 +1,7 @@
 /**
  * Explorer hosts where the user turned hover cards off, one entry per exact
- * host (lib/core/chains.ts EXPLORER_SITES). Its own module (not
- * lib/storage/items.ts) so the content script can read and write it without
- * bundling the settings: keep the key and version in step with any other
- * definition.
+ * host (lib/core/chains.ts EXPLORER_SITES). Read and written by the worker and
+ * the options page only: content scripts ask by message (lib/background/site-switch.ts).
  */
 import { storage } from '#imports';
 import { EXPLORER_SITES } from '@/lib/core/chains';
