@@ -25,11 +25,6 @@ export interface RuntimeIdentity {
   origin: string;
 }
 
-export function checkMessage<K extends keyof ProtocolMap>(type: K, data: unknown, sender: SenderInfo, runtime: RuntimeIdentity): v.InferOutput<(typeof PAYLOADS)[K]> {
-  checkSender(type, sender, runtime);
-  return checkPayload(type, data);
-}
-
 function checkSender(type: keyof ProtocolMap, sender: SenderInfo, runtime: RuntimeIdentity): Caller {
   const kind = classifySender(sender, runtime.id, runtime.origin);
   if (!isAllowed(type, kind)) throw new Error(`Message "${type}" is not allowed from ${kind === 'foreign' ? 'another extension or page' : 'a content script'}.`);
