@@ -114,11 +114,19 @@ interface Removed {
   index: number;
 }
 
-function UndoBar({ removed, onUndo }: { removed: Removed; onUndo: () => void }) {
+/**
+ * The removed row took the focus with it (it was on its menu's Remove): the focus goes to Undo rather
+ * than back to the top of the page, and the time to undo does not run out while Undo has the focus.
+ */
+function UndoBar({ removed, onUndo, onHold }: { removed: Removed; onUndo: () => void; onHold: (held: boolean) => void }) {
+  const undoButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!document.activeElement || document.activeElement === document.body) undoButton.current?.focus();
+  }, [removed]);
   return (
     <div role="status" class="fixed inset-x-2 bottom-2 flex items-center justify-between rounded-md bg-slate-800 px-3 py-2 text-sm text-white shadow-lg dark:bg-slate-200 dark:text-slate-900">
       <span class="truncate">{i18n.t('popup.removed', [entryName(removed.entry)])}</span>
-      <button type="button" class="font-semibold underline" onClick={onUndo}>
+      <button ref={undoButton} type="button" class="font-semibold underline" onClick={onUndo} onFocus={() => onHold(true)} onBlur={() => onHold(false)}>
         {WORDS.undo}
       </button>
     </div>
@@ -130,6 +138,11 @@ function useUndoableRemove() {
   const [removed, setRemoved] = useState<Removed>();
   const timer = useRef<ReturnType<typeof setTimeout>>();
   useEffect(() => () => clearTimeout(timer.current), []);
+  const expireLater = () => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => setRemoved(undefined), UNDO_MS);
+  };
+  const hold = (held: boolean) => (held ? clearTimeout(timer.current) : expireLater());
   const remove = async (entry: WatchEntry) => {
     let index = -1;
     const r = await changeWatchlist((list) => {
@@ -139,8 +152,7 @@ function useUndoableRemove() {
     });
     if (!r.ok || index < 0) return;
     setRemoved({ entry, index });
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => setRemoved(undefined), UNDO_MS);
+    expireLater();
   };
   const undo = async () => {
     if (!removed) return;
@@ -148,7 +160,7 @@ function useUndoableRemove() {
     setRemoved(undefined);
     await changeWatchlist((list) => restoreEntry(list, removed.entry, removed.index));
   };
-  return { removed, remove, undo };
+  return { removed, remove, undo, hold };
 }
 
 /** A looked-up address that is not watched yet: one click adds it. */
@@ -176,7 +188,7 @@ export function PopupApp() {
   const popupView = usePopupView();
   const [panel, setPanel] = useState<Panel>('none');
   const [view, setView] = useState<View>('address');
-  const { removed, remove, undo } = useUndoableRemove();
+  const { removed, remove, undo, hold } = useUndoableRemove();
   // Opened from the context menu ("Show token balances") for one address.
   const [lookup] = useState(() => lookupFromSearch(location.search));
   // The looked-up address wins over the remembered one until the user picks another.
@@ -245,7 +257,7 @@ export function PopupApp() {
           onTotal={(t) => rememberTotal(current.address, t)}
         />
       )}
-      {removed && <UndoBar removed={removed} onUndo={() => void undo()} />}
+      {removed && <UndoBar removed={removed} onUndo={() => void undo()} onHold={hold} />}
     </main>
   );
 }

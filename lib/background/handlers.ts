@@ -31,11 +31,6 @@ export interface RuntimeIdentity {
   origin: string;
 }
 
-export function checkMessage<K extends MessageName>(type: K, data: unknown, sender: SenderInfo, runtime: RuntimeIdentity): CheckedPayloadOf<K> {
-  checkSender(type, sender, runtime);
-  return checkPayload(type, data);
-}
-
 function checkSender(type: MessageName, sender: SenderInfo, runtime: RuntimeIdentity): Exclude<SenderKind, 'foreign'> {
   const kind = classifySender(sender, runtime.id, runtime.origin);
   if (!isAllowed(type, kind)) throw new Error(`Message "${type}" is not allowed from ${kind === 'foreign' ? 'another extension or page' : 'a content script'}.`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { secondsLeft, timeAgo, updatedAgo } from './time-ago';
+import { timeAgo, updatedAgo } from './time-ago';
 import { countMessage, message } from './message';
 
 const NOW = Date.UTC(2025, 0, 15, 12, 0, 0);
@@ -32,14 +32,5 @@ describe('timeAgo', () => {
 
   it('prefixes "updated"', () => {
     expect(updatedAgo(NOW - 12 * MIN, NOW)).toEqual(message('messages.time.updated', countMessage('messages.time.minutesAgo', 12)));
-  });
-});
-
-describe('secondsLeft', () => {
-  it('rounds up and never goes below zero', () => {
-    expect(secondsLeft(NOW + 1, NOW)).toBe(1);
-    expect(secondsLeft(NOW + 3000, NOW)).toBe(3);
-    expect(secondsLeft(NOW + 3001, NOW)).toBe(4);
-    expect(secondsLeft(NOW - 10, NOW)).toBe(0);
   });
 });

@@ -21,8 +21,3 @@ export function timeAgo(thenMs: number, nowMs: number = Date.now()): Message {
 export function updatedAgo(thenMs: number, nowMs: number = Date.now()): Message {
   return message('messages.time.updated', timeAgo(thenMs, nowMs));
 }
-
-/** Whole seconds left until `untilMs`, never negative; for "retrying in N s". */
-export function secondsLeft(untilMs: number, nowMs: number = Date.now()): number {
-  return Math.max(0, Math.ceil((untilMs - nowMs) / 1000));
-}

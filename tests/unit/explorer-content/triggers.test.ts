@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HoverIntent, PointerPlace } from '../../../lib/content/hover-intent';
 import type { HoverTarget } from '../../../lib/card/contract';
 import { listenForCardTriggers, type CardHandle } from '../../../lib/content/triggers';
+import { cardTiming } from '../../../lib/card/contract';
+import { acceptTrustedInputOnly } from '../../../components/card/create-card';
 
 const ADDR = `0x${'ab'.repeat(20)}`;
 const OTHER = `0x${'cd'.repeat(20)}`;
@@ -165,5 +167,38 @@ describe('listenForCardTriggers', () => {
     controller.abort();
     over('short');
     expect(calls).toEqual([]);
+  });
+});
+
+describe('the trusted-input guard as the content script installs it (no check injected)', () => {
+  /** A browser sets isTrusted on the event itself, true only for input from the user; happy-dom never does. */
+  const asTrusted = <E extends Event>(event: E): E => Object.defineProperty(event, 'isTrusted', { value: true });
+
+  it('passes real input on and drops a synthetic event, counting it in the record', () => {
+    const { intent, calls } = fakeIntent();
+    listenForCardTriggers(document, intent, card(), controller.signal);
+    const ignoredBefore = cardTiming().ignoredInput ?? 0;
+    el('short').dispatchEvent(new MouseEvent('pointerover', { bubbles: true, composed: true }));
+    expect(calls).toEqual([]);
+    expect(cardTiming().ignoredInput).toBe(ignoredBefore + 1);
+    el('short').dispatchEvent(asTrusted(new MouseEvent('pointerover', { bubbles: true, composed: true })));
+    expect(calls).toEqual(['pointer link:0xab']);
+  });
+});
+
+describe("the card's guard (acceptTrustedInputOnly on its shadow root)", () => {
+  it('stops a synthetic click before the button sees it, and lets a real one through', () => {
+    const host = document.createElement('div');
+    const root = host.attachShadow({ mode: 'closed' });
+    const button = document.createElement('button');
+    root.append(button);
+    document.body.append(host);
+    acceptTrustedInputOnly(root);
+    const clicks: boolean[] = [];
+    button.addEventListener('click', (e) => clicks.push(e.isTrusted));
+    button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    expect(clicks).toEqual([]);
+    button.dispatchEvent(Object.defineProperty(new MouseEvent('click', { bubbles: true, composed: true }), 'isTrusted', { value: true }));
+    expect(clicks).toEqual([true]);
   });
 });
