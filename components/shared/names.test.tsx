@@ -46,16 +46,27 @@ describe('EnsName', () => {
 describe('LookalikeWarning', () => {
   const COLD = '0xd8da6bf26964af9d7eed9e03e53415d37aa96045';
   const POISON = '0xd8da000000000000000000000000000000006045';
-  const verdict = { label: 'Cold wallet', watched: COLD, address: POISON, differing: { start: 6, end: 38 } };
+  const verdict = { tier: 'critical', source: 'watchlist', label: 'Cold wallet', like: COLD, address: POISON, matched: { head: 4, tail: 4 } } as const;
 
   it('leads with "look-alike", names the entry and shows both addresses in full with the middle marked', () => {
     const el = mount(<LookalikeWarning verdict={verdict} />);
     const alert = el.querySelector('[role="alert"]')!;
     expect(alert.firstElementChild!.textContent).toBe('⚠ Warning: look-alike of "Cold wallet" in your watchlist');
-    const marks = [...alert.querySelectorAll('mark')].map((m) => m.textContent);
-    expect(marks).toEqual([toChecksumAddress(POISON).slice(6, 38), toChecksumAddress(COLD).slice(6, 38)]);
+    // Exactly the characters that differ are marked, in both addresses.
+    const marks = [...alert.querySelectorAll('mark')].map((m) => m.textContent).join('');
+    const differing = (a: string, b: string) => [...toChecksumAddress(a)].filter((ch, i) => ch.toLowerCase() !== b[i]).join('');
+    expect(marks).toBe(differing(POISON, COLD) + differing(COLD, POISON));
     expect(alert.textContent).toContain(toChecksumAddress(POISON));
     expect(alert.textContent).toContain(toChecksumAddress(COLD));
+  });
+
+  it('says "Possible" for the weaker tier and names a page twin by its ends and counts', () => {
+    expect(mount(<LookalikeWarning verdict={{ ...verdict, tier: 'warning' }} />).querySelector('p')!.textContent).toBe('⚠ Possible look-alike of "Cold wallet" in your watchlist');
+    render(null, root!);
+    const page = mount(<LookalikeWarning verdict={{ ...verdict, source: 'page', label: '', counts: { address: 1, like: 12 } }} />);
+    expect(page.textContent).toContain('⚠ Warning: look-alike of another address on this page');
+    expect(page.textContent).toContain(`It looks like ${toChecksumAddress(COLD).slice(0, 8)}…${toChecksumAddress(COLD).slice(-6)}, which also appears on this page`);
+    expect(page.textContent).toContain('Seen on this page: that address ×12, this address ×1.');
   });
 
   it('says "an address" when the entry has no label, and shows a label as text', () => {
