@@ -7,6 +7,7 @@ import { WORDS } from '@/components/shared/vocabulary';
 import { i18n } from '#i18n';
 import { formatCount } from '@/lib/core/locale';
 import type { LookalikeVerdict } from '@/lib/core/lookalike';
+import type { NameFlag } from '@/lib/core/ens-flags';
 import { EnsName } from '@/components/shared/EnsName';
 import { LookalikeWarning } from '@/components/shared/LookalikeWarning';
 
@@ -23,6 +24,7 @@ export interface BalanceCardProps {
   view: CardView;
   /** Verified ENS name, when the address has one. */
   name?: string;
+  nameFlags?: NameFlag[];
   /** Set when the address imitates a watched one: the card then leads with the warning. */
   lookalike?: LookalikeVerdict;
   copy: CopyState;
@@ -47,7 +49,7 @@ export function BalanceCard(p: BalanceCardProps) {
     <div class="flex w-80 flex-col gap-2.5 rounded-lg border border-slate-200 bg-white p-3 font-sans text-sm text-slate-800 shadow-xl">
       {p.lookalike && <LookalikeWarning verdict={p.lookalike} />}
       <Header {...p} />
-      {p.name && <EnsName name={p.name} class="text-sm font-medium text-slate-900" />}
+      {p.name && p.nameFlags && <EnsName name={p.name} flags={p.nameFlags} class="text-sm font-medium text-slate-900" />}
       {body.kind === 'loading' && <Skeleton />}
       {body.kind === 'error' && <ErrorNotice error={body.error} withData={false} onRetry={p.onRetry} onOpenOptions={p.onOpenOptions} />}
       {body.kind === 'data' && (

@@ -40,6 +40,7 @@ export function CardApp({ env, chain, address }: CardAppProps) {
         chain={chain}
         view={view}
         name={identity.name}
+        nameFlags={identity.nameFlags}
         lookalike={identity.lookalike}
         copy={copy.state}
         watch={watch}

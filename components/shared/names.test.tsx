@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { render } from 'preact';
 import { EnsName } from './EnsName';
+import { checkEnsName } from '@/lib/core/ens-name';
 import { LookalikeWarning } from './LookalikeWarning';
 import { toChecksumAddress } from '@/lib/core/address';
 
@@ -18,26 +19,38 @@ afterEach(() => {
 
 describe('EnsName', () => {
   it('shows a plain name as it is', () => {
-    const el = mount(<EnsName name="vitalik.eth" />);
+    const el = mount(<EnsName name="vitalik.eth" flags={[]} />);
     expect(el.textContent).toBe('vitalik.eth');
     expect(el.querySelector('[data-ens-flagged]')).toBeNull();
   });
 
   it('shows a mixed-script name escaped, with a warning', () => {
-    const el = mount(<EnsName name={'p\u0430ypal.eth'} />);
+    const el = mount(<EnsName name={'p\u0430ypal.eth'} flags={checkEnsName('p\u0430ypal.eth').flags} />);
     expect(el.textContent).toContain('p\\u{430}ypal.eth');
     expect(el.textContent).not.toContain('p\u0430ypal.eth');
-    expect(el.textContent).toContain('Suspicious ENS name: it mixes letters from different alphabets');
+    expect(el.textContent).toContain('Suspicious ENS name: it mixes letters from different alphabets ("а" U+0430)');
+  });
+
+  it.each([
+    ['vit\u0251lik.eth', '"ɑ" U+0251'],
+    ['v\u0131talik.eth', '"ı" U+0131'],
+    ['\uFF56italik.eth', '"ｖ" U+FF56'],
+    ['\u217Cido.eth', '"ⅼ" U+217C'],
+  ])('never shows the homoglyph name %j as verified, and names the look-alike character', (name, named) => {
+    const el = mount(<EnsName name={name} flags={checkEnsName(name).flags} />);
+    expect(el.querySelector('[data-ens-flagged]')).not.toBeNull();
+    expect(el.textContent).not.toContain(name);
+    expect(el.textContent).toContain(named);
   });
 
   it('spells out invisible and bidi characters instead of rendering them', () => {
-    const el = mount(<EnsName name={'vita\u200Blik.eth'} />);
+    const el = mount(<EnsName name={'vita\u200Blik.eth'} flags={checkEnsName('vita\u200Blik.eth').flags} />);
     expect(el.textContent).toContain('vita\\u{200B}lik.eth');
     expect(el.textContent).not.toMatch(/\u200B/);
   });
 
   it('renders markup in a name as text, never as elements', () => {
-    const el = mount(<EnsName name={'<img src=x onerror="window.__xss=1">.eth'} />);
+    const el = mount(<EnsName name={'<img src=x onerror="window.__xss=1">.eth'} flags={checkEnsName('<img src=x onerror="window.__xss=1">.eth').flags} />);
     expect(el.querySelector('img')).toBeNull();
     expect(el.textContent).toContain('<img');
   });

@@ -17,8 +17,15 @@ import { LogoProxy } from './logo-proxy';
 import { addEntry, changeWatchlist, findEntry } from '@/lib/storage/watchlist';
 import { loadWatchlist } from '@/lib/storage/watchlist';
 import { lookalikeVerdict } from '@/lib/core/lookalike';
+import { checkEnsName } from '@/lib/core/ens-name';
+import type { NameAnswer } from '@/lib/messaging/protocol';
 import { NameService } from './name-service';
 import { openLookup } from './context-menu';
+
+/** A verified name with what ENSIP-15 says about it: the card shows the flags without loading the library. */
+function withNameFlags(answer: NameAnswer): NameAnswer {
+  return answer.name === undefined ? answer : { ...answer, flags: checkEnsName(answer.name).flags };
+}
 
 /** The address the key test asks about: one cheap call that any valid key can answer. */
 const KEY_TEST_ADDRESS = '0x0000000000000000000000000000000000000000';
@@ -101,7 +108,7 @@ export function createBackgroundHandlers(): Handlers {
     getCacheStatus: () => cache.status(),
     getSchedulerLog: () => ({ grants: scheduler.grants(), blockedUntil: scheduler.blockedUntil, now: Date.now() }),
     checkAlertsNow: () => alerts.run('user'),
-    getName: ({ address, visible }, caller) => names.nameOf(address, nameCall(caller, visible)),
+    getName: async ({ address, visible }, caller) => withNameFlags(await names.nameOf(address, nameCall(caller, visible))),
     resolveName: ({ name }, caller) => names.resolve(name, nameCall(caller, true)),
     // One address in, one verdict out: the watchlist itself never leaves the worker.
     checkLookalike: async ({ address }) => ({ lookalike: lookalikeVerdict(address, await loadWatchlist()) }),

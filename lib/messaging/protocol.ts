@@ -4,6 +4,7 @@ import type { ApiErrorInfo, BalancesResult } from '@/lib/core/types';
 import { ADDRESS_PATTERN } from '@/lib/core/address-format';
 import { isChainId } from '@/lib/core/chains';
 import type { LookalikeVerdict } from '@/lib/core/lookalike';
+import type { NameFlag } from '@/lib/core/ens-flags';
 
 /**
  * The message protocol. Everything crossing it is plain JSON.
@@ -41,8 +42,10 @@ export interface ProtocolMap {
 
 export type BalancesRequest = v.InferOutput<typeof BalancesRequestSchema>;
 export interface NameAnswer {
-  /** Verified both ways; exactly as the reverse record has it (shown through EnsName, which flags odd characters). */
+  /** Verified both ways; exactly as the reverse record has it (shown through EnsName with `flags`). */
   name?: string;
+  /** What ENSIP-15 says is wrong with `name` (lib/core/ens-name.ts, run in the worker); empty when it can be shown as it is. */
+  flags?: NameFlag[];
   error?: ApiErrorInfo;
 }
 export type ResolveNameAnswer = { ok: true; name: string; address: string } | { ok: false; error: string };
