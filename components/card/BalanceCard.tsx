@@ -9,7 +9,8 @@ import { formatCount } from '@/lib/core/locale';
 import type { LookalikeVerdict } from '@/lib/core/lookalike';
 import type { NameFlag } from '@/lib/core/ens-flags';
 import { EnsName } from '@/components/shared/EnsName';
-import { LookalikeWarning } from '@/components/shared/LookalikeWarning';
+import { LookalikeWarning, MarkedAddress } from '@/components/shared/LookalikeWarning';
+import { capChars, neutralize } from '@/components/shared/UntrustedText';
 
 export type CopyState = 'idle' | 'copied' | 'failed';
 export type WatchState = { kind: 'idle' | 'busy' | 'added' | 'already' } | { kind: 'failed'; message: string };
@@ -19,14 +20,17 @@ export type TurnOffState = 'on' | 'pending';
 export interface BalanceCardProps {
   /** EIP-55 form, as the explorers show it. */
   checksummed: string;
-  short: string;
   chain: Chain;
   view: CardView;
   /** Verified ENS name, when the address has one. */
   name?: string;
   nameFlags?: NameFlag[];
-  /** Set when the address imitates a watched one: the card then leads with the warning. */
+  /** Set when the address imitates a watched one or another on the page: the card then leads with the warning. */
   lookalike?: LookalikeVerdict;
+  /** The hovered link shows this address text, which is not the address it points at. */
+  linkDiffers?: string;
+  /** The address is in the watchlist under this label ('' when it has none). */
+  watchedAs?: string;
   copy: CopyState;
   watch: WatchState;
   turnOff: TurnOffState;
@@ -46,9 +50,19 @@ export interface BalanceCardProps {
 export function BalanceCard(p: BalanceCardProps) {
   const { body } = p.view;
   return (
-    <div class="flex w-80 flex-col gap-2.5 rounded-lg border border-slate-200 bg-white p-3 font-sans text-sm text-slate-800 shadow-xl">
+    <div class="flex h-full w-80 flex-col overflow-hidden rounded-lg border border-slate-200 bg-white font-sans text-sm text-slate-800 shadow-xl">
+      <div class="px-3 pt-3 pb-1">
+        <Header {...p} />
+      </div>
+      {/* The card's size is constant (lib/card/position.ts): what does not fit scrolls here, the actions stay in view. */}
+      <div class="flex min-h-0 flex-1 flex-col gap-2.5 overflow-y-auto px-3 py-1.5" data-card-body>
       {p.lookalike && <LookalikeWarning verdict={p.lookalike} />}
-      <Header {...p} />
+      {p.linkDiffers !== undefined && (
+        <p role="alert" data-link-differs class="m-0 rounded-md border-2 border-red-600 bg-red-50 p-2 text-xs font-semibold text-red-950">
+          {i18n.t('common.lookalike.linkDiffers', [capChars(p.linkDiffers, 60)])}
+        </p>
+      )}
+      <FullAddress {...p} />
       {p.name && p.nameFlags && <EnsName name={p.name} flags={p.nameFlags} class="text-sm font-medium text-slate-900" />}
       {body.kind === 'loading' && <Skeleton />}
       {body.kind === 'error' && <ErrorNotice error={body.error} withData={false} onRetry={p.onRetry} onOpenOptions={p.onOpenOptions} />}
@@ -58,7 +72,10 @@ export function BalanceCard(p: BalanceCardProps) {
           {body.error && <ErrorNotice error={body.error} withData onRetry={p.onRetry} onOpenOptions={p.onOpenOptions} />}
         </>
       )}
-      <Footer {...p} updated={body.kind === 'data' ? body.data : undefined} />
+      </div>
+      <div class="px-3 pb-3">
+        <Footer {...p} updated={body.kind === 'data' ? body.data : undefined} />
+      </div>
     </div>
   );
 }
@@ -69,9 +86,6 @@ function Header(p: BalanceCardProps) {
       <span class="inline-flex items-center gap-1 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">
         <span aria-hidden="true" class="h-2 w-2 rounded-full" style={{ backgroundColor: p.chain.color }} />
         {p.chain.name}
-      </span>
-      <span class="font-mono text-sm text-slate-900" title={p.checksummed} data-address>
-        {p.short}
       </span>
       <CardButton quiet onClick={p.onCopy} label={i18n.t('common.copyAddress')}>
         <CopyIcon />
@@ -84,6 +98,15 @@ function Header(p: BalanceCardProps) {
         </span>
       </CardButton>
     </div>
+  );
+}
+
+/** The whole address in groups of four (what a poisoner cannot grind), marked where it differs from its look-alike. */
+function FullAddress(p: BalanceCardProps) {
+  return (
+    <p class="m-0 text-slate-900" data-address>
+      <MarkedAddress address={p.checksummed} other={p.lookalike?.like} />
+    </p>
   );
 }
 
@@ -139,7 +162,7 @@ function Footer(p: BalanceCardProps & { updated: DataView | undefined }) {
       ) : (
         <div class="flex flex-wrap items-center gap-2">
           <WatchAction {...p} />
-          {p.watch.kind !== 'added' && p.watch.kind !== 'already' && (
+          {p.watch.kind !== 'added' && p.watch.kind !== 'already' && p.watchedAs === undefined && (
             <CardButton quiet onClick={p.onOpenPopup}>
               {WORDS.allChains}
             </CardButton>
@@ -169,8 +192,18 @@ function UndoTurnOff({ site, onUndo }: { site: string; onUndo: () => void }) {
   );
 }
 
-/** Add to watchlist; once it is there, the way on to the popup. */
+/** Add to watchlist; once it is there (or was already), the way on to the popup. */
 function WatchAction(p: BalanceCardProps) {
+  if (p.watchedAs !== undefined && p.watch.kind === 'idle') {
+    return (
+      <>
+        <span class="text-xs text-slate-600" data-watched-as>
+          {p.watchedAs ? i18n.t('card.inWatchlistAs', [capChars(neutralize(p.watchedAs), 40)]) : i18n.t('card.inWatchlist')}
+        </span>
+        <CardButton onClick={p.onOpenPopup}>{WORDS.openInPopup}</CardButton>
+      </>
+    );
+  }
   if (p.watch.kind === 'added' || p.watch.kind === 'already') {
     return (
       <>

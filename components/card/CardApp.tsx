@@ -1,13 +1,13 @@
 /** The hover card for one address: its state, its requests and its keyboard behaviour. */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Chain } from '@/lib/core/chains';
-import { shortenAddress, toChecksumAddress } from '@/lib/core/address';
+import { toChecksumAddress } from '@/lib/core/address';
 import { INITIAL_BALANCES_STATE, loadBalances, type BalancesState } from '@/lib/messaging/balances-loader';
 import { cardView } from '@/lib/card/view-model';
 import type { CardEnv } from '@/lib/card/contract';
 import { useNow } from '@/components/shared/use-now';
 import { BalanceCard, type CopyState, type TurnOffState, type WatchState } from './BalanceCard';
-import { useIdentity } from './use-identity';
+import { useIdentity, type PageView } from './use-identity';
 import { i18n } from '#i18n';
 
 const COPY_FEEDBACK_MS = 1500;
@@ -19,29 +19,31 @@ export interface CardAppProps {
   chain: Chain;
   /** Lowercase. */
   address: string;
+  page: PageView;
 }
 
-export function CardApp({ env, chain, address }: CardAppProps) {
+export function CardApp({ env, chain, address, page }: CardAppProps) {
   const checksummed = useMemo(() => toChecksumAddress(address), [address]);
   const { state, load } = useBalancesState(env, chain.id, address);
   const copy = useCopy(checksummed);
   const [watch, addToWatchlist] = useAddToWatchlist(env, address);
   const turnOff = useTurnOff(env);
-  const identity = useIdentity(env, address);
+  const identity = useIdentity(env, address, page);
   const now = useNow(30_000);
   const view = cardView(state, chain, now);
   const root = useRef<HTMLDivElement>(null);
 
   return (
-    <div ref={root} role="dialog" aria-busy={view.busy || !identity.settled} aria-label={i18n.t('card.balancesOf', [checksummed])} onKeyDown={(e) => keepTabOrder(e, root.current, env)}>
+    <div ref={root} class="h-full" role="dialog" aria-busy={view.busy || !identity.settled} aria-label={i18n.t('card.balancesOf', [checksummed])} onKeyDown={(e) => keepTabOrder(e, root.current, env)}>
       <BalanceCard
         checksummed={checksummed}
-        short={shortenAddress(checksummed)}
         chain={chain}
         view={view}
         name={identity.name}
         nameFlags={identity.nameFlags}
         lookalike={identity.lookalike}
+        linkDiffers={page.linkDiffers}
+        watchedAs={identity.watchedAs}
         copy={copy.state}
         watch={watch}
         turnOff={turnOff.state}

@@ -88,12 +88,12 @@ export function LookalikeWarning({ verdict, subject = i18n.t('common.lookalike.t
 export function MarkedAddress({ address, other }: { address: string; other?: string }) {
   const groups = addressGroups(toChecksumAddress(address), other);
   return (
-    <span class="font-mono text-[11px] leading-4" data-full-address>
+    <span class="font-mono text-[10px] leading-4 whitespace-nowrap" data-full-address>
       {groups.map((runs, g) => (
-        <span key={g} class={g < groups.length - 1 ? 'mr-[3px]' : undefined}>
+        <span key={g} class={g < groups.length - 1 ? 'mr-[2px]' : undefined}>
           {runs.map((run, r) =>
             run.differs ? (
-              <mark key={r} class="rounded-sm bg-yellow-300 text-red-950">
+              <mark key={r} class="rounded-sm bg-yellow-300 text-black">
                 {run.text}
               </mark>
             ) : (

@@ -16,7 +16,7 @@ import { createContentLookups } from './content-lookups';
 import { LogoProxy } from './logo-proxy';
 import { addEntry, changeWatchlist, findEntry } from '@/lib/storage/watchlist';
 import { loadWatchlist } from '@/lib/storage/watchlist';
-import { lookalikeVerdict } from '@/lib/core/lookalike';
+import { combinedVerdict } from '@/lib/core/lookalike';
 import { checkEnsName } from '@/lib/core/ens-name';
 import type { NameAnswer } from '@/lib/messaging/protocol';
 import { NameService } from './name-service';
@@ -111,7 +111,10 @@ export function createBackgroundHandlers(): Handlers {
     getName: async ({ address, visible }, caller) => withNameFlags(await names.nameOf(address, nameCall(caller, visible))),
     resolveName: ({ name }, caller) => names.resolve(name, nameCall(caller, true)),
     // One address in, one verdict out: the watchlist itself never leaves the worker.
-    checkLookalike: async ({ address }) => ({ lookalike: lookalikeVerdict(address, await loadWatchlist()) }),
+    checkLookalike: async ({ address, page = [] }) => {
+      const list = await loadWatchlist();
+      return { lookalike: combinedVerdict(address, list, page), watchedAs: findEntry(list, address)?.label };
+    },
     getLogo: async ({ url }) => ({ dataUrl: await logos.get(url) }),
   };
 }

@@ -5,8 +5,7 @@
  * Only types and two constants live here: importing this pulls no code in.
  */
 import type { ContentScriptContext } from '#imports';
-import type { BalancesAnswer, BalancesRequest, NameAnswer } from '@/lib/messaging/protocol';
-import type { LookalikeVerdict } from '@/lib/core/lookalike';
+import type { BalancesAnswer, BalancesRequest, LookalikeAnswer, NameAnswer } from '@/lib/messaging/protocol';
 import type { HoverTarget, ShowReason } from '@/lib/content/hover-intent';
 
 /** Built from entrypoints/explorer-card.ts; listed in web_accessible_resources for the explorer matches. */
@@ -54,8 +53,8 @@ export interface CardMessenger {
   openPopup(address: string): Promise<void>;
   /** The address's verified ENS name (the worker checks the forward record). */
   getName(address: string): Promise<NameAnswer>;
-  /** The worker's verdict for this one address: does it imitate a watched one? */
-  checkLookalike(address: string): Promise<{ lookalike?: LookalikeVerdict }>;
+  /** The worker's verdict for this one address against the watchlist and the page's addresses, and whether it is watched. */
+  checkLookalike(address: string, page: string[]): Promise<LookalikeAnswer>;
   /** A token logo as a data: URL fetched by the worker (the page never contacts the logo host), or undefined. */
   getLogo(url: string): Promise<string | undefined>;
 }

@@ -8,6 +8,6 @@ export const cardMessenger: CardMessenger = {
   openOptions: () => sendMessage('openOptions', {}),
   openPopup: (address) => sendMessage('openPopup', { address }),
   getName: (address) => sendMessage('getName', { address }),
-  checkLookalike: (address) => sendMessage('checkLookalike', { address }),
+  checkLookalike: (address, page) => sendMessage('checkLookalike', { address, page }),
   getLogo: async (url) => (await sendMessage('getLogo', { url })).dataUrl,
 };

@@ -25,6 +25,9 @@ export const CRITICAL_TOTAL = 10;
 export const WARNING_ONE_END = 5;
 export const WARNING_TOTAL = 7;
 
+/** Page addresses one look-alike question may carry (lib/content/page-addresses.ts collects at most this many). */
+export const MAX_PAGE_ADDRESSES = 500;
+
 export interface LookalikeCandidate {
   /** Any case; compared case-insensitively. */
   address: string;
@@ -144,6 +147,18 @@ export function lookalikesWithin<E extends LookalikeCandidate>(entries: readonly
     if (verdict) flagged.set(entry.address.toLowerCase(), verdict);
   }
   return flagged;
+}
+
+/**
+ * The rows about to be added (an import) that look like an entry already in the list or
+ * another new row, each with its verdict: both rows of a look-alike pair are flagged.
+ * Rows whose address is already in the list are not new and are not flagged.
+ */
+export function newRowLookalikes(list: readonly LookalikeCandidate[], incoming: readonly LookalikeCandidate[]): LookalikeVerdict[] {
+  const known = new Set(list.map((e) => e.address.toLowerCase()));
+  const fresh = incoming.filter((e) => !known.has(e.address.toLowerCase()));
+  const within = lookalikesWithin([...list, ...fresh]);
+  return fresh.flatMap((e) => within.get(e.address.toLowerCase()) ?? []);
 }
 
 function countAddresses(addresses: readonly string[]): Map<string, number> {

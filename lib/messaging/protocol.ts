@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import type { ApiErrorInfo, BalancesResult } from '@/lib/core/types';
 import { ADDRESS_PATTERN } from '@/lib/core/address-format';
 import { isChainId } from '@/lib/core/chains';
-import type { LookalikeVerdict } from '@/lib/core/lookalike';
+import { MAX_PAGE_ADDRESSES, type LookalikeVerdict } from '@/lib/core/lookalike';
 import type { NameFlag } from '@/lib/core/ens-flags';
 
 /**
@@ -34,13 +34,23 @@ export interface ProtocolMap {
   getName(data: { address: string; visible?: boolean }): NameAnswer;
   /** The address an ENS name points at, for the popup's address field (extension pages only). */
   resolveName(data: { name: string }): ResolveNameAnswer;
-  /** Whether ONE address imitates a watched one; never the watchlist itself (cards and pages). */
-  checkLookalike(data: { address: string }): { lookalike?: LookalikeVerdict };
+  /**
+   * Whether ONE address imitates a watched one or another address on its page (`page`: the
+   * addresses the page shows, collected when the card opened), and whether it is watched
+   * itself; never the watchlist (cards and pages).
+   */
+  checkLookalike(data: { address: string; page?: string[] }): LookalikeAnswer;
   /** A token logo fetched by the worker (https, image types only, size-capped) as a data: URL; none when it cannot be had safely. */
   getLogo(data: { url: string }): { dataUrl?: string };
 }
 
 export type BalancesRequest = v.InferOutput<typeof BalancesRequestSchema>;
+export interface LookalikeAnswer {
+  lookalike?: LookalikeVerdict;
+  /** The address is in the watchlist: its label ('' when it has none). */
+  watchedAs?: string;
+}
+
 export interface NameAnswer {
   /** Verified both ways; exactly as the reverse record has it (shown through EnsName with `flags`). */
   name?: string;
@@ -130,7 +140,7 @@ export const PAYLOADS = {
   /** `visible`: extension pages, the address on screen now (its lane); ignored for content scripts. */
   getName: v.strictObject({ address: AddressSchema, visible: v.optional(v.boolean()) }),
   resolveName: v.strictObject({ name: v.pipe(v.string(), v.maxLength(1024)) }),
-  checkLookalike: v.strictObject({ address: AddressSchema }),
+  checkLookalike: v.strictObject({ address: AddressSchema, page: v.optional(v.pipe(v.array(AddressSchema), v.maxLength(MAX_PAGE_ADDRESSES))) }),
   getLogo: v.strictObject({ url: v.pipe(v.string(), v.maxLength(2048)) }),
 } satisfies { [K in keyof ProtocolMap]: v.GenericSchema };
 
