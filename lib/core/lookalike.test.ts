@@ -5,6 +5,7 @@ import {
   addressGroups,
   endMatch,
   lookalikesWithin,
+  newRowLookalikes,
   lookalikeTier,
   lookalikeVerdict,
   pageLookalikeVerdict,
@@ -137,6 +138,26 @@ describe('lookalikeVerdict (watchlist)', () => {
     expect(lookalikeVerdict(COLD, list)).toMatchObject({ like: POISON, label: 'Added by mistake' });
     expect(lookalikeVerdict(POISON, list)).toMatchObject({ like: COLD, label: 'Cold wallet' });
     expect([...lookalikesWithin(list).keys()].sort()).toEqual([COLD, POISON].sort());
+  });
+});
+
+describe('newRowLookalikes (import)', () => {
+  it('flags every new row that looks like a watched entry or another new row, not rows already watched', () => {
+    const list = [{ address: COLD, label: 'Cold wallet' }];
+    const twinA = grind(6, 6, UNRELATED);
+    const rows = [
+      { address: toChecksumAddress(POISON), label: 'from the file' },
+      { address: UNRELATED, label: 'exchange' },
+      { address: twinA, label: 'twin of exchange' },
+      { address: COLD, label: 'already there' },
+      { address: '0x0000000000000000000000000000000000000001', label: 'plain' },
+    ];
+    const flagged = newRowLookalikes(list, rows);
+    expect(flagged.map((v) => [v.address, v.like])).toEqual([
+      [POISON, COLD],
+      [UNRELATED, twinA],
+      [twinA, UNRELATED],
+    ]);
   });
 });
 
