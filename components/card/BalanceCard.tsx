@@ -1,5 +1,4 @@
 /** The hover card as a pure view of its props (state lives in CardApp). */
-import { useEffect, useRef } from 'preact/hooks';
 import type { Chain } from '@/lib/core/chains';
 import type { CardView, DataView } from '@/lib/card/view-model';
 import { CardButton, CopyIcon, ErrorNotice, MoreMenu, RefreshIcon, Skeleton, TokenRows } from './CardParts';
@@ -13,9 +12,8 @@ import { LookalikeWarning, MarkedAddress } from '@/components/shared/LookalikeWa
 import { capChars, neutralize } from '@/components/shared/UntrustedText';
 
 export type CopyState = 'idle' | 'copied' | 'failed';
-export type WatchState = { kind: 'idle' | 'busy' | 'added' | 'already' } | { kind: 'failed'; message: string };
-/** "Turn off on this site" waits a few seconds for Undo before it takes effect. */
-export type TurnOffState = 'on' | 'pending';
+/** A write the card asked the popup window to confirm: not yet, the window is open, or it could not open. */
+export type AskState = 'idle' | 'asked' | 'failed';
 
 export interface BalanceCardProps {
   /** EIP-55 form, as the explorers show it. */
@@ -32,8 +30,7 @@ export interface BalanceCardProps {
   /** The address is in the watchlist under this label ('' when it has none). */
   watchedAs?: string;
   copy: CopyState;
-  watch: WatchState;
-  turnOff: TurnOffState;
+  asked: AskState;
   /** The explorer site family, e.g. "etherscan.io". */
   site: string;
   onCopy: () => void;
@@ -42,7 +39,6 @@ export interface BalanceCardProps {
   onOpenOptions: () => void;
   onAddToWatchlist: () => void;
   onTurnOff: () => void;
-  onUndoTurnOff: () => void;
   onOpenPopup: () => void;
   onClose: () => void;
 }
@@ -157,44 +153,26 @@ function Footer(p: BalanceCardProps & { updated: DataView | undefined }) {
           {WORDS.refresh}
         </CardButton>
       </div>
-      {p.turnOff === 'pending' ? (
-        <UndoTurnOff site={p.site} onUndo={p.onUndoTurnOff} />
-      ) : (
-        <div class="flex flex-wrap items-center gap-2">
-          <WatchAction {...p} />
-          {p.watch.kind !== 'added' && p.watch.kind !== 'already' && p.watchedAs === undefined && (
-            <CardButton quiet onClick={p.onOpenPopup}>
-              {WORDS.allChains}
-            </CardButton>
-          )}
-          <span class="flex-1" />
-          <MoreMenu items={[{ label: WORDS.turnOff, onSelect: p.onTurnOff }]} />
-        </div>
-      )}
-      <p class="m-0 text-xs text-slate-500" role="status" aria-live="polite">
-        {p.watch.kind === 'failed' ? p.watch.message : ''}
+      <div class="flex flex-wrap items-center gap-2">
+        <WatchAction {...p} />
+        {p.watchedAs === undefined && (
+          <CardButton quiet onClick={p.onOpenPopup}>
+            {WORDS.allChains}
+          </CardButton>
+        )}
+        <span class="flex-1" />
+        <MoreMenu items={[{ label: WORDS.turnOff, onSelect: p.onTurnOff }]} />
+      </div>
+      <p class="m-0 text-xs text-slate-500" role="status" aria-live="polite" data-asked>
+        {p.asked === 'asked' ? i18n.t('card.confirmInPopup') : p.asked === 'failed' ? i18n.t('card.popupFailed') : ''}
       </p>
     </div>
   );
 }
 
-/** The few seconds in which "Turn off on this site" can be taken back; focus goes to Undo. */
-function UndoTurnOff({ site, onUndo }: { site: string; onUndo: () => void }) {
-  const undo = useRef<HTMLButtonElement>(null);
-  useEffect(() => undo.current?.focus(), []);
-  return (
-    <div class="flex items-center gap-2 rounded-md bg-slate-800 px-2 py-1.5 text-xs text-white" role="status">
-      <span class="flex-1">{i18n.t('card.turningOff', [site])}</span>
-      <button ref={undo} type="button" onClick={onUndo} class="cursor-pointer rounded px-2 py-0.5 font-semibold underline outline-none focus-visible:ring-2 focus-visible:ring-blue-300">
-        {WORDS.undo}
-      </button>
-    </div>
-  );
-}
-
-/** Add to watchlist; once it is there (or was already), the way on to the popup. */
+/** Add to watchlist (confirmed in the popup window), or where a watched address is kept. */
 function WatchAction(p: BalanceCardProps) {
-  if (p.watchedAs !== undefined && p.watch.kind === 'idle') {
+  if (p.watchedAs !== undefined) {
     return (
       <>
         <span class="text-xs text-slate-600" data-watched-as>
@@ -204,30 +182,5 @@ function WatchAction(p: BalanceCardProps) {
       </>
     );
   }
-  if (p.watch.kind === 'added' || p.watch.kind === 'already') {
-    return (
-      <>
-        <span class="text-xs text-slate-600">{watchLabel(p.watch)}</span>
-        <CardButton onClick={p.onOpenPopup}>{WORDS.openInPopup}</CardButton>
-      </>
-    );
-  }
-  return (
-    <CardButton onClick={p.onAddToWatchlist} disabled={p.watch.kind === 'busy'}>
-      {watchLabel(p.watch)}
-    </CardButton>
-  );
-}
-
-function watchLabel(w: WatchState): string {
-  switch (w.kind) {
-    case 'busy':
-      return i18n.t('card.adding');
-    case 'added':
-      return i18n.t('card.addedToWatchlist');
-    case 'already':
-      return i18n.t('card.alreadyInWatchlist');
-    default:
-      return WORDS.addToWatchlist;
-  }
+  return <CardButton onClick={p.onAddToWatchlist}>{WORDS.addToWatchlist}</CardButton>;
 }

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { firstAddressIn } from '@/lib/core/address-format';
-import { lookupUrl } from '@/lib/core/lookup-url';
+import { lookupUrl, type LookupIntent } from '@/lib/core/lookup-url';
 
 /**
  * "Show token balances" on a selected address (or a link to one) on any page.
@@ -19,8 +19,9 @@ export function addressFromClick(info: { selectionText?: string; linkUrl?: strin
   return undefined;
 }
 
-export async function openLookup(address: string): Promise<void> {
-  await browser.windows.create({ url: lookupUrl(address, browser.runtime.getURL('/popup.html')), type: 'popup', width: 420, height: 640 });
+/** The popup page for one address in a small window; with an intent, the popup asks the user to confirm it. */
+export async function openLookup(address: string, intent?: LookupIntent): Promise<void> {
+  await browser.windows.create({ url: lookupUrl(address, browser.runtime.getURL('/popup.html'), intent), type: 'popup', width: 420, height: 640 });
 }
 
 export function registerContextMenu(open: (address: string) => Promise<void> = openLookup): void {

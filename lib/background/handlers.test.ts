@@ -38,7 +38,15 @@ describe('message checks', () => {
       'getBalances',
     ];
     for (const data of bad) expect(() => checkMessage('getBalances', data, popup, runtime)).toThrow(/invalid payload/);
-    expect(() => checkMessage('addToWatchlist', { address: ADDRESS, label: 'x'.repeat(101) }, contentScript, runtime)).toThrow(/invalid payload/);
+    expect(() => checkMessage('addToWatchlist', { address: ADDRESS, label: 'x'.repeat(101) }, popup, runtime)).toThrow(/invalid payload/);
+  });
+
+  it('content scripts cannot write the watchlist: the card asks the popup window, with an intent it can only name', () => {
+    expect(() => checkMessage('addToWatchlist', { address: ADDRESS }, contentScript, runtime)).toThrow(/not allowed from a content script/);
+    expect(checkMessage('openPopup', { address: ADDRESS, intent: { kind: 'add' } }, contentScript, runtime)).toEqual({ address: ADDRESS.toLowerCase(), intent: { kind: 'add' } });
+    expect(checkMessage('openPopup', { address: ADDRESS, intent: { kind: 'turnOff', site: 'etherscan.io' } }, contentScript, runtime)).toMatchObject({ intent: { site: 'etherscan.io' } });
+    expect(() => checkMessage('openPopup', { address: ADDRESS, intent: { kind: 'turnOff', site: 'evil.example' } }, contentScript, runtime)).toThrow(/invalid payload/);
+    expect(() => checkMessage('openPopup', { address: ADDRESS, intent: { kind: 'add', label: 'x' } }, contentScript, runtime)).toThrow(/invalid payload/);
   });
 });
 
@@ -46,6 +54,7 @@ describe('name and look-alike messages', () => {
   it('content scripts may ask about one address (name, look-alike) but not resolve names', () => {
     for (const type of ['getName', 'checkLookalike'] as const) {
       expect(checkMessage(type, { address: ADDRESS }, contentScript, runtime)).toEqual({ address: ADDRESS.toLowerCase() });
+      if (type === 'checkLookalike') expect(checkMessage(type, { address: ADDRESS, page: [ADDRESS] }, contentScript, runtime)).toEqual({ address: ADDRESS.toLowerCase(), page: [ADDRESS.toLowerCase()] });
       expect(() => checkMessage(type, { address: '0x123' }, contentScript, runtime)).toThrow(/invalid payload/);
       expect(() => checkMessage(type, { address: ADDRESS, all: true }, contentScript, runtime)).toThrow(/invalid payload/);
     }

@@ -100,7 +100,7 @@ export function createBackgroundHandlers(): Handlers {
       return result.ok ? { ok: true, added } : { ok: false, error: result.error };
     },
     openOptions: () => browser.runtime.openOptionsPage(),
-    openPopup: ({ address }) => openLookup(address),
+    openPopup: ({ address, intent }) => openLookup(address, intent),
     async getCredits() {
       const [usage, budget] = await Promise.all([ledger.usage(), getCreditBudget()]);
       return { ...usage, budget, state: budgetState(usage.thisMonth, budget) };

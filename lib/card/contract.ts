@@ -6,6 +6,7 @@
  */
 import type { ContentScriptContext } from '#imports';
 import type { BalancesAnswer, BalancesRequest, LookalikeAnswer, NameAnswer } from '@/lib/messaging/protocol';
+import type { LookupIntent } from '@/lib/core/lookup-url';
 import type { HoverTarget, ShowReason } from '@/lib/content/hover-intent';
 
 /** Built from entrypoints/explorer-card.ts; listed in web_accessible_resources for the explorer matches. */
@@ -42,15 +43,12 @@ export function cardTiming(): CardTiming {
   return (global[CARD_TIMING_KEY] ??= { ready: false }) as CardTiming;
 }
 
-export type AddToWatchlistAnswer = { ok: true; added: boolean } | { ok: false; error: string };
-
 /** The messages the card may send, passed in so the card file carries no messaging code. */
 export interface CardMessenger {
   getBalances(request: BalancesRequest): Promise<BalancesAnswer>;
-  addToWatchlist(address: string): Promise<AddToWatchlistAnswer>;
   openOptions(): Promise<void>;
-  /** The popup page for this address (all chains), in a small window. */
-  openPopup(address: string): Promise<void>;
+  /** The popup page for this address (all chains), in a small window; with an intent, the popup asks to confirm it. */
+  openPopup(address: string, intent?: LookupIntent): Promise<void>;
   /** The address's verified ENS name (the worker checks the forward record). */
   getName(address: string): Promise<NameAnswer>;
   /** The worker's verdict for this one address against the watchlist and the page's addresses, and whether it is watched. */
@@ -65,7 +63,6 @@ export interface CardEnv {
   /** The explorer host, e.g. "optimistic.etherscan.io": the key of its on/off switch. */
   site: string;
   messenger: CardMessenger;
-  turnOffSite(): Promise<void>;
   /** The card asks to close (close button, Tab past its end); `returnFocus` puts focus back on the address. */
   requestClose(returnFocus: boolean): void;
   /** Shift+Tab out of the card: focus goes back to the address, the card stays. */

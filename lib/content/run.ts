@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from '#imports';
 import { chainForHost, siteForHost } from '@/lib/core/chains';
-import { disabledSitesItem, isSiteDisabled, setSiteDisabled } from '@/lib/storage/disabled-sites';
+import { disabledSitesItem, isSiteDisabled } from '@/lib/storage/disabled-sites';
 import { startCardSession, type CardSession } from './session';
 
 /**
@@ -29,10 +29,6 @@ export async function runExplorerCards(ctx: ContentScriptContext, hostname = loc
       chainId: chain.id,
       site,
       signal: AbortSignal.any([ctx.signal, session.signal]),
-      turnOffSite: async () => {
-        stop(); // at once; the storage watcher would also get there
-        await setSiteDisabled(site, true);
-      },
     });
   };
 

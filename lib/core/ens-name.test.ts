@@ -37,6 +37,10 @@ describe('checkEnsName (ENSIP-15 through @adraffy/ens-normalize)', () => {
     expect(checkEnsName('\u217Cido.eth').name).toBe('lido.eth');
   });
 
+  it('a name that differs from its normal form only by an emoji presentation selector is still not shown as verified', () => {
+    expect(checkEnsName('\u2764\uFE0F.eth')).toEqual({ name: '\u2764.eth', flags: [{ issue: 'not-normal', chars: [] }] });
+  });
+
   it('flags whole-script confusables ("аррӏе" in Cyrillic)', () => {
     expect(issues('\u0430\u0440\u0440\u04cf\u0435.eth')).toEqual(['confusable']);
   });

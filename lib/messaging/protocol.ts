@@ -2,7 +2,8 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import * as v from 'valibot';
 import type { ApiErrorInfo, BalancesResult } from '@/lib/core/types';
 import { ADDRESS_PATTERN } from '@/lib/core/address-format';
-import { isChainId } from '@/lib/core/chains';
+import { isChainId, siteForHost } from '@/lib/core/chains';
+import type { LookupIntent } from '@/lib/core/lookup-url';
 import { MAX_PAGE_ADDRESSES, type LookalikeVerdict } from '@/lib/core/lookalike';
 import type { NameFlag } from '@/lib/core/ens-flags';
 
@@ -21,7 +22,7 @@ export interface ProtocolMap {
   /** Content scripts cannot open the options page themselves. */
   openOptions(data: Record<string, never>): void;
   /** The card's "Open in popup" / "See all chains": the popup page for one address, in a small window. */
-  openPopup(data: { address: string }): void;
+  openPopup(data: { address: string; intent?: LookupIntent }): void;
   /** Credits spent today and this month, against the monthly budget (extension pages only). */
   getCredits(data: Record<string, never>): CreditsAnswer;
   /** The balance cache's size and whether its last write failed (extension pages only). */
@@ -132,7 +133,16 @@ export const PAYLOADS = {
   clearCache: Empty,
   addToWatchlist: v.strictObject({ address: AddressSchema, label: v.optional(v.pipe(v.string(), v.maxLength(100))) }),
   openOptions: Empty,
-  openPopup: v.strictObject({ address: AddressSchema }),
+  openPopup: v.strictObject({
+    address: AddressSchema,
+    /** A write started from the card, confirmed in the popup (lib/core/lookup-url.ts). */
+    intent: v.optional(
+      v.variant('kind', [
+        v.strictObject({ kind: v.literal('add') }),
+        v.strictObject({ kind: v.literal('turnOff'), site: v.pipe(v.string(), v.check((s: string) => siteForHost(s) === s, 'unknown site')) }),
+      ]),
+    ),
+  }),
   getCredits: Empty,
   getCacheStatus: Empty,
   getSchedulerLog: Empty,
@@ -144,9 +154,9 @@ export const PAYLOADS = {
   getLogo: v.strictObject({ url: v.pipe(v.string(), v.maxLength(2048)) }),
 } satisfies { [K in keyof ProtocolMap]: v.GenericSchema };
 
+/** Not addToWatchlist: a write from the card is confirmed in the popup (openPopup with an intent), which a page cannot steer. */
 export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<keyof ProtocolMap> = new Set([
   'getBalances',
-  'addToWatchlist',
   'openOptions',
   'openPopup',
   'getName',
