@@ -6,6 +6,7 @@ import { benchContentSize } from './bench/content-size';
 import { benchCredits } from './bench/credits';
 import { benchDetect } from './bench/detect';
 import { benchFormat } from './bench/format';
+import { benchLookalike } from './bench/lookalike';
 import { benchPageCost } from './bench/page-cost';
 import { benchPopup } from './bench/popup';
 import { benchPortfolio } from './bench/portfolio';
@@ -13,6 +14,7 @@ import { benchPortfolio } from './bench/portfolio';
 const SECTIONS: [title: string, run: () => Promise<string[]>][] = [
   ['Formatting exact amounts', benchFormat],
   ['Credits and scheduling', benchCredits],
+  ['Look-alike false positives', benchLookalike],
   // Browser sections run one after another: the machines have 2 cores.
   ['Address detection on explorer pages', benchDetect],
   ['Content script size', benchContentSize],

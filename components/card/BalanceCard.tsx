@@ -1,5 +1,4 @@
 /** The hover card as a pure view of its props (state lives in CardApp). */
-import { useEffect, useRef } from 'preact/hooks';
 import type { Chain } from '@/lib/core/chains';
 import type { CardView, DataView } from '@/lib/card/view-model';
 import { CardButton, CopyIcon, ErrorNotice, MoreMenu, RefreshIcon, Skeleton, TokenRows } from './CardParts';
@@ -7,27 +6,31 @@ import { WORDS } from '@/components/shared/vocabulary';
 import { i18n } from '#i18n';
 import { formatCount } from '@/lib/core/locale';
 import type { LookalikeVerdict } from '@/lib/core/lookalike';
+import type { NameFlag } from '@/lib/core/ens-flags';
 import { EnsName } from '@/components/shared/EnsName';
-import { LookalikeWarning } from '@/components/shared/LookalikeWarning';
+import { LookalikeWarning, MarkedAddress } from '@/components/shared/LookalikeWarning';
+import { capChars, neutralize } from '@/components/shared/UntrustedText';
 
 export type CopyState = 'idle' | 'copied' | 'failed';
-export type WatchState = { kind: 'idle' | 'busy' | 'added' | 'already' } | { kind: 'failed'; message: string };
-/** "Turn off on this site" waits a few seconds for Undo before it takes effect. */
-export type TurnOffState = 'on' | 'pending';
+/** A write the card asked the popup window to confirm: not yet, the window is open, or it could not open. */
+export type AskState = 'idle' | 'asked' | 'failed';
 
 export interface BalanceCardProps {
   /** EIP-55 form, as the explorers show it. */
   checksummed: string;
-  short: string;
   chain: Chain;
   view: CardView;
   /** Verified ENS name, when the address has one. */
   name?: string;
-  /** Set when the address imitates a watched one: the card then leads with the warning. */
+  nameFlags?: NameFlag[];
+  /** Set when the address imitates a watched one or another on the page: the card then leads with the warning. */
   lookalike?: LookalikeVerdict;
+  /** The hovered link shows this address text, which is not the address it points at. */
+  linkDiffers?: string;
+  /** The address is in the watchlist under this label ('' when it has none). */
+  watchedAs?: string;
   copy: CopyState;
-  watch: WatchState;
-  turnOff: TurnOffState;
+  asked: AskState;
   /** The explorer site family, e.g. "etherscan.io". */
   site: string;
   onCopy: () => void;
@@ -36,7 +39,6 @@ export interface BalanceCardProps {
   onOpenOptions: () => void;
   onAddToWatchlist: () => void;
   onTurnOff: () => void;
-  onUndoTurnOff: () => void;
   onOpenPopup: () => void;
   onClose: () => void;
 }
@@ -44,10 +46,20 @@ export interface BalanceCardProps {
 export function BalanceCard(p: BalanceCardProps) {
   const { body } = p.view;
   return (
-    <div class="flex w-80 flex-col gap-2.5 rounded-lg border border-slate-200 bg-white p-3 font-sans text-sm text-slate-800 shadow-xl">
+    <div class="flex h-full w-80 flex-col overflow-hidden rounded-lg border border-slate-200 bg-white font-sans text-sm text-slate-800 shadow-xl">
+      <div class="px-3 pt-3 pb-1">
+        <Header {...p} />
+      </div>
+      {/* The card's size is constant (lib/card/position.ts): what does not fit scrolls here, the actions stay in view. */}
+      <div class="flex min-h-0 flex-1 flex-col gap-2.5 overflow-y-auto px-3 py-1.5" data-card-body>
       {p.lookalike && <LookalikeWarning verdict={p.lookalike} />}
-      <Header {...p} />
-      {p.name && <EnsName name={p.name} class="text-sm font-medium text-slate-900" />}
+      {p.linkDiffers !== undefined && (
+        <p role="alert" data-link-differs class="m-0 rounded-md border-2 border-red-600 bg-red-50 p-2 text-xs font-semibold text-red-950">
+          {i18n.t('common.lookalike.linkDiffers', [capChars(p.linkDiffers, 60)])}
+        </p>
+      )}
+      <FullAddress {...p} />
+      {p.name && p.nameFlags && <EnsName name={p.name} flags={p.nameFlags} class="text-sm font-medium text-slate-900" />}
       {body.kind === 'loading' && <Skeleton />}
       {body.kind === 'error' && <ErrorNotice error={body.error} withData={false} onRetry={p.onRetry} onOpenOptions={p.onOpenOptions} />}
       {body.kind === 'data' && (
@@ -56,7 +68,10 @@ export function BalanceCard(p: BalanceCardProps) {
           {body.error && <ErrorNotice error={body.error} withData onRetry={p.onRetry} onOpenOptions={p.onOpenOptions} />}
         </>
       )}
-      <Footer {...p} updated={body.kind === 'data' ? body.data : undefined} />
+      </div>
+      <div class="px-3 pb-3">
+        <Footer {...p} updated={body.kind === 'data' ? body.data : undefined} />
+      </div>
     </div>
   );
 }
@@ -67,9 +82,6 @@ function Header(p: BalanceCardProps) {
       <span class="inline-flex items-center gap-1 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">
         <span aria-hidden="true" class="h-2 w-2 rounded-full" style={{ backgroundColor: p.chain.color }} />
         {p.chain.name}
-      </span>
-      <span class="font-mono text-sm text-slate-900" title={p.checksummed} data-address>
-        {p.short}
       </span>
       <CardButton quiet onClick={p.onCopy} label={i18n.t('common.copyAddress')}>
         <CopyIcon />
@@ -82,6 +94,15 @@ function Header(p: BalanceCardProps) {
         </span>
       </CardButton>
     </div>
+  );
+}
+
+/** The whole address in groups of four (what a poisoner cannot grind), marked where it differs from its look-alike. */
+function FullAddress(p: BalanceCardProps) {
+  return (
+    <p class="m-0 text-slate-900" data-address>
+      <MarkedAddress address={p.checksummed} other={p.lookalike?.like} />
+    </p>
   );
 }
 
@@ -132,67 +153,34 @@ function Footer(p: BalanceCardProps & { updated: DataView | undefined }) {
           {WORDS.refresh}
         </CardButton>
       </div>
-      {p.turnOff === 'pending' ? (
-        <UndoTurnOff site={p.site} onUndo={p.onUndoTurnOff} />
-      ) : (
-        <div class="flex flex-wrap items-center gap-2">
-          <WatchAction {...p} />
-          {p.watch.kind !== 'added' && p.watch.kind !== 'already' && (
-            <CardButton quiet onClick={p.onOpenPopup}>
-              {WORDS.allChains}
-            </CardButton>
-          )}
-          <span class="flex-1" />
-          <MoreMenu items={[{ label: WORDS.turnOff, onSelect: p.onTurnOff }]} />
-        </div>
-      )}
-      <p class="m-0 text-xs text-slate-500" role="status" aria-live="polite">
-        {p.watch.kind === 'failed' ? p.watch.message : ''}
+      <div class="flex flex-wrap items-center gap-2">
+        <WatchAction {...p} />
+        {p.watchedAs === undefined && (
+          <CardButton quiet onClick={p.onOpenPopup}>
+            {WORDS.allChains}
+          </CardButton>
+        )}
+        <span class="flex-1" />
+        <MoreMenu items={[{ label: WORDS.turnOff, onSelect: p.onTurnOff }]} />
+      </div>
+      <p class="m-0 text-xs text-slate-500" role="status" aria-live="polite" data-asked>
+        {p.asked === 'asked' ? i18n.t('card.confirmInPopup') : p.asked === 'failed' ? i18n.t('card.popupFailed') : ''}
       </p>
     </div>
   );
 }
 
-/** The few seconds in which "Turn off on this site" can be taken back; focus goes to Undo. */
-function UndoTurnOff({ site, onUndo }: { site: string; onUndo: () => void }) {
-  const undo = useRef<HTMLButtonElement>(null);
-  useEffect(() => undo.current?.focus(), []);
-  return (
-    <div class="flex items-center gap-2 rounded-md bg-slate-800 px-2 py-1.5 text-xs text-white" role="status">
-      <span class="flex-1">{i18n.t('card.turningOff', [site])}</span>
-      <button ref={undo} type="button" onClick={onUndo} class="cursor-pointer rounded px-2 py-0.5 font-semibold underline outline-none focus-visible:ring-2 focus-visible:ring-blue-300">
-        {WORDS.undo}
-      </button>
-    </div>
-  );
-}
-
-/** Add to watchlist; once it is there, the way on to the popup. */
+/** Add to watchlist (confirmed in the popup window), or where a watched address is kept. */
 function WatchAction(p: BalanceCardProps) {
-  if (p.watch.kind === 'added' || p.watch.kind === 'already') {
+  if (p.watchedAs !== undefined) {
     return (
       <>
-        <span class="text-xs text-slate-600">{watchLabel(p.watch)}</span>
+        <span class="text-xs text-slate-600" data-watched-as>
+          {p.watchedAs ? i18n.t('card.inWatchlistAs', [capChars(neutralize(p.watchedAs), 40)]) : i18n.t('card.inWatchlist')}
+        </span>
         <CardButton onClick={p.onOpenPopup}>{WORDS.openInPopup}</CardButton>
       </>
     );
   }
-  return (
-    <CardButton onClick={p.onAddToWatchlist} disabled={p.watch.kind === 'busy'}>
-      {watchLabel(p.watch)}
-    </CardButton>
-  );
-}
-
-function watchLabel(w: WatchState): string {
-  switch (w.kind) {
-    case 'busy':
-      return i18n.t('card.adding');
-    case 'added':
-      return i18n.t('card.addedToWatchlist');
-    case 'already':
-      return i18n.t('card.alreadyInWatchlist');
-    default:
-      return WORDS.addToWatchlist;
-  }
+  return <CardButton onClick={p.onAddToWatchlist}>{WORDS.addToWatchlist}</CardButton>;
 }

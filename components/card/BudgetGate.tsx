@@ -8,8 +8,10 @@ import { useMemo, useState } from 'preact/hooks';
 import type { Chain } from '@/lib/core/chains';
 import { cardTiming, type CardEnv } from '@/lib/card/contract';
 import { intercept } from '@/lib/card/intercept';
-import { shortenAddress, toChecksumAddress } from '@/lib/core/address';
+import { toChecksumAddress } from '@/lib/core/address';
+import { MarkedAddress } from '@/components/shared/LookalikeWarning';
 import { CardApp } from './CardApp';
+import type { PageView } from './use-identity';
 import { i18n } from '#i18n';
 import type { BalancesAnswer } from '@/lib/messaging/protocol';
 
@@ -18,9 +20,10 @@ interface Props {
   chain: Chain;
   /** Lowercase. */
   address: string;
+  page: PageView;
 }
 
-export function BudgetGate({ env, chain, address }: Props) {
+export function BudgetGate({ env, chain, address, page }: Props) {
   const [confirmed, setConfirmed] = useState(false);
   const [held, setHeld] = useState<BalancesAnswer['overBudget']>();
   const gatedEnv = useMemo<CardEnv>(() => {
@@ -36,12 +39,14 @@ export function BudgetGate({ env, chain, address }: Props) {
     return { ...env, send };
   }, [env, confirmed]);
 
-  if (!held) return <CardApp env={gatedEnv} chain={chain} address={address} />;
+  if (!held) return <CardApp env={gatedEnv} chain={chain} address={address} page={page} />;
   const checksummed = toChecksumAddress(address);
   return (
-    <div role="dialog" aria-label={i18n.t('card.balancesOf', [checksummed])}>
-      <div class="flex w-80 flex-col gap-2.5 rounded-lg border border-slate-200 bg-white p-3 font-sans text-sm text-slate-800 shadow-xl">
-        <p class="m-0 font-mono text-sm text-slate-900">{shortenAddress(checksummed)}</p>
+    <div class="h-full" role="dialog" aria-label={i18n.t('card.balancesOf', [checksummed])}>
+      <div class="flex h-full w-80 flex-col gap-2.5 rounded-lg border border-slate-200 bg-white p-3 font-sans text-sm text-slate-800 shadow-xl">
+        <p class="m-0 text-slate-900" data-address>
+          <MarkedAddress address={checksummed} />
+        </p>
         <p class="m-0 text-xs text-slate-600" data-over-budget>
           {i18n.t(held === 'month' ? 'card.monthBudgetReached' : 'card.overBudget')}
         </p>

@@ -1,57 +1,56 @@
 /** The hover card for one address: its state, its requests and its keyboard behaviour. */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Chain } from '@/lib/core/chains';
-import { shortenAddress, toChecksumAddress } from '@/lib/core/address';
+import { toChecksumAddress } from '@/lib/core/address';
 import { INITIAL_BALANCES_STATE, loadBalances, type BalancesState } from '@/lib/messaging/balances-loader';
 import { cardView } from '@/lib/card/view-model';
 import type { CardEnv } from '@/lib/card/contract';
 import { useNow } from '@/components/shared/use-now';
-import { BalanceCard, type CopyState, type TurnOffState, type WatchState } from './BalanceCard';
-import { useIdentity } from './use-identity';
+import { BalanceCard, type AskState, type CopyState } from './BalanceCard';
+import type { LookupIntent } from '@/lib/core/lookup-url';
+import { useIdentity, type PageView } from './use-identity';
 import { i18n } from '#i18n';
 
 const COPY_FEEDBACK_MS = 1500;
-/** How long "Turn off on this site" can still be undone before cards stop on the site. */
-export const TURN_OFF_UNDO_MS = 5000;
 
 export interface CardAppProps {
   env: CardEnv;
   chain: Chain;
   /** Lowercase. */
   address: string;
+  page: PageView;
 }
 
-export function CardApp({ env, chain, address }: CardAppProps) {
+export function CardApp({ env, chain, address, page }: CardAppProps) {
   const checksummed = useMemo(() => toChecksumAddress(address), [address]);
   const { state, load } = useBalancesState(env, chain.id, address);
   const copy = useCopy(checksummed);
-  const [watch, addToWatchlist] = useAddToWatchlist(env, address);
-  const turnOff = useTurnOff(env);
-  const identity = useIdentity(env, address);
+  const [asked, askInPopup] = useAskInPopup(env, address);
+  const identity = useIdentity(env, address, page);
   const now = useNow(30_000);
   const view = cardView(state, chain, now);
   const root = useRef<HTMLDivElement>(null);
 
   return (
-    <div ref={root} role="dialog" aria-busy={view.busy || !identity.settled} aria-label={i18n.t('card.balancesOf', [checksummed])} onKeyDown={(e) => keepTabOrder(e, root.current, env)}>
+    <div ref={root} class="h-full" role="dialog" aria-busy={view.busy || !identity.settled} aria-label={i18n.t('card.balancesOf', [checksummed])} onKeyDown={(e) => keepTabOrder(e, root.current, env)}>
       <BalanceCard
         checksummed={checksummed}
-        short={shortenAddress(checksummed)}
         chain={chain}
         view={view}
         name={identity.name}
+        nameFlags={identity.nameFlags}
         lookalike={identity.lookalike}
+        linkDiffers={page.linkDiffers}
+        watchedAs={identity.watchedAs}
         copy={copy.state}
-        watch={watch}
-        turnOff={turnOff.state}
+        asked={asked}
         site={env.site}
         onCopy={copy.run}
         onRefresh={() => load(true)}
         onRetry={() => load(false)}
         onOpenOptions={() => void env.send('openOptions', {}).catch(() => undefined)}
-        onAddToWatchlist={addToWatchlist}
-        onTurnOff={turnOff.start}
-        onUndoTurnOff={turnOff.undo}
+        onAddToWatchlist={() => askInPopup({ kind: 'add' })}
+        onTurnOff={() => askInPopup({ kind: 'turnOff', site: env.site })}
         onOpenPopup={() => void env.send('openPopup', { address }).catch(() => undefined)}
         onClose={() => env.requestClose(true)}
       />
@@ -88,34 +87,6 @@ function useBalancesState(env: CardEnv, chainId: number, address: string) {
   return { state, load };
 }
 
-/**
- * Turning the cards off on a site waits TURN_OFF_UNDO_MS for Undo; closing the card
- * before then turns them off at once (the choice was made).
- */
-function useTurnOff(env: CardEnv) {
-  const [state, setState] = useState<TurnOffState>('on');
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const pending = useRef(false);
-  const commit = useCallback(() => {
-    clearTimeout(timer.current);
-    if (!pending.current) return;
-    pending.current = false;
-    void env.turnOffSite();
-  }, [env]);
-  useEffect(() => commit, [commit]);
-  const start = useCallback(() => {
-    pending.current = true;
-    setState('pending');
-    timer.current = setTimeout(commit, TURN_OFF_UNDO_MS);
-  }, [commit]);
-  const undo = useCallback(() => {
-    pending.current = false;
-    clearTimeout(timer.current);
-    setState('on');
-  }, []);
-  return { state, start, undo };
-}
-
 function useCopy(text: string) {
   const [state, setState] = useState<CopyState>('idle');
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -134,16 +105,21 @@ function useCopy(text: string) {
   return { state, run };
 }
 
-function useAddToWatchlist(env: CardEnv, address: string): [WatchState, () => void] {
-  const [state, setState] = useState<WatchState>({ kind: 'idle' });
-  const add = useCallback(() => {
-    setState({ kind: 'busy' });
-    env.send('addToWatchlist', { address }).then(
-      (answer) => setState(answer.ok ? { kind: answer.added ? 'added' : 'already' } : { kind: 'failed', message: answer.error }),
-      (e: unknown) => setState({ kind: 'failed', message: i18n.t('card.couldNotAdd', [e instanceof Error ? e.message : String(e)]) }),
-    );
-  }, [env, address]);
-  return [state, add];
+/**
+ * "Add to watchlist" and "Turn off on this site" open the popup window, which asks: a
+ * page can steer a real click onto the card (an overlay with pointer-events: none),
+ * never into that window. The card only says where to confirm.
+ */
+function useAskInPopup(env: CardEnv, address: string): [AskState, (intent: LookupIntent) => void] {
+  const [state, setState] = useState<AskState>('idle');
+  const ask = useCallback(
+    (intent: LookupIntent) => {
+      setState('asked');
+      env.send('openPopup', { address, intent }).catch(() => setState('failed'));
+    },
+    [env, address],
+  );
+  return [state, ask];
 }
 
 const FOCUSABLE = 'button:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';

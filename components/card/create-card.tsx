@@ -1,9 +1,11 @@
 /**
  * Builds the one hover card of a page: a WXT shadow-root UI in a closed shadow
- * root (the page's CSS cannot touch it, and the page's script cannot read it:
- * `host.shadowRoot` is null and no reference to the root leaves this isolated
- * world), placed by floating-ui next to its address. Between hovers the host
- * element is removed from the page entirely.
+ * root (the page's script cannot read it: `host.shadowRoot` is null and no reference
+ * to the root leaves this isolated world). The card is a panel inside the root shown
+ * in the top layer (popover) at a constant size, placed by floating-ui next to its
+ * address; the host's own box never changes (lib/card/position.ts, card.css), and the
+ * theme lives on the panel (lib/card/sealed-css.ts), so the page can neither restyle
+ * nor measure what the card says. Between hovers the host is removed entirely.
  */
 import { render } from 'preact';
 import { createShadowRootUi } from '#imports';
@@ -12,8 +14,12 @@ import { followReference } from '@/lib/card/position';
 import { CARD_HOST_NAME, cardTiming, UI_ATTR, type CardApi, type CardEnv, type CreateCard } from '@/lib/card/contract';
 import type { HoverTarget } from '@/lib/card/contract';
 import { BudgetGate } from './BudgetGate';
+import type { PageView } from './use-identity';
+import { collectPageAddresses, linkTextDiffers } from '@/lib/content/page-addresses';
 import { LogoLoaderContext } from '@/components/shared/TokenLogo';
 import cardCss from './card.css?inline';
+import { ROOT_CLASS, sealCardCss } from '@/lib/card/sealed-css';
+import { pageTheme } from '@/lib/card/page-theme';
 
 /** Input the card's controls act on; a synthetic one from page script is stopped before any handler sees it. */
 const GUARDED_EVENTS = ['click', 'dblclick', 'auxclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keydown', 'keyup', 'keypress', 'input', 'change', 'submit'];
@@ -38,22 +44,32 @@ export function acceptTrustedInputOnly(root: EventTarget): void {
   }
 }
 
+/** The one pass over the page for its look-alikes, made when a card opens (never at page load). */
+function readPage(target: HoverTarget): PageView {
+  return { addresses: collectPageAddresses(document), linkDiffers: linkTextDiffers(target.element) };
+}
+
 export const createCard: CreateCard = async (env: CardEnv): Promise<CardApi> => {
   const chain = chainById(env.chainId);
   if (!chain) throw new Error(`No chain ${env.chainId}`);
 
+  // The card's one element inside the root: themed, sized and placed there, shown in the top layer.
+  const panel = document.createElement('div');
+  panel.className = ROOT_CLASS;
+  panel.popover = 'manual';
   const ui = await createShadowRootUi(env.ctx, {
     name: CARD_HOST_NAME,
     mode: 'closed',
     position: 'inline',
     anchor: 'body',
     append: 'last',
-    css: cardCss,
+    css: sealCardCss(cardCss),
     // Keys typed in the card must not reach the page's shortcuts.
     isolateEvents: ['keydown', 'keyup', 'keypress'],
     onMount: (container) => container,
-    onRemove: (container) => {
-      if (container) render(null, container);
+    onRemove: () => {
+      render(null, panel);
+      panel.remove();
     },
   });
   ui.shadowHost.setAttribute(UI_ATTR, '');
@@ -74,13 +90,16 @@ export const createCard: CreateCard = async (env: CardEnv): Promise<CardApi> => 
     stopFollowing?.();
     current = target;
     if (!ui.mounted) ui.mount();
+    if (!panel.isConnected) ui.uiContainer.append(panel);
+    panel.setAttribute('data-theme', pageTheme(target.element));
+    if (!panel.matches(':popover-open')) panel.showPopover();
     render(
       <LogoLoaderContext.Provider value={async (url) => (await env.send('getLogo', { url })).dataUrl}>
-        <BudgetGate key={target.address} env={env} chain={chain!} address={target.address} />
+        <BudgetGate key={target.address} env={env} chain={chain!} address={target.address} page={readPage(target)} />
       </LogoLoaderContext.Provider>,
-      ui.uiContainer,
+      panel,
     );
-    stopFollowing = followReference(target.element, ui.shadowHost, { onReferenceGone: () => env.requestClose(false) });
+    stopFollowing = followReference(target.element, panel, { onReferenceGone: () => env.requestClose(false) });
   }
 
   env.ctx.onInvalidated(hide);

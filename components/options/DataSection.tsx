@@ -10,7 +10,10 @@ import {
   watchlistToCsv,
   watchlistToJson,
   type ImportProblem,
+  type ParsedImport,
 } from '@/lib/storage/watchlist';
+import { newRowLookalikes, type LookalikeVerdict } from '@/lib/core/lookalike';
+import { LookalikeWarning } from '@/components/shared/LookalikeWarning';
 import { useStorageItem } from '@/components/shared/use-storage';
 import { SLOT, withSlot } from '@/components/shared/with-slot';
 import { CacheStatusNote } from './CacheStatusNote';
@@ -60,15 +63,27 @@ function ImportResult({ report }: { report: ImportReport }) {
   );
 }
 
-async function importFile(file: File): Promise<ImportReport> {
+/** A parsed file whose look-alike rows wait for the user's choice before anything is saved. */
+interface PendingImport {
+  parsed: ParsedImport;
+  /** The file's rows that look like a watched address or another row, each with its verdict. */
+  flagged: LookalikeVerdict[];
+}
+
+async function readImport(file: File): Promise<ImportReport | PendingImport> {
   if (file.size > MAX_IMPORT_BYTES) {
     return { summary: i18n.t('options.data.tooLarge', [file.name]), problems: [], unit: 'line' };
   }
   const parsed = parseWatchlistFile(await file.text());
+  const flagged = newRowLookalikes(await loadWatchlist(), parsed.entries);
+  return flagged.length > 0 ? { parsed, flagged } : saveImport(parsed);
+}
+
+async function saveImport(parsed: ParsedImport, skip: ReadonlySet<string> = new Set()): Promise<ImportReport> {
   let added = 0;
   let already = 0;
   const result = await changeWatchlist((list) => {
-    const merged = mergeEntries(list, parsed.entries);
+    const merged = mergeEntries(list, parsed.entries.filter((e) => !skip.has(e.address.toLowerCase())));
     added = merged.added;
     already = merged.alreadyPresent;
     return merged.list;
@@ -80,9 +95,34 @@ async function importFile(file: File): Promise<ImportReport> {
   return { summary: parts.join(' '), problems: parsed.problems, unit: parsed.unit };
 }
 
+/** The look-alike rows of a file, each with its warning, and the choice: all, without them, or nothing. */
+function ImportReview({ pending, onChoose }: { pending: PendingImport; onChoose: (choice: 'all' | 'without' | 'cancel') => void }) {
+  const subject = i18n.t('options.data.importedRow');
+  return (
+    <section class="mt-2 space-y-2" aria-label={i18n.t('options.data.review', pending.flagged.length, [String(pending.flagged.length)])} data-import-review>
+      <p class="text-sm font-medium">{i18n.t('options.data.review', pending.flagged.length, [String(pending.flagged.length)])}</p>
+      {pending.flagged.map((verdict) => (
+        <LookalikeWarning key={verdict.address} verdict={verdict} subject={subject} />
+      ))}
+      <div class="flex flex-wrap gap-2">
+        <button type="button" class="btn-primary" onClick={() => onChoose('without')}>
+          {i18n.t('options.data.importWithout')}
+        </button>
+        <button type="button" class="btn-secondary" onClick={() => onChoose('all')}>
+          {i18n.t('options.data.importAll')}
+        </button>
+        <button type="button" class="btn-secondary" onClick={() => onChoose('cancel')}>
+          {i18n.t('options.data.cancelImport')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
 export function DataSection() {
   const watchlist = useStorageItem(watchlistItem);
   const [report, setReport] = useState<ImportReport>();
+  const [pending, setPending] = useState<PendingImport>();
   const [cacheNote, setCacheNote] = useState('');
 
   const exportAs = async (kind: 'csv' | 'json') => {
@@ -94,7 +134,10 @@ export function DataSection() {
   const onFile = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
     if (!file) return;
-    setReport(await importFile(file));
+    setReport(undefined);
+    const read = await readImport(file);
+    if ('flagged' in read) setPending(read);
+    else setReport(read);
     input.value = ''; // the same file can be picked again
   };
 
@@ -134,6 +177,16 @@ export function DataSection() {
         <p class="mt-1 text-xs text-slate-500 dark:text-slate-400">
           {withSlot(i18n.t('options.data.importHint', [SLOT]), <code>{CSV_HEADER}</code>)}
         </p>
+        {pending && (
+          <ImportReview
+            pending={pending}
+            onChoose={async (choice) => {
+              setPending(undefined);
+              if (choice === 'cancel') setReport({ summary: i18n.t('options.data.notImportedCancelled'), problems: [], unit: pending.parsed.unit });
+              else setReport(await saveImport(pending.parsed, choice === 'without' ? new Set(pending.flagged.map((v) => v.address)) : undefined));
+            }}
+          />
+        )}
         {report && <ImportResult report={report} />}
       </div>
       <div class="flex items-center gap-3">

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { callWorker } from '@/lib/messaging/worker-call';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { EnsName } from '@/components/shared/EnsName';
+import { checkEnsName } from '@/lib/core/ens-name';
 
 /** `visible`: the address the popup is showing now (its lookup goes first). */
 export function useEnsName(address: string, visible = false): string | undefined {
@@ -34,5 +35,5 @@ interface Props {
 
 export function AddressName({ address, unless, visible, class: className = '' }: Props) {
   const name = useEnsName(address, visible);
-  return name && name !== unless ? <EnsName name={name} class={className} /> : null;
+  return name && name !== unless ? <EnsName name={name} flags={checkEnsName(name).flags} class={className} /> : null;
 }

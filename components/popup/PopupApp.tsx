@@ -4,8 +4,9 @@ import { shortenAddress } from '@/lib/core/address';
 import { apiKeyItem } from '@/lib/storage/api-key';
 import { CHAINS } from '@/lib/core/chains';
 import { sanitizeSettings, settingsItem, watchlistItem } from '@/lib/storage/items';
-import { lookupFromSearch } from '@/lib/core/lookup-url';
-import { addEntry, changeWatchlist, removeEntry, restoreEntry, type WatchEntry } from '@/lib/storage/watchlist';
+import { intentFromSearch, lookupFromSearch } from '@/lib/core/lookup-url';
+import { CardIntent } from './CardIntent';
+import { changeWatchlist, removeEntry, restoreEntry, type WatchEntry } from '@/lib/storage/watchlist';
 import { ApiKeyForm } from '@/components/shared/ApiKeyForm';
 import { Skeleton } from '@/components/popup/ChainBalances';
 import { openOptionsPage } from '@/components/shared/ErrorNotice';
@@ -163,18 +164,12 @@ function useUndoableRemove() {
   return { removed, remove, undo, hold };
 }
 
-/** A looked-up address that is not watched yet: one click adds it. */
-function LookupBar({ address, onAdded }: { address: string; onAdded: (address: string) => void }) {
-  const [error, setError] = useState<string>();
-  const add = async () => {
-    const r = await changeWatchlist((list) => addEntry(list, address));
-    if (r.ok) onAdded(address);
-    else setError(r.error);
-  };
+/** A looked-up address that is not watched yet (context menu, card): adding it goes through the confirmation with its look-alike verdict. */
+function LookupBar({ onAdd }: { onAdd: () => void }) {
   return (
     <p class="flex items-center justify-between gap-2 text-xs text-slate-600 dark:text-slate-300">
-      <span>{error ?? i18n.t('popup.lookupNotWatched')}</span>
-      <button type="button" class="btn-secondary shrink-0 py-0.5 text-xs" onClick={() => void add()}>
+      <span>{i18n.t('popup.lookupNotWatched')}</span>
+      <button type="button" class="btn-secondary shrink-0 py-0.5 text-xs" onClick={onAdd}>
         {WORDS.addToWatchlist}
       </button>
     </p>
@@ -191,6 +186,8 @@ export function PopupApp() {
   const { removed, remove, undo, hold } = useUndoableRemove();
   // Opened from the context menu ("Show token balances") for one address.
   const [lookup] = useState(() => lookupFromSearch(location.search));
+  // Opened by the hover card to confirm a write it started (components/popup/CardIntent.tsx).
+  const [intent, setIntent] = useState(() => intentFromSearch(location.search));
   // The looked-up address wins over the remembered one until the user picks another.
   const [lookupFirst, setLookupFirst] = useState(true);
 
@@ -240,7 +237,8 @@ export function PopupApp() {
       )}
       {!hasKey && <KeySetup />}
       {hasKey && watchlist.length === 0 && !unwatchedLookup && <EmptyWatchlist onAdded={select} />}
-      {unwatchedLookup && <LookupBar address={unwatchedLookup} onAdded={select} />}
+      {lookup && intent && <CardIntent address={lookup} intent={intent} entries={watchlist} onDone={(added) => (setIntent(undefined), added && select(added))} />}
+      {unwatchedLookup && !intent && <LookupBar onAdd={() => setIntent({ kind: 'add' })} />}
       {hasKey && current && view === 'address' && <AddressName address={current.address} unless={current.label} visible class="block text-sm font-medium" />}
       {hasKey && view === 'portfolio' && <PortfolioView onOpenAddress={select} epoch={apiKey} />}
       {hasKey && current && view === 'address' && (

@@ -16,8 +16,13 @@ describe('addStep', () => {
   it('asks for confirmation, with the verdict, before adding a look-alike of a watched address', async () => {
     expect(await addStep(POISON.toUpperCase().replace('0X', '0x'), watched)).toEqual({
       kind: 'confirm',
-      pending: { address: POISON, lookalike: { label: 'Cold wallet', watched: COLD, address: POISON, differing: { start: 6, end: 38 } } },
+      pending: { address: POISON, lookalike: { tier: 'critical', source: 'watchlist', label: 'Cold wallet', like: COLD, address: POISON, matched: { head: 4, tail: 4 } } },
     });
+  });
+
+  it('asks for a one-ended grind too (6 characters at the start, 3 at the end)', async () => {
+    const grind = `${COLD.slice(0, 8)}${'1'.repeat(31)}045`;
+    expect(await addStep(grind, watched)).toMatchObject({ kind: 'confirm', pending: { lookalike: { tier: 'warning', like: COLD } } });
   });
 
   it('resolves a .eth name and asks to confirm its address, the name as default label', async () => {

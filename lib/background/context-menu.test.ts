@@ -36,7 +36,7 @@ describe('Firefox for Android (no windows, no context menus)', () => {
 
   it('opens a lookup in a tab', async () => {
     const api = androidLike();
-    await openLookup(A.toLowerCase(), api);
+    await openLookup(A.toLowerCase(), undefined, api);
     expect(api.created).toHaveLength(1);
     expect((api.created[0] as { url: string }).url).toContain('moz-extension://id/popup.html');
   });
@@ -46,7 +46,7 @@ describe('Firefox for Android (no windows, no context menus)', () => {
     const contextMenus = { create: vi.fn(), onClicked: { addListener: vi.fn() } } as unknown as MenuBrowser['contextMenus'];
     const api = { ...androidLike(), windows, contextMenus };
     expect(registerContextMenu(undefined, api)).toBe(true);
-    await openLookup(A.toLowerCase(), api);
+    await openLookup(A.toLowerCase(), undefined, api);
     expect(windows!.create).toHaveBeenCalledTimes(1);
     expect(api.created).toHaveLength(0);
   });

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { firstAddressIn } from '@/lib/core/address-format';
-import { lookupUrl } from '@/lib/core/lookup-url';
+import { lookupUrl, type LookupIntent } from '@/lib/core/lookup-url';
 
 /**
  * "Show token balances" on a selected address (or a link to one) on any page.
@@ -31,8 +31,9 @@ export interface MenuBrowser {
   tabs: Pick<typeof browser.tabs, 'create'>;
 }
 
-export async function openLookup(address: string, api: MenuBrowser = browser): Promise<void> {
-  const url = lookupUrl(address, api.runtime.getURL('/popup.html'));
+/** The popup page for one address in a small window (a tab where there are no windows); with an intent, the popup asks the user to confirm it. */
+export async function openLookup(address: string, intent?: LookupIntent, api: MenuBrowser = browser): Promise<void> {
+  const url = lookupUrl(address, api.runtime.getURL('/popup.html'), intent);
   if (api.windows?.create) await api.windows.create({ url, type: 'popup', width: 420, height: 640 });
   else await api.tabs.create({ url });
 }

@@ -87,7 +87,15 @@ describe('message checks', () => {
       'getBalances',
     ];
     for (const data of bad) await expect(send('getBalances', data, popup)).rejects.toThrow(/invalid payload/);
-    await expect(send('addToWatchlist', { address: ADDRESS, label: 'x'.repeat(101) }, contentScript)).rejects.toThrow(/invalid payload/);
+    await expect(send('addToWatchlist', { address: ADDRESS, label: 'x'.repeat(101) }, popup)).rejects.toThrow(/invalid payload/);
+  });
+
+  it('content scripts cannot write the watchlist: the card asks the popup window, with an intent it can only name', async () => {
+    await expect(send('addToWatchlist', { address: ADDRESS }, contentScript)).rejects.toThrow(/not allowed from a content script/);
+    expect(await send('openPopup', { address: ADDRESS, intent: { kind: 'add' } }, contentScript)).toEqual({ address: ADDRESS.toLowerCase(), intent: { kind: 'add' } });
+    expect(await send('openPopup', { address: ADDRESS, intent: { kind: 'turnOff', site: 'etherscan.io' } }, contentScript)).toMatchObject({ intent: { site: 'etherscan.io' } });
+    await expect(send('openPopup', { address: ADDRESS, intent: { kind: 'turnOff', site: 'evil.example' } }, contentScript)).rejects.toThrow(/invalid payload/);
+    await expect(send('openPopup', { address: ADDRESS, intent: { kind: 'add', label: 'x' } }, contentScript)).rejects.toThrow(/invalid payload/);
   });
 });
 
@@ -95,6 +103,7 @@ describe('name and look-alike messages', () => {
   it('content scripts may ask about one address (name, look-alike) but not resolve names', async () => {
     for (const type of ['getName', 'checkLookalike'] as const) {
       expect(await send(type, { address: ADDRESS }, contentScript)).toEqual({ address: ADDRESS.toLowerCase() });
+      if (type === 'checkLookalike') expect(await send(type, { address: ADDRESS, page: [ADDRESS] }, contentScript)).toEqual({ address: ADDRESS.toLowerCase(), page: [ADDRESS.toLowerCase()] });
       await expect(send(type, { address: '0x123' }, contentScript)).rejects.toThrow(/invalid payload/);
       await expect(send(type, { address: ADDRESS, all: true }, contentScript)).rejects.toThrow(/invalid payload/);
     }

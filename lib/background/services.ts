@@ -18,9 +18,16 @@ import { broadcastSiteSwitchChanges, siteSwitchHandlers } from './site-switch';
 import { LogoProxy } from './logo-proxy';
 import { addEntry, changeWatchlist, findEntry } from '@/lib/storage/watchlist';
 import { loadWatchlist } from '@/lib/storage/watchlist';
-import { lookalikeVerdict } from '@/lib/core/lookalike';
+import { combinedVerdict } from '@/lib/core/lookalike';
+import { checkEnsName } from '@/lib/core/ens-name';
+import type { NameAnswer } from '@/lib/messaging/protocol';
 import { NameService } from './name-service';
 import { openLookup } from './context-menu';
+
+/** A verified name with what ENSIP-15 says about it: the card shows the flags without loading the library. */
+function withNameFlags(answer: NameAnswer): NameAnswer {
+  return answer.name === undefined ? answer : { ...answer, flags: checkEnsName(answer.name).flags };
+}
 
 /** The address the key test asks about: one cheap call that any valid key can answer. */
 const KEY_TEST_ADDRESS = '0x0000000000000000000000000000000000000000';
@@ -97,7 +104,7 @@ export function createBackgroundHandlers(): Handlers {
       return result.ok ? { ok: true, added } : { ok: false, error: result.error };
     },
     openOptions: () => browser.runtime.openOptionsPage(),
-    openPopup: ({ address }) => openLookup(address),
+    openPopup: ({ address, intent }) => openLookup(address, intent),
     async getCredits() {
       const [usage, budget] = await Promise.all([ledger.usage(), getCreditBudget()]);
       return { ...usage, budget, state: budgetState(usage.thisMonth, budget) };
@@ -105,10 +112,13 @@ export function createBackgroundHandlers(): Handlers {
     getCacheStatus: () => cache.status(),
     getSchedulerLog: () => ({ grants: scheduler.grants(), blockedUntil: scheduler.blockedUntil, now: Date.now() }),
     checkAlertsNow: () => alerts.run('user'),
-    getName: createContentNameLookups(({ address }, asker) => names.nameOf(address, nameCall(asker)), { monthSpent: budgetExhausted }),
+    getName: createContentNameLookups(async ({ address }, asker) => withNameFlags(await names.nameOf(address, nameCall(asker))), { monthSpent: budgetExhausted }),
     resolveName: ({ name }, asker) => names.resolve(name, nameCall(asker)),
     // One address in, one verdict out: the watchlist itself never leaves the worker.
-    checkLookalike: async ({ address }) => ({ lookalike: lookalikeVerdict(address, await loadWatchlist()) }),
+    checkLookalike: async ({ address, page = [] }) => {
+      const list = await loadWatchlist();
+      return { lookalike: combinedVerdict(address, list, page), watchedAs: findEntry(list, address)?.label };
+    },
     getLogo: async ({ url }) => ({ dataUrl: await logos.get(url) }),
     ...siteSwitchHandlers,
   };

@@ -1,15 +1,14 @@
 import { browser } from 'wxt/browser';
 import { SITE_SWITCH_CHANGED } from '@/lib/messaging/protocol';
-import { disabledSitesItem, isSiteDisabled, setSiteDisabled } from '@/lib/storage/disabled-sites';
+import { disabledSitesItem, isSiteDisabled } from '@/lib/storage/disabled-sites';
 
 /**
  * The per-site switch for content scripts, which get nothing from storage (every area is
  * limited to trusted contexts where the browser allows it): they ask by message, and the
- * worker tells every tab when the switch changes (from the options page or a card).
+ * worker tells every tab when the switch changes (from the options page, or the popup confirming a card's "Turn off on this site").
  */
 export const siteSwitchHandlers = {
   getSiteSwitch: async ({ site }: { site: string }) => ({ disabled: isSiteDisabled(await disabledSitesItem.getValue(), site) }),
-  turnOffSite: async ({ site }: { site: string }) => setSiteDisabled(site, true),
 };
 
 /** Tabs without our content script refuse the message; that is expected. */

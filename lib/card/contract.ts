@@ -64,7 +64,6 @@ export interface CardEnv {
   /** The explorer host, e.g. "optimistic.etherscan.io": the key of its on/off switch. */
   site: string;
   send: CardSend;
-  turnOffSite(): Promise<void>;
   /** The card asks to close (close button, Tab past its end); `returnFocus` puts focus back on the address. */
   requestClose(returnFocus: boolean): void;
   /** Shift+Tab out of the card: focus goes back to the address, the card stays. */

@@ -31,10 +31,6 @@ export async function runExplorerCards(ctx: ContentScriptContext, hostname = loc
       chainId: chain.id,
       site,
       signal: AbortSignal.any([ctx.signal, session.signal]),
-      turnOffSite: async () => {
-        stop(); // at once; the worker's notice would also get there
-        await contentSend('turnOffSite', { site });
-      },
     });
   };
 

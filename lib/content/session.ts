@@ -11,7 +11,6 @@ export interface SessionOptions {
   site: string;
   /** Aborted when the site is switched off or the extension goes away. */
   signal: AbortSignal;
-  turnOffSite(): Promise<void>;
 }
 
 export interface CardSession {
@@ -29,7 +28,6 @@ export function startCardSession(ctx: ContentScriptContext, options: SessionOpti
     chainId: options.chainId,
     site: options.site,
     send: contentSend,
-    turnOffSite: options.turnOffSite,
     requestClose(returnFocus) {
       const shown = intent.shown;
       // Focus first: removing the card while it holds the focus would read as a blur.

@@ -3,7 +3,8 @@ import * as v from 'valibot';
 import type { ApiErrorInfo, BalancesResult } from '@/lib/core/types';
 import { ADDRESS_PATTERN } from '@/lib/core/address-format';
 import { EXPLORER_SITES, isChainId } from '@/lib/core/chains';
-import type { LookalikeVerdict } from '@/lib/core/lookalike';
+import { MAX_PAGE_ADDRESSES, type LookalikeVerdict } from '@/lib/core/lookalike';
+import type { NameFlag } from '@/lib/core/ens-flags';
 
 /**
  * The message protocol: ONE entry per message in MESSAGES below. Everything crossing it is plain JSON.
@@ -107,13 +108,24 @@ export const MESSAGES = {
   clearCache: message({ payload: Empty, from: 'extension-pages', answer: answer<{ cleared: number }>() }),
   addToWatchlist: message({
     payload: v.strictObject({ address: AddressSchema, label: v.optional(v.pipe(v.string(), v.maxLength(100))) }),
-    from: 'pages-and-content-scripts',
+    /** Not from content scripts: a write from the card is confirmed in the popup (openPopup with an intent), which a page cannot steer. */
+    from: 'extension-pages',
     answer: answer<AddToWatchlistAnswer>(),
   }),
   /** Content scripts cannot open the options page themselves. */
   openOptions: message({ payload: Empty, from: 'pages-and-content-scripts', answer: answer<void>() }),
   /** The card's "Open in popup" / "See all chains": the popup page for one address, in a small window. */
-  openPopup: message({ payload: v.strictObject({ address: AddressSchema }), from: 'pages-and-content-scripts', answer: answer<void>() }),
+  openPopup: message({
+    payload: v.strictObject({
+      address: AddressSchema,
+      /** A write started from the card, confirmed in the popup (lib/core/lookup-url.ts). */
+      intent: v.optional(
+        v.variant('kind', [v.strictObject({ kind: v.literal('add') }), v.strictObject({ kind: v.literal('turnOff'), site: SiteSchema })]),
+      ),
+    }),
+    from: 'pages-and-content-scripts',
+    answer: answer<void>(),
+  }),
   /** Credits spent today and this month, against the monthly budget. */
   getCredits: message({ payload: Empty, from: 'extension-pages', answer: answer<CreditsAnswer>() }),
   /** The balance cache's size and whether its last write failed. */
@@ -137,16 +149,18 @@ export const MESSAGES = {
     lane: 'visible',
     answer: answer<ResolveNameAnswer>(),
   }),
-  /** Whether ONE address imitates a watched one; never the watchlist itself. */
+  /**
+   * Whether ONE address imitates a watched one or another address on its page (`page`: the
+   * addresses the page shows, collected when the card opened), and whether it is watched
+   * itself; never the watchlist.
+   */
   checkLookalike: message({
-    payload: v.strictObject({ address: AddressSchema }),
+    payload: v.strictObject({ address: AddressSchema, page: v.optional(v.pipe(v.array(AddressSchema), v.maxLength(MAX_PAGE_ADDRESSES))) }),
     from: 'pages-and-content-scripts',
-    answer: answer<{ lookalike?: LookalikeVerdict }>(),
+    answer: answer<LookalikeAnswer>(),
   }),
   /** Whether cards are off on this explorer site: content scripts cannot read storage, so the switch reaches them by message. */
   getSiteSwitch: message({ payload: v.strictObject({ site: SiteSchema }), from: 'pages-and-content-scripts', answer: answer<{ disabled: boolean }>() }),
-  /** The card's "Turn off on this site" (turning a site back on is the options page's, through storage). */
-  turnOffSite: message({ payload: v.strictObject({ site: SiteSchema }), from: 'pages-and-content-scripts', answer: answer<void>() }),
   /** A token logo fetched by the worker (https, image types only, size-capped) as a data: URL; none when it cannot be had safely. */
   getLogo: message({
     payload: v.strictObject({ url: v.pipe(v.string(), v.maxLength(2048)) }),
@@ -180,9 +194,16 @@ export const send: Send = (type, data) => sendMessage(type, data as never) as Pr
 
 export type AddToWatchlistAnswer = { ok: true; added: boolean } | { ok: false; error: string };
 export type BalancesRequest = v.InferOutput<typeof BalancesRequestSchema>;
+export interface LookalikeAnswer {
+  lookalike?: LookalikeVerdict;
+  /** The address is in the watchlist: its label ('' when it has none). */
+  watchedAs?: string;
+}
 export interface NameAnswer {
-  /** Verified both ways; exactly as the reverse record has it (shown through EnsName, which flags odd characters). */
+  /** Verified both ways; exactly as the reverse record has it (shown through EnsName with `flags`). */
   name?: string;
+  /** What ENSIP-15 says is wrong with `name` (lib/core/ens-name.ts, run in the worker); empty when it can be shown as it is. */
+  flags?: NameFlag[];
   error?: ApiErrorInfo;
 }
 export type ResolveNameAnswer = { ok: true; name: string; address: string } | { ok: false; error: string };

@@ -1,7 +1,7 @@
 /**
  * The hover card's hierarchy and its quieter actions: one headline (the chain's total)
- * with the native coin below, "Turn off on this site" behind ⋯ with Undo, and the way on
- * to the popup after "Add to watchlist".
+ * with the native coin below, "Turn off on this site" behind ⋯ (confirmed in the popup), and
+ * the way on to the popup for a watched address.
  */
 import { abortForeignHosts, cardField, openAddressPage } from './address-page';
 import { expect, test } from './fixtures';
@@ -33,7 +33,7 @@ test.describe('hover card layout', () => {
     expect(text).not.toContain('Tokens (USD)');
   });
 
-  test('"Turn off on this site" sits behind ⋯, and Undo keeps the cards on', async ({ context, setup, serveExplorer, serviceWorker }) => {
+  test('"Turn off on this site" sits behind ⋯ and is confirmed in the popup window', async ({ context, setup, serveExplorer, serviceWorker }) => {
     await setup({ apiKey: 'demo' });
     const page = await context.newPage();
     const card = await openDonateCard(page, serveExplorer);
@@ -41,24 +41,18 @@ test.describe('hover card layout', () => {
     expect(await names()).not.toContain('Turn off on this site');
 
     await card.clickButton('More actions');
+    const opened = context.waitForEvent('page');
     await card.clickButton('Turn off on this site');
-    await expect.poll(cardField(card, (s) => s.focused)).toBe('Undo');
-    await card.clickButton('Undo');
-    await expect.poll(names).toContain('Add to watchlist');
+    const popup = await opened;
+    await popup.getByRole('button', { name: 'Cancel' }).click();
     expect(await disabledSites(serviceWorker)).toEqual([]);
-
-    // Without Undo the choice takes effect: the card goes and the site is switched off.
-    await card.clickButton('More actions');
-    await card.clickButton('Turn off on this site');
-    await expect.poll(() => disabledSites(serviceWorker), { timeout: 10_000 }).toEqual(['etherscan.io']);
-    await expect.poll(async () => card.snapshot()).toBeNull();
   });
 
-  test('after "Add to watchlist", "Open in popup" opens the popup page for that address', async ({ context, setup, serveExplorer, extensionId }) => {
-    await setup({ apiKey: 'demo' });
+  test('a watched address: "Open in popup" opens the popup page for that address', async ({ context, setup, serveExplorer, extensionId }) => {
+    await setup({ apiKey: 'demo', watchlist: [{ address: DONATE, label: 'Donations', addedAt: 1 }] });
     const page = await context.newPage();
     const card = await openDonateCard(page, serveExplorer);
-    await card.clickButton('Add to watchlist');
+    await expect.poll(cardField(card, (s) => s.text)).toContain('In your watchlist as "Donations"');
     await expect.poll(cardField(card, (s) => s.buttons.map((b) => b.name))).toContain('Open in popup');
     const popup = context.waitForEvent('page');
     await card.clickButton('Open in popup');

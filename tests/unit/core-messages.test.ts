@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { parseAddress } from '@/lib/core/address';
 import { parseApiBase } from '@/lib/core/api-base';
 import { byChain, byToken } from '@/lib/core/composition';
-import { issueMessage, parseEnsName } from '@/lib/core/ens-name';
+import { parseEnsName } from '@/lib/core/ens-name';
+import { issueMessage } from '@/lib/core/ens-flags';
 import { MESSAGE_KEYS, type Message } from '@/lib/core/message';
 import { changeSince, formatChange, SINCE_LAST_WEEK, SINCE_YESTERDAY } from '@/lib/core/net-worth-history';
 import { classifyToken } from '@/lib/core/spam';
@@ -54,12 +55,12 @@ describe('in English, through say()', () => {
     expect(refusal(parseEnsName(''))).toBe('Enter an ENS name.');
     expect(refusal(parseEnsName('vitalik.com'))).toBe('Only .eth names can be looked up (for example vitalik.eth).');
     expect(refusal(parseEnsName(`${'a'.repeat(252)}.eth`))).toBe('An ENS name has at most 255 characters.');
-    expect(refusal(parseEnsName('<b>x</b>.eth'))).toBe('An ENS name cannot contain "<".');
-    expect(refusal(parseEnsName('p\u0430y\u0007pal.eth'))).toBe(
-      'This name contains control characters and mixes letters from different alphabets; it cannot be used.',
+    expect(refusal(parseEnsName('<b>x</b>.eth'))).toBe('This name contains characters ENS does not allow, often drawn like ordinary letters ("<" U+003C, ">" U+003E, "/" U+002F); it cannot be used.');
+    expect(refusal(parseEnsName('vit\u0251lik.eth'))).toBe(
+      'This name contains characters ENS does not allow, often drawn like ordinary letters ("ɑ" U+0251); it cannot be used.',
     );
-    expect(sayJoined([issueMessage('bidi'), issueMessage('invisible')], 'semicolon')).toBe(
-      'contains characters that reverse the text direction; contains invisible characters or spaces',
+    expect(sayJoined([issueMessage({ issue: 'mixed-script', chars: ['"а" U+0430'] }), issueMessage({ issue: 'invisible', chars: [] })], 'semicolon')).toBe(
+      'mixes letters from different alphabets ("а" U+0430); contains invisible characters or spaces',
     );
     expect(sayJoined([], 'semicolon')).toBe('');
   });
