@@ -33,7 +33,8 @@ export function createContentLookups(get: GetBalances, options: ContentLookupOpt
     let answer = await get(request, asker);
     // An old entry with a refresh under way: wait for the refresh instead of showing the old one; with none, ask for one.
     if (isOld(answer)) answer = await get({ ...request, ...(answer.refreshing ? { waitForFresh: true } : { refresh: true }) }, asker);
-    if (!isOld(answer)) return answer;
+    // What that refresh fetched is new even when the TTL is zero; only an old copy it fell back to (stale) is withheld.
+    if (!isOld(answer) || !answer.stale) return answer;
     const { portfolio: _old, ...rest } = answer;
     return { ...rest, stale: false, refreshing: false };
   }
