@@ -3,8 +3,9 @@
  * (no key or network needed). It serves the project's own demo explorer page
  * (tests/fixtures/demo/) at a real Etherscan URL, since the content script runs only on
  * explorer hosts, hovers a truncated address in its transactions table (the card, then its ⋯
- * menu), walks the popup through its states (overview, token details, watchlist menu, add form,
- * Portfolio, bad key, first run, refused key; each light, dark and at 200 % zoom), opens the
+ * menu, then a look-alike of a watched address with its warning), walks the popup through its
+ * states (overview, token details, watchlist menu, add form, Portfolio over a seeded week of
+ * history, bad key, first run, refused key; each light, dark and at 200 % zoom), opens the
  * options page, and writes screenshots.
  * With a display it stays open for you to try; press Ctrl+C to end.
  */
@@ -24,6 +25,10 @@ const headless = !process.env.DISPLAY || process.env.CI === 'true' || process.ar
 const DEMO_PAGE = path.resolve(import.meta.dirname, '../tests/fixtures/demo/explorer-address.html');
 /** The demo page shows SHOWCASE's address page; DONATE is a counterparty in its transactions. */
 const EXPLORER_URL = `https://etherscan.io/address/${SHOWCASE}`;
+/** A forged address with the same ends as DONATE (0x71c765…d8976f): the poisoning look-alike. */
+const LOOKALIKE = `${DONATE.slice(0, 8)}${'0'.repeat(28)}${DONATE.slice(-6)}`;
+/** The net worth on each of the 7 days before today, as a share of today's (the demo's seeded week). */
+const WEEK_FACTORS = [0.9, 0.93, 0.91, 0.95, 0.97, 0.955, 0.985];
 
 async function main() {
   await mkdir(OUT, { recursive: true });
@@ -75,6 +80,30 @@ async function main() {
   await until(async () => ((await card.snapshot())?.text ?? '').includes('Turn off on this site'), 'the card menu');
   await shot(page, 'hover-card-menu.png');
 
+  // A look-alike of the watched "Etherscan: Donate" (same first and last characters) appears on the
+  // page, as address poisoning puts one in a victim's history: hovering it warns in the card.
+  await page.keyboard.press('Escape'); // closes the menu and the card
+  await page.mouse.move(0, 0);
+  await page.evaluate(
+    ({ real, fake, shown }) => {
+      const original = document.querySelector(`#transactions tbody tr [data-highlight-target="${real}"]`)!;
+      const row = original.closest('tr')!.cloneNode(true) as HTMLElement;
+      const link = row.querySelector(`[data-highlight-target="${real}"]`)!;
+      link.setAttribute('href', `/address/${fake}`);
+      link.setAttribute('data-highlight-target', fake);
+      link.setAttribute('data-bs-title', fake);
+      link.textContent = shown;
+      original.closest('tbody')!.append(row);
+    },
+    { real: DONATE, fake: LOOKALIKE, shown: `${LOOKALIKE.slice(0, 10)}...${LOOKALIKE.slice(-8)}` },
+  );
+  const poison = page.locator(`[data-highlight-target="${LOOKALIKE}"]`).first();
+  await poison.scrollIntoViewIfNeeded();
+  await poison.hover();
+  await until(async () => ((await card.snapshot())?.text ?? '').includes('look-alike'), 'the look-alike warning in the card');
+  await shot(page, 'hover-card-lookalike.png');
+  await page.mouse.move(0, 0);
+
   // Every popup state on one page, each shot light, dark and at 200 % zoom.
   const popup = await context.newPage();
   const popupUrl = `chrome-extension://${extensionId}/popup.html`;
@@ -113,6 +142,22 @@ async function main() {
   await popup.getByRole('button', { name: 'Portfolio', exact: true }).or(popup.getByRole('tab', { name: 'Portfolio', exact: true })).click();
   const portfolio = popup.getByRole('region', { name: 'Portfolio' });
   await portfolio.getByText(/^All \d+ addresses loaded$/).waitFor({ timeout: 30_000 });
+  // A week of history, as if the view had been opened once a day: today's snapshot (just recorded) scaled back.
+  await until(() => serviceWorker.evaluate(async () => ((await chrome.storage.local.get('netWorthHistory')).netWorthHistory as unknown[] | undefined)?.length === 1), "today's net-worth snapshot");
+  await serviceWorker.evaluate(async (factors) => {
+    type Snap = { day: string; at: number; totalUsd: number; byAddress: Record<string, number> };
+    const [today] = (await chrome.storage.local.get('netWorthHistory')).netWorthHistory as Snap[];
+    const earlier = factors.map((f, i) => {
+      const at = today!.at - (factors.length - i) * 86_400_000;
+      const byAddress = Object.fromEntries(Object.entries(today!.byAddress).map(([a, usd], j) => [a, usd * (j === 0 ? f : 2 - f)]));
+      return { day: new Date(at).toISOString().slice(0, 10), at, totalUsd: Object.values(byAddress).reduce((x, y) => x + y, 0), byAddress };
+    });
+    await chrome.storage.local.set({ netWorthHistory: [...earlier, today] });
+  }, WEEK_FACTORS);
+  await popup.reload();
+  await popup.getByRole('button', { name: 'Portfolio', exact: true }).or(popup.getByRole('tab', { name: 'Portfolio', exact: true })).click();
+  await portfolio.getByText(/^All \d+ addresses loaded$/).waitFor({ timeout: 30_000 });
+  await portfolio.getByRole('img', { name: /^Net worth over 8 days/ }) // 7 earlier days and now.waitFor();
   await states(popup, 'popup-portfolio', portfolio.getByLabel('Net worth', { exact: true }));
 
   // A key Chainbase rejects, on all chains, for an address not in the cache: one message, total "—".
@@ -148,7 +193,11 @@ async function main() {
   await options.setViewportSize({ width: 900, height: 1000 });
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await options.getByLabel(/API key/i).first().waitFor();
+  await options.getByTestId('alert-share').waitFor();
   await shot(options, 'options.png', true);
+  // The first screen, as a user meets it (key, credits, alerts), readable at the stores' size.
+  await options.setViewportSize({ width: 1000, height: 690 });
+  await shot(options, 'options-top.png');
   // The same shots at the stores' 1280×800, captioned (docs/store-listing.md).
   for (const file of await writeStoreScreenshots(context, OUT)) console.log(`  store/${path.basename(file)}`);
 

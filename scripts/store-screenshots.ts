@@ -12,9 +12,11 @@ export const STORE_SIZE = { width: 1280, height: 800 } as const;
 /** Demo screenshot → store file name and caption (docs/store-listing.md lists them). */
 const STORE_SHOTS = [
   { from: 'hover-card.png', to: '1-hover-card.png', caption: 'Hover any address on a block explorer to see its balances' },
-  { from: 'popup-light.png', to: '2-popup.png', caption: 'Watch addresses on nine chains from the toolbar' },
-  { from: 'popup-dark.png', to: '3-popup-dark.png', caption: 'Exact amounts, USD estimates, spam folded away — in dark mode too' },
-  { from: 'options.png', to: '4-options.png', caption: 'Your key stays on this device; numbers in your language' },
+  { from: 'hover-card-lookalike.png', to: '2-lookalike.png', caption: 'A look-alike of an address you watch? The card warns you' },
+  { from: 'popup-token-details-light.png', to: '3-tokens.png', caption: 'Every token with its exact amount, on nine chains' },
+  { from: 'popup-portfolio-light.png', to: '4-portfolio.png', caption: 'Your net worth, what changed and how it moved this week' },
+  { from: 'popup-dark.png', to: '5-popup-dark.png', caption: 'Spam folded away, USD estimates, dark mode too' },
+  { from: 'options-top.png', to: '6-options.png', caption: 'Your key stays on this device; alerts stay within your credit budget' },
 ] as const;
 
 /** Writes `<demoDir>/store/*.png`, 1280×800 each. */

@@ -12,6 +12,8 @@ import { TOKENS_PATH } from '../fake-api/server';
 import { ClosedCard } from './closed-card';
 import { expect, test } from './fixtures';
 
+declare const chrome: typeof import('webextension-polyfill');
+
 const KEY = 'test-key';
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -75,11 +77,32 @@ test.describe('accessibility (axe, WCAG 2.1 AA)', () => {
     await expectNoViolations(page);
   });
 
+  test('popup: Portfolio with a change, its chart read by keyboard, and its notes open', async ({ setup, openPopup, serviceWorker }) => {
+    await setup({ apiKey: KEY, watchlist: watch([SHOWCASE, 'Vitalik'], [DONATE, 'Donate']), settings: { requestsPerSecond: 50 } });
+    await serviceWorker.evaluate(async () => {
+      const at = Date.now() - 24 * 3_600_000;
+      await chrome.storage.local.set({ netWorthHistory: [{ day: new Date(at).toISOString().slice(0, 10), at, totalUsd: 30_000, byAddress: {} }] });
+    });
+    const page = await openPopup();
+    await page.getByRole('button', { name: 'Portfolio' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'All 2 addresses loaded' })).toBeVisible({ timeout: 20_000 });
+    const chart = page.getByRole('img', { name: /^Net worth over 2 days/ });
+    await chart.focus();
+    await expect(page.locator('[data-chart-readout]')).not.toBeEmpty();
+    await page.locator('[data-caveats] summary').click();
+    await expectNoViolations(page);
+  });
+
   test('popup: an API error', async ({ setup, openPopup, fakeApi }) => {
     fakeApi.simulate({ kind: 'status', status: 401, path: TOKENS_PATH });
     await setup({ apiKey: KEY, watchlist: watch([SHOWCASE, 'Vitalik']), settings: { chains: [1] } });
     const page = await openPopup();
     await expect(page.getByRole('alert').first()).toBeVisible({ timeout: 20_000 });
+    await expectNoViolations(page);
+    // Its details, and the key field shown in place.
+    await page.getByRole('alert').getByText('Details').click();
+    await page.getByRole('alert').getByRole('button', { name: 'Enter a new key' }).click();
+    await expect(page.getByRole('alert').getByLabel('API key', { exact: true })).toBeFocused();
     await expectNoViolations(page);
   });
 

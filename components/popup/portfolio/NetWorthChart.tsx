@@ -52,9 +52,12 @@ const DAY_MS = 86_400_000;
 export const RANGES = [7, 30, 90] as const;
 export type Range = (typeof RANGES)[number];
 
-/** The points within `days` before now (the current value included). */
+/**
+ * The points within `days` before now (the current value included). Half a day of slack: a
+ * snapshot taken at 09:00 a week ago still belongs to "7D" when the view is opened at 09:05.
+ */
 export function pointsInRange(points: readonly ChartPoint[], days: number, now: number): ChartPoint[] {
-  return points.filter((p) => p.at >= now - days * DAY_MS);
+  return points.filter((p) => p.at >= now - days * DAY_MS - DAY_MS / 2);
 }
 
 interface Scale {

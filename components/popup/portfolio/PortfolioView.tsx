@@ -227,19 +227,20 @@ function AddressRow({ row, label, chainCount, history, now, onOpen }: RowProps) 
   const total = nothingYet ? '…' : `${say(formatTotalUsd(row.totals))}${row.complete ? '' : '…'}`;
   return (
     <li>
-      <button type="button" class="flex w-full items-baseline gap-2 px-2 py-1.5 text-left hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-500 dark:hover:bg-slate-800" onClick={onOpen}>
-        <span class="min-w-0 flex-1 truncate text-sm">
-          {label && <span class="mr-1">{label}</span>}
-          <span class="font-mono text-xs text-slate-500 dark:text-slate-400">{shortenAddress(row.address)}</span>
+      <button type="button" class="block w-full px-2 py-1.5 text-left hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-500 dark:hover:bg-slate-800" onClick={onOpen}>
+        <span class="flex items-baseline gap-2">
+          <span class="min-w-0 flex-1 truncate text-sm">
+            {label && <span class="mr-1">{label}</span>}
+            <span class="font-mono text-xs text-slate-500 dark:text-slate-400">{shortenAddress(row.address)}</span>
+          </span>
+          <span class="shrink-0 text-right text-sm tabular-nums">{total}</span>
         </span>
-        <span class="shrink-0 text-right text-sm tabular-nums">
-          {total}
-          {change && (
-            <span class="block text-xs">
-              <ChangeText change={change} period={SINCE_YESTERDAY} />
-            </span>
-          )}
-        </span>
+        {/* Its own line, so a long change never squeezes the address's name. */}
+        {change && (
+          <span class="block text-right text-xs tabular-nums">
+            <ChangeText change={change} period={SINCE_YESTERDAY} />
+          </span>
+        )}
       </button>
     </li>
   );

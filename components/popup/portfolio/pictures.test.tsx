@@ -49,6 +49,8 @@ describe('NetWorthChart ranges and values', () => {
     expect(pointsInRange(points, 7, NOW)).toHaveLength(8); // 7 earlier days and now
     expect(pointsInRange(points, 30, NOW)).toHaveLength(31);
     expect(pointsInRange(points, 90, NOW)).toHaveLength(91);
+    // A week-old snapshot taken a few minutes later in the day than now still counts.
+    expect(pointsInRange([{ at: NOW - 7 * DAY - 300_000, usd: 1 }], 7, NOW)).toHaveLength(1);
   });
 
   it('switches range with its buttons and reads a day\'s value on focus and arrow keys', () => {
