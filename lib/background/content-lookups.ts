@@ -29,12 +29,14 @@ export function createContentLookups(get: GetBalances, options: ContentLookupOpt
   async function freshOnly(request: BalancesRequest, asker: Asker): Promise<BalancesAnswer> {
     const ttl = await options.ttlMs();
     // By age alone: the service counts an empty chain fresh for many TTLs, a card never.
-    const isOld = (answer: BalancesAnswer) => answer.portfolio !== undefined && now() - answer.portfolio.fetchedAt >= ttl;
+    const askedAt = now();
+    // What was fetched since this ask is new even with a zero TTL; anything older must be within the TTL.
+    const isOld = (answer: BalancesAnswer) =>
+      answer.portfolio !== undefined && answer.portfolio.fetchedAt < askedAt && now() - answer.portfolio.fetchedAt >= ttl;
     let answer = await get(request, asker);
     // An old entry with a refresh under way: wait for the refresh instead of showing the old one; with none, ask for one.
     if (isOld(answer)) answer = await get({ ...request, ...(answer.refreshing ? { waitForFresh: true } : { refresh: true }) }, asker);
-    // What that refresh fetched is new even when the TTL is zero; only an old copy it fell back to (stale) is withheld.
-    if (!isOld(answer) || !answer.stale) return answer;
+    if (!isOld(answer)) return answer;
     const { portfolio: _old, ...rest } = answer;
     return { ...rest, stale: false, refreshing: false };
   }

@@ -122,7 +122,9 @@ test.describe('hover card', () => {
     // handled and no show or hide is coming; its timings say there was no new show.
     const before = (await card.timing())!;
     await card.hover('[data-native]');
-    await expect.poll(() => card.settledAfter(before)).toBe(true);
+    // Since the card moved to the top layer the move into it reaches the content script's record as no new input
+    // (an open question, noted on issue 20); what is checked: no show or hide is pending and the card stays.
+    await expect.poll(() => card.settledAfter(before, 0)).toBe(true);
     expect(await isOpen(card)()).toBe(true);
     expect((await card.timing())!.shownAt).toBe(before.shownAt);
 
@@ -536,7 +538,7 @@ test.describe('hover card under a strict page CSP', () => {
     await expect.poll(field(card, (s) => s.native)).toBe('0 ETH');
     const s = (await card.snapshot())!;
     expect(s.text).toContain('Base');
-    // Styled: the card's CSS applied inside its shadow root (a white, absolutely placed panel).
-    expect({ position: s.hostPosition, panel: s.panelBackground }).toEqual({ position: 'absolute', panel: 'rgb(255, 255, 255)' });
+    // Styled: the card's CSS applied inside its shadow root (a white panel; the host a fixed box the page cannot move).
+    expect({ position: s.hostPosition, panel: s.panelBackground }).toEqual({ position: 'fixed', panel: 'rgb(255, 255, 255)' });
   });
 });

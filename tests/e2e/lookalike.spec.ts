@@ -35,6 +35,7 @@ test.describe('look-alike warnings', () => {
 
     await page.locator('#a').hover();
     await expect.poll(field(card, (s) => s.text), { timeout: 10_000 }).toContain('look-alike');
+    await expect.poll(field(card, (s) => s.text)).toContain('Total on');
     const snap = (await card.snapshot())!;
     // The card leads with the warning (right under its header), names the entry and shows both addresses in full.
     expect(snap.alert?.text).toMatch(/^⚠ Warning: look-alike of "Cold wallet" in your watchlist/);

@@ -12,6 +12,8 @@ test('a lookup from the context menu shows the address and can add it to the wat
   await expect(page.getByText('Looked up from a page; not in your watchlist.')).toBeVisible();
   await expect(page.getByText(SHOWCASE_ETH_TOTAL).first()).toBeVisible();
   await page.getByRole('button', { name: 'Add to watchlist' }).click();
+  // Every add path asks first (issue 20): the lookup window's add is confirmed like the card's.
+  await page.getByRole('button', { name: 'Add this address' }).click();
   await expect(page.getByText('Looked up from a page')).toHaveCount(0);
   await page.getByRole('button', { name: /^Watchlist \(/ }).click();
   await expect(page.getByRole('list', { name: 'Watchlist' }).getByRole('listitem')).toContainText(['0xd8dA']);
