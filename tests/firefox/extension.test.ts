@@ -110,7 +110,13 @@ async function saveApiBase(options: Page, url: string): Promise<void> {
   await options.click('details > summary'); // "Advanced"
   await typeInto(options, 'API base URL', url);
   await options.keyboard.press('Enter'); // every options control saves on change
-  await waitForText(options, 'Saved.');
+  // Read from storage: an earlier test may have saved the same URL already, and an unchanged value says no "Saved.".
+  await poll(
+    async () => ((await storageArea(options, 'local')).settings as { apiBase?: string } | undefined)?.apiBase,
+    (saved) => saved === url,
+    15_000,
+    `the API base URL ${url} saved`,
+  );
 }
 
 describe('Firefox: the built extension', { timeout: TEST_TIMEOUT }, () => {
