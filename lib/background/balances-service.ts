@@ -212,7 +212,7 @@ export class BalancesService {
 /** A rate-limited answer whose retry the worker has already queued. */
 class RateLimitedRetrying extends ChainbaseError {}
 
-function heldError(until: number, now: number, askedMs?: number): ApiErrorInfo {
+export function heldError(until: number, now: number, askedMs?: number): ApiErrorInfo {
   const note = cappedHoldNote(askedMs);
   return { ...apiError('rate-limited', { retryAfterMs: until - now, ...(note && { serverMessage: note }) }).info, retryAt: until };
 }

@@ -22,6 +22,7 @@ import { combinedVerdict } from '@/lib/core/lookalike';
 import { checkEnsName } from '@/lib/core/ens-name';
 import type { NameAnswer } from '@/lib/messaging/protocol';
 import { NameService } from './name-service';
+import { heldName, heldResolve, unlessHeld, type OnHold } from './held';
 import { openLookup } from './context-menu';
 
 /** A verified name with what ENSIP-15 says about it: the card shows the flags without loading the library. */
@@ -58,6 +59,7 @@ export function createBackgroundHandlers(): Handlers {
   });
   const logos = new LogoProxy();
   const names = new NameService({ clientFor: (call) => clientFor(deps, {}, call) });
+  const onHold: OnHold = (listener) => scheduler.onHold(listener);
   const alerts = new WatchAlerts({
     getBalances: (req, asker) => balances.get(req, asker),
     getWatchlist: loadWatchlist,
@@ -112,8 +114,12 @@ export function createBackgroundHandlers(): Handlers {
     getCacheStatus: () => cache.status(),
     getSchedulerLog: () => ({ grants: scheduler.grants(), blockedUntil: scheduler.blockedUntil, now: Date.now() }),
     checkAlertsNow: () => alerts.run('user'),
-    getName: createContentNameLookups(async ({ address }, asker) => withNameFlags(await names.nameOf(address, nameCall(asker))), { monthSpent: budgetExhausted }),
-    resolveName: ({ name }, asker) => names.resolve(name, nameCall(asker)),
+    // A hold that begins while a name waits for its slot answers at once (the lookup stays queued).
+    getName: createContentNameLookups(
+      async ({ address }, asker) => withNameFlags(await unlessHeld(names.nameOf(address, nameCall(asker)), onHold, heldName)),
+      { monthSpent: budgetExhausted },
+    ),
+    resolveName: ({ name }, asker) => unlessHeld(names.resolve(name, nameCall(asker)), onHold, heldResolve(name)),
     // One address in, one verdict out: the watchlist itself never leaves the worker.
     checkLookalike: async ({ address, page = [] }) => {
       const list = await loadWatchlist();
