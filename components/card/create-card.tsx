@@ -17,6 +17,7 @@ import { BudgetGate } from './BudgetGate';
 import type { PageView } from './use-identity';
 import { collectPageAddresses, linkTextDiffers } from '@/lib/content/page-addresses';
 import { LogoLoaderContext } from '@/components/shared/TokenLogo';
+import { PriceChangeLoaderContext } from '@/components/shared/PriceChange';
 import cardCss from './card.css?inline';
 import { ROOT_CLASS, sealCardCss } from '@/lib/card/sealed-css';
 import { pageTheme } from '@/lib/card/page-theme';
@@ -95,7 +96,9 @@ export const createCard: CreateCard = async (env: CardEnv): Promise<CardApi> => 
     if (!panel.matches(':popover-open')) panel.showPopover();
     render(
       <LogoLoaderContext.Provider value={async (url) => (await env.send('getLogo', { url })).dataUrl}>
-        <BudgetGate key={target.address} env={env} chain={chain!} address={target.address} page={readPage(target)} />
+        <PriceChangeLoaderContext.Provider value={(request) => env.send('getPriceChanges', { ...request, address: target.address })}>
+          <BudgetGate key={target.address} env={env} chain={chain!} address={target.address} page={readPage(target)} />
+        </PriceChangeLoaderContext.Provider>
       </LogoLoaderContext.Provider>,
       panel,
     );

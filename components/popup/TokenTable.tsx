@@ -12,6 +12,9 @@ import { UntrustedText } from '@/components/shared/UntrustedText';
 import { i18n } from '#i18n';
 import { say, sayJoined } from '@/lib/i18n/say';
 import { WORDS } from '@/components/shared/vocabulary';
+import { PriceChange, TotalPriceChange, usePriceChanges } from '@/components/shared/PriceChange';
+import { wrappedNativeFor } from '@/lib/core/native-prices';
+import type { TokenPriceChange } from '@/lib/messaging/protocol';
 
 /** Rows rendered at first; more on demand, so a 1,000-token wallet stays quick. */
 export const PAGE_SIZE = 50;
@@ -86,7 +89,12 @@ interface RowContext {
   dimmed?: boolean;
 }
 
-function HoldingRow({ h, ctx }: { h: Holding; ctx: RowContext }) {
+/** The contract whose price history is the holding's: the native coin's is its wrapped token's. */
+function historyContract(h: Holding, chain: Chain): string | undefined {
+  return h.contract ?? wrappedNativeFor(chain.id);
+}
+
+function HoldingRow({ h, ctx, change }: { h: Holding; ctx: RowContext; change?: TokenPriceChange }) {
   const [open, setOpen] = useState(false);
   const amount = amountOf(h.raw, h.decimals);
   const usd = usdOf(h.raw, h.decimals, h.priceUsd);
@@ -121,6 +129,7 @@ function HoldingRow({ h, ctx }: { h: Holding; ctx: RowContext }) {
             <>
               <div class="tabular-nums" data-num title={fitUsd(usd).full}>{fitUsd(usd).text}</div>
               <div class="text-xs text-slate-500 tabular-nums dark:text-slate-400" data-num>@ {fitUsd(h.priceUsd).text}</div>
+              <PriceChange change={change?.d1} class="block text-xs" />
             </>
           )}
         </td>
@@ -128,7 +137,7 @@ function HoldingRow({ h, ctx }: { h: Holding; ctx: RowContext }) {
       {open && (
         <tr id={detailsId} class="bg-slate-50 dark:bg-slate-800/60">
           <td colSpan={3} class="max-w-0 px-2 py-1.5">
-            <HoldingDetails h={h} exact={amount.exact} usd={usd} ctx={ctx} />
+            <HoldingDetails h={h} exact={amount.exact} usd={usd} ctx={ctx} change={change} />
           </td>
         </tr>
       )}
@@ -149,7 +158,7 @@ function priceText(priceUsd: number | undefined, pricedAt: number | undefined): 
 }
 
 /** Exact amount, contract with copy, explorer link, price and its age. */
-function HoldingDetails({ h, exact, usd, ctx }: { h: Holding; exact: string; usd: number | undefined; ctx: RowContext }) {
+function HoldingDetails({ h, exact, usd, ctx, change }: { h: Holding; exact: string; usd: number | undefined; ctx: RowContext; change?: TokenPriceChange }) {
   const contract = h.contract && toChecksumAddress(h.contract);
   const term = 'text-slate-500 dark:text-slate-400';
   return (
@@ -166,6 +175,16 @@ function HoldingDetails({ h, exact, usd, ctx }: { h: Holding; exact: string; usd
       )}
       <dt class={term}>{i18n.t('common.tokens.price')}</dt>
       <dd>{priceText(h.priceUsd, ctx.pricedAt)}</dd>
+      {(['d1', 'd7'] as const).map((w) =>
+        change?.[w] ? (
+          <>
+            <dt class={term}>{i18n.t(`common.priceChange.${w}`)}</dt>
+            <dd>
+              <PriceChange change={change[w]} window={w} /> <span class={term} data-change-between>{i18n.t('common.priceChange.between', [fitUsd(change[w].basePriceUsd, Infinity).text, fitUsd(change[w].nowPriceUsd, Infinity).text])}</span>
+            </dd>
+          </>
+        ) : null,
+      )}
       <dt class={term}>{i18n.t('common.tokens.contract')}</dt>
       <dd class="min-w-0">
         {contract ? (
@@ -198,6 +217,14 @@ export function TokenTable({ native, nativePriceUsd, tokens, label, ...ctx }: Ta
   const [shown, setShown] = useState(PAGE_SIZE);
   const rows = tokens.slice(0, shown);
   const left = tokens.length - rows.length;
+  const holdings = [...(native !== undefined ? [nativeHolding(ctx.chain, native, nativePriceUsd)] : []), ...rows.map((t) => tokenHolding(t, ctx.dimmed))];
+  const items = holdings.flatMap((h) => {
+    const contract = historyContract(h, ctx.chain);
+    return contract ? [{ contract, valueUsd: usdOf(h.raw, h.decimals, h.priceUsd), priceUsd: h.priceUsd }] : [];
+  });
+  // The rows are on screen: their history calls take the popup's lane.
+  const changes = usePriceChanges(ctx.chain.id, items, { ...(ctx.address && { address: ctx.address }), visible: true });
+  const changeOf = (h: Holding) => changes.get(historyContract(h, ctx.chain)?.toLowerCase() ?? '');
   return (
     <>
       <table class="w-full text-sm" aria-label={label}>
@@ -209,12 +236,16 @@ export function TokenTable({ native, nativePriceUsd, tokens, label, ...ctx }: Ta
           </tr>
         </thead>
         <tbody>
-          {native !== undefined && <HoldingRow h={nativeHolding(ctx.chain, native, nativePriceUsd)} ctx={ctx} />}
-          {rows.map((t) => (
-            <HoldingRow key={t.contract} h={tokenHolding(t, ctx.dimmed)} ctx={ctx} />
+          {holdings.map((h) => (
+            <HoldingRow key={h.key} h={h} ctx={ctx} change={changeOf(h)} />
           ))}
         </tbody>
       </table>
+      {!ctx.dimmed && (
+        <p class="mt-1 text-right">
+          <TotalPriceChange holdings={items.map((i) => ({ valueUsd: i.valueUsd ?? 0, change: changes.get(i.contract.toLowerCase())?.d1 }))} />
+        </p>
+      )}
       {left > 0 && (
         <button type="button" class="btn-secondary mt-2 w-full" onClick={() => setShown((n) => n + PAGE_SIZE)}>
           {i18n.t('common.tokens.showMore', [Math.min(PAGE_SIZE, left), left])}

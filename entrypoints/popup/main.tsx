@@ -6,6 +6,9 @@ import { loadLogoViaWorker } from '@/lib/messaging/logo';
 import '@/components/shared/styles.css';
 import { followDisplayLocale } from '@/lib/storage/display-locale';
 import { holdPopupPresence } from '@/lib/messaging/presence';
+import { PriceChangeLoaderContext } from '@/components/shared/PriceChange';
+import { send } from '@/lib/messaging/protocol';
+import { callWorker } from '@/lib/messaging/worker-call';
 
 holdPopupPresence();
 // index.html's <title> is only the fallback: screen readers announce the page title in the user's language.
@@ -16,7 +19,9 @@ document.title = i18n.t('extName');
 const mount = () =>
   render(
     <LogoLoaderContext.Provider value={loadLogoViaWorker}>
-      <PopupApp />
+      <PriceChangeLoaderContext.Provider value={(request) => callWorker(() => send('getPriceChanges', request))}>
+        <PopupApp />
+      </PriceChangeLoaderContext.Provider>
     </LogoLoaderContext.Provider>,
     document.getElementById('app')!,
   );

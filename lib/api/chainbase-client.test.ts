@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createChainbaseClient, type ClientOptions } from './chainbase-client';
 import { ChainbaseError } from './errors';
 import { startFakeApi, type FakeApi } from '@/tests/fake-api/server';
-import { DONATE, DONATE_ENS, NO_ADDRESS_ENS } from '@/tests/fake-api/data';
+import { DONATE, DONATE_ENS, MOVE_CONTRACT, NO_ADDRESS_ENS } from '@/tests/fake-api/data';
 import { EMPTY, HOARDER, NEXT_PAGE_ZERO, SHOWCASE, WHALE, WHALE_TOKEN_COUNT, tokensFor } from '@/tests/fake-api/data';
 
 let api: FakeApi;
@@ -315,5 +315,65 @@ describe('ENS', () => {
   it('passes API errors on like every other call', async () => {
     api.simulate({ kind: 'status', status: 500, path: '/v1/ens/records' });
     expect((await errorOf(client().ensRecords(DONATE_ENS))).info.kind).toBe('server');
+  });
+});
+
+describe('priceHistory', () => {
+  const NOW = Math.floor(Date.now() / 1000);
+  const DAY = 86_400;
+  const body = (data: unknown) => ({ kind: 'replace' as const, body: { code: 0, message: 'ok', data }, times: 1 });
+
+  it('reads the fake server’s hourly points for MOVE, oldest first, with $2.00 a day back and $2.10 now', async () => {
+    const history = await client().priceHistory(1, MOVE_CONTRACT, NOW - DAY, NOW);
+    expect(history.kind).toBe('points');
+    const points = history.kind === 'points' ? history.points : [];
+    expect(points).toHaveLength(25);
+    expect(points[0]).toEqual({ t: (NOW - DAY) * 1000, priceUsd: 2 });
+    expect(points.at(-1)).toEqual({ t: NOW * 1000, priceUsd: 2.1 });
+    expect(api.count({ path: '/v1/token/price/history', chainId: 1 })).toBe(1);
+  });
+
+  it('accepts Unix seconds (number or digits) as well as ISO times', async () => {
+    api.simulate(body([{ price: 2, updated_at: 1_780_000_000 }, { price: 2.1, updated_at: '1780003600' }, { price: 2.2, updated_at: '2026-06-01T00:00:00Z' }]));
+    expect(await client().priceHistory(1, MOVE_CONTRACT, NOW - DAY, NOW)).toEqual({
+      kind: 'points',
+      points: [
+        { t: 1_780_000_000_000, priceUsd: 2 },
+        { t: 1_780_003_600_000, priceUsd: 2.1 },
+        { t: Date.parse('2026-06-01T00:00:00Z'), priceUsd: 2.2 },
+      ],
+    });
+  });
+
+  it.each([
+    ['data that is an object', { price: 2 }],
+    ['a string price', [{ price: '2.1', updated_at: 1_780_000_000 }]],
+    ['a point without a time', [{ price: 2.1 }]],
+    ['a time that is not ISO or Unix', [{ price: 2.1, updated_at: 'March 3, 2026' }]],
+    ['a NaN-ish time', [{ price: 2.1, updated_at: '2026-13-45T99:99' }]],
+  ])('calls %s "history unavailable (unreadable)", never a price', async (_name, data) => {
+    api.simulate(body(data));
+    expect(await client().priceHistory(1, MOVE_CONTRACT, NOW - DAY, NOW)).toEqual({ kind: 'unavailable', reason: 'unreadable' });
+  });
+
+  it('calls no points, null data or only zero prices "history unavailable (empty)"', async () => {
+    expect(await client().priceHistory(1, '0x1000000000000000000000000000000000000001', NOW - DAY, NOW)).toEqual({ kind: 'unavailable', reason: 'empty' });
+    api.simulate(body(null));
+    expect(await client().priceHistory(1, MOVE_CONTRACT, NOW - DAY, NOW)).toEqual({ kind: 'unavailable', reason: 'empty' });
+    api.simulate(body([{ price: 0, updated_at: 1_780_000_000 }]));
+    expect(await client().priceHistory(1, MOVE_CONTRACT, NOW - DAY, NOW)).toEqual({ kind: 'unavailable', reason: 'empty' });
+  });
+
+  it('charges a successful call once, and refuses a range over 90 days before calling', async () => {
+    const charged: string[] = [];
+    await client({ onSuccess: (e) => charged.push(e) }).priceHistory(1, MOVE_CONTRACT, NOW - DAY, NOW);
+    expect(charged).toEqual(['v1/token/price/history']);
+    await expect(client().priceHistory(1, MOVE_CONTRACT, NOW - 91 * DAY, NOW)).rejects.toThrow(RangeError);
+    expect(api.count({ path: '/v1/token/price/history' })).toBe(1);
+  });
+
+  it('an API error is an error, not an empty history', async () => {
+    api.simulate({ kind: 'status', status: 401, times: 1 });
+    expect((await errorOf(client().priceHistory(1, MOVE_CONTRACT, NOW - DAY, NOW))).info.kind).toBe('bad-key');
   });
 });

@@ -72,6 +72,22 @@ export interface TokenPrice {
   updatedAt?: number;
 }
 
+/** One point of a token's price history: epoch ms and USD per whole token (> 0). */
+export interface PricePoint {
+  t: number;
+  priceUsd: number;
+}
+
+/**
+ * What GET /v1/token/price/history gave: points oldest first, or "unavailable" (no points, or an
+ * answer whose shape is not a list of {price, updated_at}). An unreadable answer is never a price
+ * of 0: the caller shows no change rather than -100 %.
+ */
+export type PriceHistory = { kind: 'points'; points: PricePoint[] } | { kind: 'unavailable'; reason: 'empty' | 'unreadable' };
+
+/** The longest range one history call may ask for (the API's limit). */
+export const MAX_HISTORY_RANGE_SECONDS = 90 * 24 * 3600;
+
 export interface TokenPage {
   tokens: Token[];
   /** Entries that failed validation and were left out. */
@@ -92,6 +108,8 @@ export interface ChainbaseClient {
   nativeBalance(chainId: number, address: string): Promise<string>;
   /** The token's USD price, or undefined when the API has none for it. */
   tokenPrice(chainId: number, contract: string): Promise<TokenPrice | undefined>;
+  /** USD prices of a token from `fromSec` to `toSec` (Unix seconds, inclusive, at most 90 days apart). */
+  priceHistory(chainId: number, contract: string, fromSec: number, toSec: number): Promise<PriceHistory>;
   /** The name an address's ENS reverse record claims (anyone can claim any name: verify it forward). */
   ensReverse(address: string): Promise<string | undefined>;
   /** What an ENS name's forward record says. */
@@ -166,6 +184,12 @@ export function createChainbaseClient(opts: ClientOptions): ChainbaseClient {
       const body = await getJson('v1/token/price', { chain_id: String(chainId), contract_address: contract });
       return parsePrice(body.data);
     },
+    async priceHistory(chainId, contract, fromSec, toSec) {
+      if (!(toSec >= fromSec && toSec - fromSec <= MAX_HISTORY_RANGE_SECONDS)) throw new RangeError('price history: from ≤ to, at most 90 days');
+      const params = { chain_id: String(chainId), contract_address: contract, from_timestamp: String(fromSec), end_timestamp: String(toSec) };
+      const body = await getJson('v1/token/price/history', params);
+      return parseHistory(body.data);
+    },
     async ensReverse(address) {
       const body = await getJson('v1/ens/reverse', { chain_id: String(ENS_CHAIN_ID), address });
       const parsed = v.safeParse(EnsReverseData, body.data);
@@ -205,6 +229,36 @@ function parsePrice(data: unknown): TokenPrice | undefined {
     ...(typeof decimals === 'number' && { decimals }),
     ...(typeof updatedAt === 'number' && Number.isFinite(updatedAt) && { updatedAt }),
   };
+}
+
+const HistoryPoint = v.object({
+  price: v.pipe(v.number(), v.finite()),
+  updated_at: v.union([v.string(), v.pipe(v.number(), v.finite())]),
+});
+const HistoryData = v.array(HistoryPoint);
+
+/** Unix seconds (a number or a string of digits) or an ISO time, as epoch ms; undefined otherwise. */
+export function historyTime(value: string | number): number | undefined {
+  if (typeof value === 'number') return value > 0 ? value * 1000 : undefined;
+  if (/^\d+$/.test(value)) return historyTime(Number(value));
+  // Only an ISO date-time: Date.parse also reads "March 3" or "1", which is guessing.
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return undefined;
+  const ms = Date.parse(value);
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
+function parseHistory(data: unknown): PriceHistory {
+  const parsed = v.safeParse(HistoryData, data);
+  if (!parsed.success) return { kind: 'unavailable', reason: data === null || data === undefined ? 'empty' : 'unreadable' };
+  const points: PricePoint[] = [];
+  for (const point of parsed.output) {
+    const t = historyTime(point.updated_at);
+    if (t === undefined) return { kind: 'unavailable', reason: 'unreadable' };
+    // A zero or negative price means "no price then", not "worthless then".
+    if (point.price > 0) points.push({ t, priceUsd: point.price });
+  }
+  points.sort((a, b) => a.t - b.t);
+  return points.length ? { kind: 'points', points } : { kind: 'unavailable', reason: 'empty' };
 }
 
 function createHttp(opts: ClientOptions): KyInstance {

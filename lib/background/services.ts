@@ -24,6 +24,7 @@ import type { NameAnswer } from '@/lib/messaging/protocol';
 import { NameService } from './name-service';
 import { heldName, heldResolve, unlessHeld, type OnHold } from './held';
 import { openLookup } from './context-menu';
+import { PriceHistoryService, priceHistoryState } from './price-history';
 
 /** A verified name with what ENSIP-15 says about it: the card shows the flags without loading the library. */
 function withNameFlags(answer: NameAnswer): NameAnswer {
@@ -58,6 +59,11 @@ export function createBackgroundHandlers(): Handlers {
     onHold: (listener) => scheduler.onHold(listener),
   });
   const logos = new LogoProxy();
+  // One history call per token per day, shared by every address holding it.
+  const priceHistory = new PriceHistoryService({
+    fetchHistory: async (chainId, contract, from, to, call) => (await clientFor(deps, {}, call)).priceHistory(chainId, contract, from, to),
+    store: priceHistoryState,
+  });
   const names = new NameService({ clientFor: (call) => clientFor(deps, {}, call) });
   const onHold: OnHold = (listener) => scheduler.onHold(listener);
   const alerts = new WatchAlerts({
@@ -94,6 +100,7 @@ export function createBackgroundHandlers(): Handlers {
     clearCache: async () => {
       balances.forgetInFlight();
       await names.clear(); // cached names also tell which addresses were looked at
+      await priceHistory.clear(); // and cached histories which tokens are held
       return { cleared: await cache.clear() };
     },
     async addToWatchlist({ address, label }) {
@@ -126,6 +133,9 @@ export function createBackgroundHandlers(): Handlers {
       return { lookalike: combinedVerdict(address, list, page), watchedAs: findEntry(list, address)?.label };
     },
     getLogo: async ({ url }) => ({ dataUrl: await logos.get(url) }),
+    // The lane of the asker when the tokens are on screen (or in a card); else the background lane, which stops when the budget is spent.
+    getPriceChanges: ({ visible, ...req }, asker) =>
+      priceHistory.changes(req, { ticket: { lane: visible || asker.kind === 'content-script' ? asker.lane : 'background' } }),
     ...siteSwitchHandlers,
   };
 }

@@ -12,6 +12,7 @@ import type { ChainHoldings, Token } from '@/lib/core/types';
 import type { BalancesState } from '@/lib/messaging/balances-loader';
 import { say } from '@/lib/i18n/say';
 import { describeApiError, type ErrorView } from '@/lib/core/error-view';
+import { wrappedNativeFor } from '@/lib/core/native-prices';
 
 /** Tokens listed by name; the rest are summed up as "+N more". */
 export const TOP_TOKENS = 5;
@@ -50,6 +51,14 @@ export interface DataView {
   stale: boolean;
   /** Pagination stopped at the page cap: there are more tokens than listed. */
   capped: boolean;
+  /** What the 24 h change is asked and totalled over: the native coin (by its wrapped token) and every visible priced token. */
+  changeItems: ChangeItemView[];
+}
+
+export interface ChangeItemView {
+  contract: string;
+  valueUsd: number;
+  priceUsd: number;
 }
 
 export type CardBody =
@@ -98,7 +107,19 @@ function dataView(portfolio: ChainHoldings, chain: Chain, stale: boolean, hideSp
     updated: say(updatedAgo(portfolio.fetchedAt, now)),
     stale,
     capped: portfolio.capped,
+    changeItems: changeItems(portfolio, summary.visible, summary.nativeUsd),
   };
+}
+
+function changeItems(portfolio: ChainHoldings, visible: readonly Token[], nativeUsd: number | undefined): ChangeItemView[] {
+  const wrapped = wrappedNativeFor(portfolio.chainId);
+  const items: ChangeItemView[] = [];
+  if (wrapped && nativeUsd !== undefined && portfolio.nativePriceUsd !== undefined) items.push({ contract: wrapped, valueUsd: nativeUsd, priceUsd: portfolio.nativePriceUsd });
+  for (const t of visible) {
+    const usd = implausibleReason(t) ? undefined : usdValue(t.balance, t.decimals, t.priceUsd);
+    if (usd !== undefined && t.priceUsd > 0) items.push({ contract: t.contract, valueUsd: usd, priceUsd: t.priceUsd });
+  }
+  return items;
 }
 
 function tokenLine(t: Token): TokenLine {

@@ -5,6 +5,7 @@ import { ADDRESS_PATTERN } from '@/lib/core/address-format';
 import { EXPLORER_SITES, isChainId } from '@/lib/core/chains';
 import { MAX_PAGE_ADDRESSES, type LookalikeVerdict } from '@/lib/core/lookalike';
 import type { NameFlag } from '@/lib/core/ens-flags';
+import type { PriceChange } from '@/lib/core/price-change';
 
 /**
  * The message protocol: ONE entry per message in MESSAGES below. Everything crossing it is plain JSON.
@@ -81,6 +82,26 @@ export const BalancesRequestSchema = v.strictObject({
   visible: v.optional(v.boolean()),
   /** Content scripts: the user asked for this lookup with a real click ("Load balances"), past the tab's lookup budget. */
   userConfirmed: v.optional(v.boolean()),
+});
+
+export const PriceChangesRequestSchema = v.strictObject({
+  tokens: v.pipe(
+    v.array(
+      v.strictObject({
+        chainId: ChainIdSchema,
+        contract: AddressSchema,
+        /** The holding's value now: only tokens worth more than $1 get a history call. */
+        valueUsd: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0))),
+        /** The price the row shows: the change is measured to it. */
+        priceUsd: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0))),
+      }),
+    ),
+    v.maxLength(200),
+  ),
+  /** The holder (content scripts: counted with that address's lookups in the tab's budget). */
+  address: v.optional(AddressSchema),
+  /** Extension pages: the tokens are on screen now (the asker's lane; otherwise the background lane). */
+  visible: v.optional(v.boolean()),
 });
 
 export const MESSAGES = {
@@ -169,6 +190,14 @@ export const MESSAGES = {
     tabBudget: { key: ({ url }) => url, pool: 'logos', confirmed: () => false, refusal: {} },
     answer: answer<{ dataUrl?: string }>(),
   }),
+  /** 24 h and 7 d price change per token, from one history call per token per day shared by every holder. */
+  getPriceChanges: message({
+    payload: PriceChangesRequestSchema,
+    from: 'pages-and-content-scripts',
+    // Counted with the address's balances (a card asks for the tokens it shows).
+    tabBudget: { key: ({ address }) => `history:${address ?? ''}`, group: ({ address }) => address ?? '', confirmed: () => false, refusal: { changes: [] } },
+    answer: answer<PriceChangesAnswer>(),
+  }),
 };
 
 // Everything below is derived from MESSAGES.
@@ -242,6 +271,19 @@ export interface AlertRunResult {
   notified: number;
   /** Why nothing was checked (alerts off, budget spent, …). */
   skipped?: string;
+}
+export type PriceChangesRequest = v.InferOutput<typeof PriceChangesRequestSchema>;
+export interface TokenPriceChange {
+  chainId: number;
+  /** Lowercase. */
+  contract: string;
+  /** ok: history read (d1/d7 where it reaches back); unavailable: the API has none usable; failed: the call failed; not-asked: not worth a call. */
+  status: 'ok' | 'unavailable' | 'failed' | 'not-asked';
+  d1?: PriceChange;
+  d7?: PriceChange;
+}
+export interface PriceChangesAnswer {
+  changes: TokenPriceChange[];
 }
 export interface BalancesAnswer extends BalancesResult {
   /** A background refresh is under way; ask again with waitForFresh to get it. */

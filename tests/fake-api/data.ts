@@ -60,6 +60,12 @@ export const EMPTY = '0x0000000000000000000000000000000000000001';
 /** Chain 1: NEXT_PAGE_ZERO_TOKEN_COUNT tokens; the last page says `next_page: 0` instead of omitting it. */
 export const NEXT_PAGE_ZERO = '0x00000000000000000000000000000000000000a0';
 
+/** Chain 1: 10 MOVE at $2.10 now, $2.00 a day ago, $1.75 a week ago (PRICE_MOVER_HISTORY); no native coin. */
+export const PRICE_MOVER = '0x0000000000000000000000000000000000002100';
+/** Chain 1: 5 MOVE too, so tests can see one history call shared by two holders. */
+export const PRICE_MOVER_TOO = '0x0000000000000000000000000000000000002101';
+export const MOVE_CONTRACT = '0x2100000000000000000000000000000000000210';
+
 export const WHALE_TOKEN_COUNT = 260;
 export const HOARDER_TOKEN_COUNT = 1050;
 export const NEXT_PAGE_ZERO_TOKEN_COUNT = 150;
@@ -518,6 +524,8 @@ const NAMED_NATIVE: Readonly<Record<string, Readonly<Record<number, bigint>>>> =
   [HOSTILE]: {},
   [EMPTY]: {},
   [NEXT_PAGE_ZERO]: {},
+  [PRICE_MOVER]: {},
+  [PRICE_MOVER_TOO]: {},
 };
 
 const NAMED_TOKENS: Readonly<Record<string, Readonly<Record<number, () => readonly FakeToken[]>>>> = {
@@ -529,6 +537,8 @@ const NAMED_TOKENS: Readonly<Record<string, Readonly<Record<number, () => readon
   [HOSTILE]: { 1: () => HOSTILE_TOKENS },
   [EMPTY]: {},
   [NEXT_PAGE_ZERO]: { 1: () => generatedWallet('next-page-zero', NEXT_PAGE_ZERO_TOKEN_COUNT) },
+  [PRICE_MOVER]: { 1: () => [MOVE_TOKEN] },
+  [PRICE_MOVER_TOO]: { 1: () => [{ ...MOVE_TOKEN, balance: 5n * ETHER }] },
 };
 
 function isNamed(address: string): boolean {
@@ -636,4 +646,97 @@ export function ensRecordFor(name: string): EnsRecord | undefined {
 export function ensReverseFor(address: string): EnsRecord[] {
   const name = ENS_REVERSE[address.toLowerCase()];
   return name === undefined ? [] : [ensRecord(name, address.toLowerCase())];
+}
+
+// ---------------------------------------------------------------------------
+// Price history (GET /v1/token/price/history)
+// ---------------------------------------------------------------------------
+
+
+const MOVE_TOKEN: FakeToken = {
+  contract_address: MOVE_CONTRACT,
+  decimals: 18,
+  name: 'Mover Token',
+  symbol: 'MOVE',
+  total_supply: '1000000000000000000000000',
+  logos: logo('move'),
+  urls: website('move'),
+  current_usd_price: 2.1,
+  balance: 10n * ETHER,
+};
+
+/**
+ * A hand-written history as steps: from `ageHours` back (until the next step) the price was
+ * `price`. MOVE's day-old price is $2.00 (+5.00 % over 24 h) and its week-old one $1.75 (+20.00 %);
+ * the steps sit half a day away from 24 h and 7 d so a few seconds of clock skew change nothing.
+ */
+export interface HistoryStep {
+  ageHours: number;
+  price: number;
+}
+export const PRICE_MOVER_HISTORY: readonly HistoryStep[] = [
+  { ageHours: 0, price: 2.1 },
+  { ageHours: 12, price: 2 },
+  { ageHours: 6.5 * 24, price: 1.75 },
+];
+
+const HAND_WRITTEN_HISTORY: Readonly<Record<string, readonly HistoryStep[]>> = {
+  [`1:${MOVE_CONTRACT}`]: PRICE_MOVER_HISTORY,
+};
+
+/** Every hand-written token with a price, by `chain:contract`: what a history ends at. */
+function currentPrices(): Map<string, number> {
+  const lists: Array<[number, readonly FakeToken[]]> = [
+    [1, SHOWCASE_TOKENS],
+    [56, SHOWCASE_BSC_TOKENS],
+    [1, DONATE_TOKENS],
+    [56, DONATE_BSC_TOKENS],
+    [1, TWO_ETH_TOKENS],
+    [1, [MOVE_TOKEN]],
+  ];
+  const prices = new Map<string, number>();
+  for (const [chainId, tokens] of lists) {
+    for (const t of tokens) if (t.current_usd_price > 0) prices.set(`${chainId}:${t.contract_address}`, t.current_usd_price);
+  }
+  for (const [chainId, byContract] of Object.entries(TOKEN_PRICES)) {
+    for (const [contract, { price }] of Object.entries(byContract)) prices.set(`${chainId}:${contract}`, price);
+  }
+  return prices;
+}
+
+let currentPriceCache: Map<string, number> | undefined;
+
+const HOUR_SECONDS = 3600;
+
+/** One point every hour, counted back from `toSec`. */
+export const HISTORY_STEP_SECONDS = HOUR_SECONDS;
+
+/**
+ * The price of (chain, contract) `ageHours` before now: the hand-written steps where there are
+ * any, else a gentle seeded wave (±4 %) that ends exactly at the token's current price; undefined
+ * for a token the fake does not price.
+ */
+export function historicalPrice(chainId: number, contract: string, ageHours: number): number | undefined {
+  const key = `${chainId}:${contract.toLowerCase()}`;
+  const steps = HAND_WRITTEN_HISTORY[key];
+  if (steps) return [...steps].reverse().find((s) => s.ageHours <= ageHours)?.price ?? steps[0]!.price;
+  const now = (currentPriceCache ??= currentPrices()).get(key);
+  if (now === undefined) return undefined;
+  const phase = (hashString(key) % 628) / 100;
+  const wave = Math.sin(phase + ageHours / 40) - Math.sin(phase);
+  return Number((now * (1 + 0.04 * wave)).toPrecision(8));
+}
+
+/**
+ * Points {price, updated_at (ISO)} from `fromSec` to `toSec` inclusive, one an hour counted back
+ * from `toSec`, none after `nowSec`, oldest first; [] for a token without a price.
+ */
+export function priceHistoryFor(chainId: number, contract: string, fromSec: number, toSec: number, nowSec: number): Array<{ price: number; updated_at: string }> {
+  const points: Array<{ price: number; updated_at: string }> = [];
+  for (let t = Math.min(toSec, nowSec); t >= fromSec; t -= HISTORY_STEP_SECONDS) {
+    const price = historicalPrice(chainId, contract, (nowSec - t) / HOUR_SECONDS);
+    if (price === undefined) return [];
+    points.push({ price, updated_at: new Date(t * 1000).toISOString() });
+  }
+  return points.reverse();
 }

@@ -9,6 +9,7 @@ import { isChainId } from '../../lib/core/chains';
 import { CREDIT_COSTS, type Endpoint } from '../../lib/core/credits';
 import { lastPageSaysZero, nativeFor, PRICE_UPDATED_AT, priceFor, toHexQuantity, toTokenMeta, tokensFor } from './data';
 import { ensRecordFor, ensReverseFor } from './data';
+import { priceHistoryFor } from './data';
 
 export const DEFAULT_KEYS = ['demo', 'test-key'] as const;
 
@@ -17,6 +18,9 @@ export const BALANCE_PATH = '/v1/account/balance';
 export const PRICE_PATH = '/v1/token/price';
 export const ENS_REVERSE_PATH = '/v1/ens/reverse';
 export const ENS_RECORDS_PATH = '/v1/ens/records';
+export const PRICE_HISTORY_PATH = '/v1/token/price/history';
+/** The longest range GET /v1/token/price/history answers in one call. */
+export const MAX_HISTORY_SECONDS = 90 * 24 * 3600;
 
 export interface RequestLog {
   path: string;
@@ -89,6 +93,8 @@ export interface FakeApiOptions {
   host?: string;
   /** Accepted in addition to DEFAULT_KEYS. */
   keys?: string[];
+  /** The clock price history is counted back from (default Date.now). */
+  now?: () => number;
 }
 
 const ADDRESS_RE = /^0[xX][a-fA-F0-9]{40}$/;
@@ -230,6 +236,8 @@ function checkBounded(params: URLSearchParams, name: string, fallback: number, m
 
 interface Modifiers {
   endlessPages: boolean;
+  /** The server's clock (price history ends at it). */
+  nowMs: number;
 }
 
 function answerTokens(req: ApiRequest, keys: ReadonlySet<string>, mods: Modifiers): Answer {
@@ -281,6 +289,30 @@ function answerPrice(req: ApiRequest, keys: ReadonlySet<string>): Answer {
   return { status: 200, body: { code: 0, message: 'ok', data: data ?? null } };
 }
 
+/**
+ * GET /v1/token/price/history?chain_id&contract_address&from_timestamp&end_timestamp (Unix
+ * seconds, inclusive, at most 90 days): `data` is a list of {price, updated_at} points, oldest
+ * first, one an hour counted back from end_timestamp; [] for a token without a price.
+ */
+function answerPriceHistory(req: ApiRequest, keys: ReadonlySet<string>, nowMs: number): Answer {
+  const keyError = checkKey(req.apiKey, keys);
+  if (keyError) return keyError;
+  const rawChain = req.params.get('chain_id');
+  const chainId = parseWhole(rawChain);
+  if (chainId === undefined || !isChainId(chainId)) return errorAnswer(400, `unsupported chain_id: ${rawChain ?? ''}`);
+  const contract = req.params.get('contract_address');
+  if (contract === null || !ADDRESS_RE.test(contract)) {
+    return errorAnswer(422, 'contract_address must match ^0[xX][a-fA-F0-9]{40}$');
+  }
+  const from = parseWhole(req.params.get('from_timestamp'));
+  const to = parseWhole(req.params.get('end_timestamp'));
+  if (from === undefined || to === undefined) return errorAnswer(400, 'from_timestamp and end_timestamp are required (Unix seconds)');
+  if (from > to) return errorAnswer(400, 'from_timestamp must not be after end_timestamp');
+  if (to - from > MAX_HISTORY_SECONDS) return errorAnswer(400, 'the range may span at most 90 days');
+  const data = priceHistoryFor(chainId, contract, from, to, Math.floor(nowMs / 1000));
+  return { status: 200, body: { code: 0, message: 'ok', data } };
+}
+
 const ENS_CHAIN_ID = 1;
 
 /** ENS is answered for Ethereum mainnet only. */
@@ -315,6 +347,7 @@ const ENS_ANSWERS: Readonly<Record<string, (req: ApiRequest, keys: ReadonlySet<s
 };
 
 function answerApi(req: ApiRequest, method: string, keys: ReadonlySet<string>, mods: Modifiers): Answer {
+  if (req.path === PRICE_HISTORY_PATH) return method === 'GET' ? answerPriceHistory(req, keys, mods.nowMs) : errorAnswer(405, 'method not allowed');
   const ens = ENS_ANSWERS[req.path];
   const known = req.path === TOKENS_PATH || req.path === BALANCE_PATH || req.path === PRICE_PATH || ens !== undefined;
   if (!known) return errorAnswer(404, 'not found');
@@ -515,7 +548,7 @@ export async function startFakeApi(opts: FakeApiOptions = {}): Promise<FakeApi> 
     log.push(entry);
     const plan = simulations.planFor(entry);
     const respond = () => {
-      const answer = plan.answer ?? answerApi(apiReq, req.method ?? 'GET', keys, { endlessPages: plan.endlessPages });
+      const answer = plan.answer ?? answerApi(apiReq, req.method ?? 'GET', keys, { endlessPages: plan.endlessPages, nowMs: (opts.now ?? Date.now)() });
       entry.status = answer.status;
       charged += creditsFor(apiReq.path, answer);
       send(res, answer);

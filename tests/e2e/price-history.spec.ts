@@ -1,0 +1,71 @@
+/**
+ * 24 h price change from the fake server's price history (tests/fake-api/data.ts): MOVE is
+ * $2.10 now and was $2.00 a day ago, so PRICE_MOVER's 10 MOVE ($21.00) show +5.00 % in the
+ * popup's token row and in the hover card, with the base price in the details, and the total
+ * changes by the same +5.00 % (from $20.00 at today's amounts). One history call serves both.
+ */
+import { PRICE_MOVER } from '../fake-api/data';
+import { PRICE_HISTORY_PATH } from '../fake-api/server';
+import { abortForeignHosts, cardField, openAddressPage } from './address-page';
+import { expect, test } from './fixtures';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+
+const KEY = 'test-key';
+const FAST = { requestsPerSecond: 50 };
+
+/** WCAG 2.1 AA violations in light and in dark mode ("mode rule: selectors"), as tests/e2e/a11y.spec.ts checks. */
+async function axeViolations(page: Page): Promise<string[]> {
+  const found: string[] = [];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    found.push(...violations.map((v) => `${colorScheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+  }
+  return found;
+}
+
+test.describe('price history', () => {
+  test('a token from $2.00 to $2.10 shows +5.00 % (24 h) in the popup and the card, from one history call', async ({ context, setup, openPopup, fakeApi, serveExplorer }) => {
+    await abortForeignHosts(context);
+    await setup({ apiKey: KEY, watchlist: [{ address: PRICE_MOVER, label: 'mover', addedAt: 1_700_000_000_000 }], settings: FAST });
+    const popup = await openPopup();
+    try {
+      await popup.getByRole('button', { name: /^Ethereum: \$21\.00/ }).click();
+      const row = popup.getByRole('row').filter({ hasText: 'MOVE' });
+      const change = row.locator('[data-price-change="d1"]');
+      await expect(change).toHaveAttribute('data-percent', '+5.00 %', { timeout: 15_000 });
+      await expect(change).toContainText('▲');
+      await expect(change).toHaveAttribute('title', '24 h: +5.00 %, from $2.00 to $2.10');
+      // Coloured as a gain (green), not as the neutral grey of "no change".
+      expect(await change.evaluate((el) => getComputedStyle(el).color)).not.toBe(await row.locator('[data-num]').first().evaluate((el) => getComputedStyle(el).color));
+      // The details name both prices.
+      await row.getByRole('button').first().click();
+      await expect(popup.locator('[data-change-between]').first()).toHaveText('from $2.00 to $2.10');
+      // The total: $20.00 at yesterday's price → $21.00.
+      await expect(popup.locator('[data-total-change="d1"]').first()).toHaveAttribute('data-percent', '+5.00 %');
+      await expect(popup.locator('[data-total-change="d1"]').first()).toContainText('from $20.00 to $21.00');
+      expect(fakeApi.count({ path: PRICE_HISTORY_PATH, chainId: 1 })).toBe(1);
+      expect(await axeViolations(popup)).toEqual([]);
+    } finally {
+      await popup.close();
+    }
+
+    const page = await context.newPage();
+    try {
+      const card = await openAddressPage(page, serveExplorer, PRICE_MOVER);
+      await page.locator('#a').hover();
+      await expect.poll(cardField(card, (s) => s.tokens.find((t) => t.text.includes('MOVE'))?.text ?? null), { timeout: 15_000 }).toContain('+5.00 %');
+      const snapshot = (await card.snapshot())!;
+      const move = snapshot.tokens.find((t) => t.text.includes('MOVE'))!;
+      expect(move.usd).toBe('$21.00');
+      expect(move.text).toContain('from $2.00 to $2.10');
+      expect(snapshot.text).toContain('24 h: +5.00 % (from $20.00 to $21.00');
+      // The card's ask was answered from the worker's day-long cache: still one call for MOVE.
+      expect(fakeApi.count({ path: PRICE_HISTORY_PATH, chainId: 1 })).toBe(1);
+      expect(fakeApi.requests.filter((r) => r.path === PRICE_HISTORY_PATH).length).toBe(1);
+    } finally {
+      await page.close();
+    }
+  });
+});
