@@ -12,6 +12,9 @@ import { UntrustedText } from '@/components/shared/UntrustedText';
 import { i18n } from '#i18n';
 import { say, sayJoined } from '@/lib/i18n/say';
 import { WORDS } from '@/components/shared/vocabulary';
+import { priceNote } from '@/lib/core/price-missing';
+import { popupTokenRule } from './holdings-view';
+import { TokenRuleActions } from './TokenRuleActions';
 
 /** Rows rendered at first; more on demand, so a 1,000-token wallet stays quick. */
 export const PAGE_SIZE = 50;
@@ -47,9 +50,11 @@ interface Holding {
   /** Absent for the native coin. */
   contract?: string;
   reasons?: string;
+  /** The token itself (absent for the native coin): its rule buttons and why it has no price. */
+  token?: Token;
 }
 
-function tokenHolding(t: Token, dimmed: boolean | undefined): Holding {
+function tokenHolding(t: Token, chainId: number, dimmed: boolean | undefined): Holding {
   return {
     key: t.contract,
     symbol: t.symbol,
@@ -60,8 +65,14 @@ function tokenHolding(t: Token, dimmed: boolean | undefined): Holding {
     decimals: t.decimals,
     ...(t.priceUsd > 0 && { priceUsd: t.priceUsd }),
     contract: t.contract,
-    ...(dimmed && { reasons: sayJoined(classifyToken(t).reasons, 'sentences') }),
+    ...(dimmed && { reasons: hiddenBecause(t, chainId) }),
+    token: t,
   };
+}
+
+/** Why a folded token is hidden: the user hid it, or the spam and dust rules' reasons. */
+function hiddenBecause(t: Token, chainId: number): string {
+  return popupTokenRule(chainId, t.contract)?.hidden ? i18n.t('popup.tokenRules.youHid') : sayJoined(classifyToken(t).reasons, 'sentences');
 }
 
 function nativeHolding(chain: Chain, raw: string, priceUsd: number | undefined): Holding {
@@ -166,6 +177,7 @@ function HoldingDetails({ h, exact, usd, ctx }: { h: Holding; exact: string; usd
       )}
       <dt class={term}>{i18n.t('common.tokens.price')}</dt>
       <dd>{priceText(h.priceUsd, ctx.pricedAt)}</dd>
+      <PriceNote h={h} ctx={ctx} />
       <dt class={term}>{i18n.t('common.tokens.contract')}</dt>
       <dd class="min-w-0">
         {contract ? (
@@ -181,8 +193,22 @@ function HoldingDetails({ h, exact, usd, ctx }: { h: Holding; exact: string; usd
         ) : (
           i18n.t('common.tokens.nativeContract', [ctx.chain.name])
         )}
+        {h.token && <TokenRuleActions chainId={ctx.chain.id} token={h.token} />}
       </dd>
     </dl>
+  );
+}
+
+/** Why the price is missing or old (lib/core/price-missing.ts), when it is. */
+function PriceNote({ h, ctx }: { h: Holding; ctx: RowContext }) {
+  const holding = h.token ? { kind: 'token' as const, token: h.token } : { kind: 'native' as const, chainId: ctx.chain.id, ...(h.priceUsd !== undefined && { priceUsd: h.priceUsd }) };
+  const note = priceNote(holding, ctx.pricedAt, Date.now());
+  if (!note) return null;
+  return (
+    <>
+      <dt class="text-slate-500 dark:text-slate-400">{i18n.t('popup.tokenRules.whyNoPrice')}</dt>
+      <dd data-price-note>{say(note)}</dd>
+    </>
   );
 }
 
@@ -211,7 +237,7 @@ export function TokenTable({ native, nativePriceUsd, tokens, label, ...ctx }: Ta
         <tbody>
           {native !== undefined && <HoldingRow h={nativeHolding(ctx.chain, native, nativePriceUsd)} ctx={ctx} />}
           {rows.map((t) => (
-            <HoldingRow key={t.contract} h={tokenHolding(t, ctx.dimmed)} ctx={ctx} />
+            <HoldingRow key={t.contract} h={tokenHolding(t, ctx.chain.id, ctx.dimmed)} ctx={ctx} />
           ))}
         </tbody>
       </table>

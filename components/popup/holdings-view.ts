@@ -1,15 +1,36 @@
 import { usdValue } from '@/lib/core/format';
-import { implausibleReason, summarize, type HoldingsSummary } from '@/lib/core/totals';
+import { implausibleReason, summarize, type HoldingsSummary, type TokenRule, type TokenRuleLookup } from '@/lib/core/totals';
+import { lookupOf, type TokenRules } from '@/lib/storage/token-rules';
 import type { ChainHoldings, Token } from '@/lib/core/types';
 
-const summaries = new WeakMap<ChainHoldings, Map<boolean, HoldingsSummary>>();
+let summaries = new WeakMap<ChainHoldings, Map<boolean, HoldingsSummary>>();
 
-/** summarize() once per portfolio object and setting: sorting 1,000 tokens on every keystroke adds up. */
+/**
+ * The user's token rules as the popup last read them from sync storage. PopupApp sets them
+ * (usePopupTokenRules) before its children render, so every total in the popup (address view,
+ * watchlist, Portfolio, composition) goes through the same rules without passing them down.
+ */
+let popupRules: TokenRules = {};
+let popupLookup: TokenRuleLookup = lookupOf(popupRules);
+
+export function setPopupTokenRules(rules: TokenRules): void {
+  if (rules === popupRules) return;
+  popupRules = rules;
+  popupLookup = lookupOf(rules);
+  summaries = new WeakMap(); // every summary was made with the old rules
+}
+
+/** The user's rule for a token, as the popup applies it. */
+export function popupTokenRule(chainId: number, contract: string): TokenRule | undefined {
+  return popupLookup(chainId, contract);
+}
+
+/** summarize() once per portfolio object, setting and rules: sorting 1,000 tokens on every keystroke adds up. */
 export function summaryOf(portfolio: ChainHoldings, hideSpam: boolean): HoldingsSummary {
   let byFlag = summaries.get(portfolio);
   if (!byFlag) summaries.set(portfolio, (byFlag = new Map()));
   let summary = byFlag.get(hideSpam);
-  if (!summary) byFlag.set(hideSpam, (summary = summarize(portfolio, { hideSpam })));
+  if (!summary) byFlag.set(hideSpam, (summary = summarize(portfolio, { hideSpam, rules: popupLookup })));
   return summary;
 }
 

@@ -3,7 +3,7 @@
  * estimate, floats) and every balance exactly (raw integer strings per chain and
  * token, the native coin as "native"). Pure: the worker keeps the snapshots.
  */
-import { summarize } from './totals';
+import { summarize, type TokenRuleLookup } from './totals';
 import type { ChainHoldings } from './types';
 
 export interface WatchSnapshot {
@@ -21,14 +21,16 @@ export interface WatchChange {
   after: string;
 }
 
-/** One address's portfolios (one per chain that answered) as a snapshot. */
-export function snapshotOf(portfolios: readonly ChainHoldings[], hideSpam = true): WatchSnapshot {
+/** One address's portfolios (one per chain that answered) as a snapshot; tokens the user hid are left out of it. */
+export function snapshotOf(portfolios: readonly ChainHoldings[], hideSpam = true, rules?: TokenRuleLookup): WatchSnapshot {
   const balances: Record<string, string> = {};
   let usdTotal = 0;
   for (const p of portfolios) {
-    usdTotal += summarize(p, { hideSpam }).totalUsd;
+    usdTotal += summarize(p, { hideSpam, ...(rules && { rules }) }).totalUsd;
     if (p.native !== '0') balances[`${p.chainId}:native`] = p.native;
-    for (const t of p.tokens) if (t.balance !== '0') balances[`${p.chainId}:${t.contract}`] = t.balance;
+    for (const t of p.tokens) {
+      if (t.balance !== '0' && !rules?.(p.chainId, t.contract)?.hidden) balances[`${p.chainId}:${t.contract}`] = t.balance;
+    }
   }
   return { usdTotal, balances };
 }
