@@ -167,10 +167,10 @@ test.describe('token rules', () => {
 
       // Pinned: MID ($150) goes above GUSD ($1,000); the total does not change.
       const symbols = () => table.locator('tbody tr button[aria-controls]').allInnerTexts();
-      expect((await symbols())[1]).toMatch(/^MID/); // by value: GUSD, MID, then NOPX (no price)
+      expect((await symbols())[1]).toMatch(/\bMID\b/); // by value: GUSD, MID, then NOPX (no price)
       actions = await openDetails(popup, 'MID', MID);
       await actions.getByRole('button', { name: 'Pin to top' }).click();
-      await expect.poll(async () => (await symbols())[0]).toMatch(/^MID/);
+      await expect.poll(async () => (await symbols())[0]).toMatch(/\bMID\b/);
       await expect(headline(popup)).toHaveText(ALL);
     } finally {
       await popup.close();
