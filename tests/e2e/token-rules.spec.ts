@@ -8,6 +8,7 @@
  * GUSD 1,000 × $1 + MID 10 × $15 = $1,150.00; BONUS (100 × $2 = $200) is named like bait,
  * so the spam rule folds it; NOPX (5, no price, with a logo) is shown but has no price.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page, Worker } from '@playwright/test';
 import { EMPTY } from '../fake-api/data';
 import { TOKENS_PATH } from '../fake-api/server';
@@ -57,6 +58,15 @@ const headline = (page: Page) => page.locator('[data-headline]');
 async function openDetails(page: Page, symbol: string, contract: string) {
   await page.getByRole('button', { name: new RegExp(`^${symbol}\\b`) }).click();
   return page.locator(`[data-token-rules="${contract}"]`);
+}
+
+/** axe (WCAG 2.1 A and AA) in light and dark mode, as tests/e2e/a11y.spec.ts runs it. */
+async function expectNoViolations(page: Page) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `${colorScheme} mode`).toEqual([]);
+  }
 }
 
 async function storedRules(serviceWorker: Worker) {
@@ -174,6 +184,29 @@ test.describe('token rules', () => {
       await expect(headline(popup)).toHaveText(ALL);
     } finally {
       await popup.close();
+    }
+  });
+
+  test('the rule buttons, the Undo bar and the options list pass axe in light and dark mode', async ({ setup, fakeApi, openPopup, openOptions }) => {
+    await start(setup, fakeApi);
+    const popup = await openPopup();
+    try {
+      await expect(headline(popup)).toHaveText(ALL, { timeout: 15_000 });
+      const actions = await openDetails(popup, 'MID', MID);
+      await expect(actions.getByRole('button', { name: 'Pin to top' })).toBeVisible();
+      await expectNoViolations(popup);
+      await actions.getByRole('button', { name: 'Hide token' }).click();
+      await expect(popup.getByRole('status').filter({ hasText: 'Hid MID.' })).toBeVisible();
+      await expectNoViolations(popup);
+    } finally {
+      await popup.close();
+    }
+    const options = await openOptions();
+    try {
+      await expect(options.getByRole('list', { name: 'Hidden tokens' }).getByRole('listitem')).toHaveCount(1);
+      await expectNoViolations(options);
+    } finally {
+      await options.close();
     }
   });
 
