@@ -6,6 +6,7 @@ import { CreditsSection } from './CreditsSection';
 import { DataSection } from './DataSection';
 import { AdvancedSettings, DisplaySettings } from './SettingsForm';
 import { SitesForm } from './SitesForm';
+import { HiddenTokensSection } from './HiddenTokens';
 import { SaveProvider } from './save-model';
 import { useSettings } from '@/components/shared/use-storage';
 
@@ -48,6 +49,9 @@ export function OptionsApp() {
           </Section>
           <Section id="settings-title" title={i18n.t('options.sections.settings')}>
             {settings ? <DisplaySettings settings={settings} /> : loading}
+          </Section>
+          <Section id="hidden-tokens-title" title={i18n.t('options.hiddenTokens.title')}>
+            <HiddenTokensSection />
           </Section>
           <Section id="data-title" title={i18n.t('options.sections.data')}>
             <DataSection />

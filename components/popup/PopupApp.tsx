@@ -19,6 +19,7 @@ import { usePopupView } from './use-popup-view';
 import { AddAddressForm, entryName, WatchList } from './Watchlist';
 import { PortfolioView } from './portfolio/PortfolioView';
 import { AddressName } from './AddressName';
+import { TokenRuleUndoBar, usePopupTokenRules } from './TokenRuleActions';
 
 const UNDO_MS = 6000;
 
@@ -181,6 +182,8 @@ export function PopupApp() {
   const watchlist = useStorageItem(watchlistItem);
   const settings = useSettings();
   const popupView = usePopupView();
+  // Read before anything is summed: every total below applies the user's token rules.
+  const tokenRules = usePopupTokenRules();
   const [panel, setPanel] = useState<Panel>('none');
   const [view, setView] = useState<View>('address');
   const { removed, remove, undo, hold } = useUndoableRemove();
@@ -191,7 +194,7 @@ export function PopupApp() {
   // The looked-up address wins over the remembered one until the user picks another.
   const [lookupFirst, setLookupFirst] = useState(true);
 
-  if (apiKey === undefined || watchlist === undefined || settings === undefined || popupView === undefined) {
+  if (apiKey === undefined || watchlist === undefined || settings === undefined || popupView === undefined || tokenRules === undefined) {
     // The frame shows at once; storage answers within a few frames.
     return (
       <main class="space-y-3 p-3">
@@ -256,6 +259,7 @@ export function PopupApp() {
         />
       )}
       {removed && <UndoBar removed={removed} onUndo={() => void undo()} onHold={hold} />}
+      <TokenRuleUndoBar />
     </main>
   );
 }

@@ -15,6 +15,9 @@ import { WORDS } from '@/components/shared/vocabulary';
 import { PriceChange, TotalPriceChange, usePriceChanges } from '@/components/shared/PriceChange';
 import { wrappedNativeFor } from '@/lib/core/native-prices';
 import type { TokenPriceChange } from '@/lib/messaging/protocol';
+import { priceNote } from '@/lib/core/price-missing';
+import { popupTokenRule } from './holdings-view';
+import { TokenRuleActions } from './TokenRuleActions';
 
 /** Rows rendered at first; more on demand, so a 1,000-token wallet stays quick. */
 export const PAGE_SIZE = 50;
@@ -50,9 +53,11 @@ interface Holding {
   /** Absent for the native coin. */
   contract?: string;
   reasons?: string;
+  /** The token itself (absent for the native coin): its rule buttons and why it has no price. */
+  token?: Token;
 }
 
-function tokenHolding(t: Token, dimmed: boolean | undefined): Holding {
+function tokenHolding(t: Token, chainId: number, dimmed: boolean | undefined): Holding {
   return {
     key: t.contract,
     symbol: t.symbol,
@@ -63,8 +68,14 @@ function tokenHolding(t: Token, dimmed: boolean | undefined): Holding {
     decimals: t.decimals,
     ...(t.priceUsd > 0 && { priceUsd: t.priceUsd }),
     contract: t.contract,
-    ...(dimmed && { reasons: sayJoined(classifyToken(t).reasons, 'sentences') }),
+    ...(dimmed && { reasons: hiddenBecause(t, chainId) }),
+    token: t,
   };
+}
+
+/** Why a folded token is hidden: the user hid it, or the spam and dust rules' reasons. */
+function hiddenBecause(t: Token, chainId: number): string {
+  return popupTokenRule(chainId, t.contract)?.hidden ? i18n.t('popup.tokenRules.youHid') : sayJoined(classifyToken(t).reasons, 'sentences');
 }
 
 function nativeHolding(chain: Chain, raw: string, priceUsd: number | undefined): Holding {
@@ -185,6 +196,7 @@ function HoldingDetails({ h, exact, usd, ctx, change }: { h: Holding; exact: str
           </>
         ) : null,
       )}
+      <PriceNote h={h} ctx={ctx} />
       <dt class={term}>{i18n.t('common.tokens.contract')}</dt>
       <dd class="min-w-0">
         {contract ? (
@@ -200,8 +212,22 @@ function HoldingDetails({ h, exact, usd, ctx, change }: { h: Holding; exact: str
         ) : (
           i18n.t('common.tokens.nativeContract', [ctx.chain.name])
         )}
+        {h.token && <TokenRuleActions chainId={ctx.chain.id} token={h.token} />}
       </dd>
     </dl>
+  );
+}
+
+/** Why the price is missing or old (lib/core/price-missing.ts), when it is. */
+function PriceNote({ h, ctx }: { h: Holding; ctx: RowContext }) {
+  const holding = h.token ? { kind: 'token' as const, token: h.token } : { kind: 'native' as const, chainId: ctx.chain.id, ...(h.priceUsd !== undefined && { priceUsd: h.priceUsd }) };
+  const note = priceNote(holding, ctx.pricedAt, Date.now());
+  if (!note) return null;
+  return (
+    <>
+      <dt class="text-slate-500 dark:text-slate-400">{i18n.t('popup.tokenRules.whyNoPrice')}</dt>
+      <dd data-price-note>{say(note)}</dd>
+    </>
   );
 }
 
@@ -217,7 +243,7 @@ export function TokenTable({ native, nativePriceUsd, tokens, label, ...ctx }: Ta
   const [shown, setShown] = useState(PAGE_SIZE);
   const rows = tokens.slice(0, shown);
   const left = tokens.length - rows.length;
-  const holdings = [...(native !== undefined ? [nativeHolding(ctx.chain, native, nativePriceUsd)] : []), ...rows.map((t) => tokenHolding(t, ctx.dimmed))];
+  const holdings = [...(native !== undefined ? [nativeHolding(ctx.chain, native, nativePriceUsd)] : []), ...rows.map((t) => tokenHolding(t, ctx.chain.id, ctx.dimmed))];
   const items = holdings.flatMap((h) => {
     const contract = historyContract(h, ctx.chain);
     return contract ? [{ contract, valueUsd: usdOf(h.raw, h.decimals, h.priceUsd), priceUsd: h.priceUsd }] : [];

@@ -1,10 +1,37 @@
 import { usdValue } from '@/lib/core/format';
-import { implausibleReason } from '@/lib/core/totals';
+import { implausibleReason, type HoldingsSummary, type TokenRule, type TokenRuleLookup } from '@/lib/core/totals';
 import { chainSummary } from '@/lib/core/address-summary';
+import { lookupOf, type TokenRules } from '@/lib/storage/token-rules';
 import type { ChainHoldings, Token } from '@/lib/core/types';
 
-/** The one memo of summarize() per answer (lib/core/address-summary.ts). */
-export const summaryOf = chainSummary;
+/**
+ * The user's token rules as the popup last read them from sync storage. PopupApp sets them
+ * (usePopupTokenRules) before its children render, so every total in the popup (address view,
+ * watchlist, Portfolio, composition) goes through the same rules without passing them down.
+ */
+let popupRules: TokenRules = {};
+let popupLookup: TokenRuleLookup = lookupOf(popupRules);
+
+export function setPopupTokenRules(rules: TokenRules): void {
+  if (rules === popupRules) return;
+  popupRules = rules;
+  popupLookup = lookupOf(rules);
+}
+
+/** The user's rule for a token, as the popup applies it. */
+export function popupTokenRule(chainId: number, contract: string): TokenRule | undefined {
+  return popupLookup(chainId, contract);
+}
+
+/** The popup's rules as one lookup object: Portfolio's net worth passes it to addressSummary. */
+export function popupRuleLookup(): TokenRuleLookup {
+  return popupLookup;
+}
+
+/** The one memo of summarize() (lib/core/address-summary.ts), with the popup's rules: a new rule set is a new lookup, so nothing stale is reused. */
+export function summaryOf(portfolio: ChainHoldings, hideSpam: boolean): HoldingsSummary {
+  return chainSummary(portfolio, hideSpam, popupLookup);
+}
 
 /** What one chain is worth, as the popup and the card show it. */
 export interface ChainValue {

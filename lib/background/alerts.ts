@@ -14,6 +14,7 @@ import type { AlertRunResult, BalancesAnswer, BalancesRequest } from '@/lib/mess
 import type { ChainHoldings } from '@/lib/core/types';
 import type { Asker } from './types';
 import { defineWorkerState, type WorkerState } from '@/lib/storage/worker-state';
+import { getTokenRules, lookupOf, type TokenRules } from '@/lib/storage/token-rules';
 
 export const ALERT_ALARM = 'watch-alerts';
 export const ALERT_PERMISSIONS = ['alarms', 'notifications'] as const;
@@ -47,6 +48,8 @@ export interface AlertDeps {
   budgetExhausted: () => Promise<boolean>;
   /** Default: alertSnapshotsState (storage.local). */
   snapshots?: WorkerState<Snapshots>;
+  /** The user's token rules. Default: getTokenRules (sync storage). */
+  getTokenRules?: () => Promise<TokenRules>;
   notify: (title: string, message: string) => Promise<void>;
 }
 
@@ -61,7 +64,7 @@ export class WatchAlerts {
     if (trigger === 'alarm' && (await this.deps.budgetExhausted())) {
       return { checked: 0, notified: 0, skipped: i18n.t('messages.alerts.budgetSpent') };
     }
-    const [watchlist, settings] = await Promise.all([this.deps.getWatchlist(), this.deps.getSettings()]);
+    const [watchlist, settings, rules] = await Promise.all([this.deps.getWatchlist(), this.deps.getSettings(), (this.deps.getTokenRules ?? getTokenRules)()]);
     const snapshots = await this.loadSnapshots();
     const lane = trigger === 'alarm' ? 'background' : 'popup';
     const changed: { entry: WatchEntry; changes: WatchChange[] }[] = [];
@@ -71,7 +74,7 @@ export class WatchAlerts {
       // A chain that failed would look like every balance on it vanished: keep the old snapshot.
       if (!portfolios) continue;
       checked++;
-      const next = snapshotOf(portfolios, settings.hideSpam);
+      const next = snapshotOf(portfolios, settings.hideSpam, lookupOf(rules));
       const previous = snapshots[entry.address];
       if (previous) {
         const changes = changesBetween(previous, next, alertSettings.thresholdPercent);

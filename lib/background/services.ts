@@ -18,6 +18,7 @@ import { broadcastSiteSwitchChanges, siteSwitchHandlers } from './site-switch';
 import { LogoProxy } from './logo-proxy';
 import { addEntry, changeWatchlist, findEntry } from '@/lib/storage/watchlist';
 import { loadWatchlist } from '@/lib/storage/watchlist';
+import { getTokenRules, rulesOnChain } from '@/lib/storage/token-rules';
 import { combinedVerdict } from '@/lib/core/lookalike';
 import { checkEnsName } from '@/lib/core/ens-name';
 import type { NameAnswer } from '@/lib/messaging/protocol';
@@ -82,11 +83,12 @@ export function createBackgroundHandlers(): Handlers {
   return {
     // Content scripts: fresh data only (lib/background/content-lookups.ts); their tab budget is the message's.
     getBalances: createContentLookups(async ({ visible: _visible, ...req }, asker) => {
-      const [answer, { hideSpam, locale }] = await Promise.all([
+      const [answer, { hideSpam, locale }, rules] = await Promise.all([
         balances.get(req, { lane: asker.lane, signal: presence.signalFor(asker) }),
         getSettings(),
+        getTokenRules(),
       ]);
-      return { ...answer, hideSpam, locale };
+      return { ...answer, hideSpam, locale, tokenRules: rulesOnChain(rules, req.chainId) };
     }, { ttlMs, monthSpent: budgetExhausted }),
     async testKey({ apiKey, apiBase }) {
       try {

@@ -35,6 +35,19 @@ describe('cardView', () => {
     expect(cardView({ busy: true }, ETH, NOW)).toEqual({ busy: true, body: { kind: 'loading' } });
   });
 
+  it('applies the token rules the worker sent with the answer: hidden out of the total, pinned first', () => {
+    const [usdt, link] = DONATE.tokens;
+    const tokenRules = { [link!.contract]: { hidden: true } };
+    const view = cardView({ busy: false, answer: answer({ portfolio: DONATE, tokenRules }) }, ETH, NOW);
+    if (view.body.kind !== 'data') throw new Error('no data');
+    expect(view.body.data.usdTotal).toBe('$100.50');
+    expect(view.body.data.tokens.map((t) => t.symbol)).toEqual(['USDT']);
+    expect(view.body.data.hiddenCount).toBe(1);
+    const pinned = cardView({ busy: false, answer: answer({ portfolio: DONATE, tokenRules: { [usdt!.contract]: { pinned: true } } }) }, ETH, NOW);
+    if (pinned.body.kind !== 'data') throw new Error('no data');
+    expect(pinned.body.data.tokens.map((t) => t.symbol)).toEqual(['USDT', 'LINK']);
+  });
+
   it('shows exact formatted balances, tokens by value, and the USD total', () => {
     const view = cardView({ busy: false, answer: answer({ portfolio: DONATE }) }, ETH, NOW);
     expect(view.body.kind).toBe('data');

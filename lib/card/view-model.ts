@@ -5,7 +5,7 @@
  */
 import type { Chain } from '@/lib/core/chains';
 import { formatAmount, formatUsd, usdValue } from '@/lib/core/format';
-import { formatTotalUsd, implausibleReason, leftOutNote, sumTotals } from '@/lib/core/totals';
+import { formatTotalUsd, implausibleReason, leftOutNote, sumTotals, type SummarizeOptions } from '@/lib/core/totals';
 import { chainSummary } from '@/lib/core/address-summary';
 import { updatedAgo } from '@/lib/core/time-ago';
 import type { ChainHoldings, Token } from '@/lib/core/types';
@@ -78,7 +78,9 @@ export function cardView(state: BalancesState, chain: Chain, now: number): CardV
   if (portfolio) {
     // The worker sends the user's hide-spam setting with the answer: the card cannot read settings itself.
     const hideSpam = state.answer?.hideSpam ?? true;
-    const data = dataView(portfolio, chain, state.answer?.stale ?? false, hideSpam, now);
+    // So do the user's token rules for this chain: the card's total is the popup's.
+    const rules = state.answer?.tokenRules ?? {};
+    const data = dataView(portfolio, chain, state.answer?.stale ?? false, { hideSpam, rules: (_chainId, contract) => rules[contract] }, now);
     return { busy: state.busy, body: { kind: 'data', data, ...(error && { error }) } };
   }
   if (error) return { busy: state.busy, body: { kind: 'error', error } };
@@ -91,8 +93,8 @@ function errorView(state: BalancesState): ErrorView | undefined {
   return error ? describeApiError(error) : undefined;
 }
 
-function dataView(portfolio: ChainHoldings, chain: Chain, stale: boolean, hideSpam: boolean, now: number): DataView {
-  const summary = chainSummary(portfolio, hideSpam);
+function dataView(portfolio: ChainHoldings, chain: Chain, stale: boolean, opts: SummarizeOptions, now: number): DataView {
+  const summary = chainSummary(portfolio, opts.hideSpam ?? true, opts.rules);
   const leftOut = say(leftOutNote(sumTotals([summary])));
   return {
     native: `${formatAmount(portfolio.native, chain.native.decimals)} ${chain.native.symbol}`,

@@ -6,7 +6,7 @@
  * Pure: the caller says what each chain answered so far.
  */
 import { chainById } from './chains';
-import { compareExactAmounts, sumTotals, summarize, type HoldingsSummary, type Totals } from './totals';
+import { compareExactAmounts, sumTotals, summarize, type HoldingsSummary, type TokenRuleLookup, type Totals } from './totals';
 import type { ChainHoldings, Token } from './types';
 
 /** What is known of one (chain, address): nothing yet (undefined), a portfolio, or only an error. */
@@ -57,19 +57,25 @@ export interface SummaryInput {
   chainIds: readonly number[];
   state: (chainId: number) => ChainState | undefined;
   hideSpam: boolean;
+  /** The user's per-token rules (lib/storage/token-rules.ts); none by default. */
+  rules?: TokenRuleLookup;
 }
 
-const memo = new WeakMap<ChainHoldings, Map<boolean, HoldingsSummary>>();
+const NO_RULES: TokenRuleLookup = () => undefined;
+const memo = new WeakMap<ChainHoldings, Map<TokenRuleLookup, Map<boolean, HoldingsSummary>>>();
 
 /**
- * summarize() once per answer and setting: an answer object is never mutated, so its amounts are
- * parsed and its tokens sorted once however many views read it.
+ * summarize() once per answer, rule set and setting: an answer object is never mutated and a
+ * changed rule set is a new lookup, so amounts are parsed and tokens sorted once however many
+ * views read them.
  */
-export function chainSummary(portfolio: ChainHoldings, hideSpam: boolean): HoldingsSummary {
-  let byFlag = memo.get(portfolio);
-  if (!byFlag) memo.set(portfolio, (byFlag = new Map()));
+export function chainSummary(portfolio: ChainHoldings, hideSpam: boolean, rules: TokenRuleLookup = NO_RULES): HoldingsSummary {
+  let byRules = memo.get(portfolio);
+  if (!byRules) memo.set(portfolio, (byRules = new Map()));
+  let byFlag = byRules.get(rules);
+  if (!byFlag) byRules.set(rules, (byFlag = new Map()));
   let summary = byFlag.get(hideSpam);
-  if (!summary) byFlag.set(hideSpam, (summary = summarize(portfolio, { hideSpam })));
+  if (!summary) byFlag.set(hideSpam, (summary = summarize(portfolio, { hideSpam, ...(rules !== NO_RULES && { rules }) })));
   return summary;
 }
 
@@ -82,7 +88,7 @@ export function addressSummary(address: string, input: SummaryInput): AddressSum
     const state = input.state(chainId);
     if (state?.portfolio) {
       loaded.push(chainId);
-      chains.push({ chainId, portfolio: state.portfolio, summary: chainSummary(state.portfolio, input.hideSpam) });
+      chains.push({ chainId, portfolio: state.portfolio, summary: chainSummary(state.portfolio, input.hideSpam, input.rules) });
     } else if (state?.failed) failed.push(chainId);
     else pending.push(chainId);
   }

@@ -57,6 +57,11 @@ export const MESSAGE_KEYS = [
   'messages.composition.other',
   'messages.composition.unknownChain',
   'messages.composition.onChain',
+  'messages.priceMissing.noPrice',
+  'messages.priceMissing.implausible',
+  'messages.priceMissing.noWrapped',
+  'messages.priceMissing.wrappedNoPrice',
+  'messages.priceMissing.old',
 ] as const;
 
 export type MessageKey = (typeof MESSAGE_KEYS)[number];

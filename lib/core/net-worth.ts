@@ -3,7 +3,7 @@
  * where priced), the addresses sorted by value, a grand total, and what is left out.
  * Pure: the caller says what each (chain, address) answered so far.
  */
-import { sumTotals, type Totals } from './totals';
+import { sumTotals, type TokenRuleLookup, type Totals } from './totals';
 import { addressSummary, type ChainState } from './address-summary';
 
 export type { ChainState };
@@ -38,6 +38,8 @@ export interface NetWorthInput {
   chainIds: readonly number[];
   state: (chainId: number, address: string) => ChainState | undefined;
   hideSpam: boolean;
+  /** The user's per-token rules; none by default. */
+  rules?: TokenRuleLookup;
 }
 
 export function netWorth(input: NetWorthInput): NetWorth {
@@ -58,6 +60,7 @@ function addressWorth(address: string, input: NetWorthInput): AddressWorth {
     chainIds: input.chainIds,
     state: (chainId) => input.state(chainId, address),
     hideSpam: input.hideSpam,
+    ...(input.rules && { rules: input.rules }),
   });
   return {
     address,

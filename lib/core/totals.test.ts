@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChainHoldings, Token } from './types';
-import { compareExactAmounts, formatTotalUsd, implausibleReason, leftOutNote, sumTotals, summarize } from './totals';
+import { compareExactAmounts, formatTotalUsd, implausibleReason, leftOutNote, sumTotals, summarize, type TokenRule } from './totals';
 import { countMessage, joinMessages, message } from './message';
 
 let nextContract = 1;
@@ -185,5 +185,57 @@ describe('at least, and what is left out', () => {
     const notIncluded = message('messages.totals.notIncluded', joinMessages(list, 'comma')!);
     expect(note).toEqual(message('messages.list.sentences', notIncluded, message('messages.totals.capped')));
     expect(leftOutNote({ unpricedNativeChains: [], unpricedCount: 0, implausibleCount: 0, atLeast: false })).toBeUndefined();
+  });
+});
+
+describe('summarize with the user’s token rules', () => {
+  const usdc = token('USDC', { decimals: 6, balance: '2500000000', priceUsd: 1 }); // $2,500
+  const weth = token('WETH', { balance: (2n * 10n ** 18n).toString(), priceUsd: 3000 }); // $6,000
+  const bait = token('BAIT', { name: 'Claim rewards', decimals: 6, balance: '40000000', priceUsd: 1 }); // $40, spam by name
+  const rulesFor = (byContract: Record<string, TokenRule>) => (chainId: number, contract: string) =>
+    chainId === 1 ? byContract[contract] : undefined;
+
+  it('leaves a hidden token out of the list and the total', () => {
+    const plain = summarize(portfolio([usdc, weth]));
+    const s = summarize(portfolio([usdc, weth]), { rules: rulesFor({ [weth.contract]: { hidden: true } }) });
+    expect(plain.totalUsd).toBeCloseTo(8500, 6);
+    expect(s.totalUsd).toBeCloseTo(2500, 6);
+    expect(symbols(s.visible)).toEqual(['USDC']);
+    expect(symbols(s.hidden)).toEqual(['WETH']);
+    expect(s.pricedCount).toBe(1);
+  });
+
+  it('hides a token even when spam is shown', () => {
+    const s = summarize(portfolio([usdc, weth]), { hideSpam: false, rules: rulesFor({ [usdc.contract]: { hidden: true } }) });
+    expect(symbols(s.hidden)).toEqual(['USDC']);
+    expect(s.totalUsd).toBeCloseTo(6000, 6);
+  });
+
+  it('brings a token the spam rule flags into the list and the total when marked "not spam"', () => {
+    expect(summarize(portfolio([usdc, bait])).totalUsd).toBeCloseTo(2500, 6);
+    const s = summarize(portfolio([usdc, bait]), { rules: rulesFor({ [bait.contract]: { spam: false } }) });
+    expect(symbols(s.visible)).toEqual(['USDC', 'BAIT']);
+    expect(s.hidden).toEqual([]);
+    expect(s.totalUsd).toBeCloseTo(2540, 6);
+  });
+
+  it('folds a token marked as spam while spam is hidden, and shows it when spam is shown', () => {
+    const rules = rulesFor({ [usdc.contract]: { spam: true } });
+    expect(symbols(summarize(portfolio([usdc, weth]), { rules }).hidden)).toEqual(['USDC']);
+    expect(summarize(portfolio([usdc, weth]), { rules }).totalUsd).toBeCloseTo(6000, 6);
+    expect(symbols(summarize(portfolio([usdc, weth]), { rules, hideSpam: false }).visible)).toEqual(['WETH', 'USDC']);
+  });
+
+  it('lists pinned tokens first, by value among themselves, without changing the total', () => {
+    const dai = token('DAI', { balance: (10n ** 18n).toString(), priceUsd: 1 }); // $1
+    const rules = rulesFor({ [dai.contract]: { pinned: true }, [usdc.contract]: { pinned: true } });
+    const s = summarize(portfolio([weth, dai, usdc]), { rules });
+    expect(symbols(s.visible)).toEqual(['USDC', 'DAI', 'WETH']);
+    expect(s.totalUsd).toBeCloseTo(8501, 6);
+  });
+
+  it('applies rules only to the chain they were made on', () => {
+    const elsewhere = (chainId: number, contract: string) => (chainId === 56 && contract === weth.contract ? { hidden: true } : undefined);
+    expect(summarize(portfolio([usdc, weth]), { rules: elsewhere }).totalUsd).toBeCloseTo(8500, 6);
   });
 });

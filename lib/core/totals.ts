@@ -39,16 +39,32 @@ export interface HoldingsSummary {
   usdOf: ReadonlyMap<Token, number | undefined>;
 }
 
+/** What the user decided for one token on one chain (lib/storage/token-rules.ts keeps them). */
+export interface TokenRule {
+  /** Left out of every total and listed with the hidden tokens, whatever the spam rule says. */
+  hidden?: boolean;
+  /** Listed before the other visible tokens. */
+  pinned?: boolean;
+  /** true: treated as spam (folded when spam is hidden); false: "not spam", kept in the list and the totals. */
+  spam?: boolean;
+}
+
+/** The user's rule for a token, if any: a pure lookup the caller builds from storage. */
+export type TokenRuleLookup = (chainId: number, contract: string) => TokenRule | undefined;
+
 export interface SummarizeOptions {
   /** Move spam and dust into `hidden`. Default true; with false everything is visible and counted. */
   hideSpam?: boolean;
+  /** The user's per-token rules (hide, pin, spam / not spam); none by default. */
+  rules?: TokenRuleLookup;
 }
 
 export function summarize(p: ChainHoldings, opts: SummarizeOptions = {}): HoldingsSummary {
   const hideSpam = opts.hideSpam ?? true;
+  const ruleOf = (t: Token) => opts.rules?.(p.chainId, t.contract);
   const visible: Token[] = [];
   const hidden: Token[] = [];
-  for (const t of p.tokens) (hideSpam && isHidden(t) ? hidden : visible).push(t);
+  for (const t of p.tokens) (isLeftOut(t, ruleOf(t), hideSpam) ? hidden : visible).push(t);
 
   const values = new Map(visible.map((t) => [t, countedUsd(t)]));
   let tokensUsd = 0;
@@ -60,7 +76,8 @@ export function summarize(p: ChainHoldings, opts: SummarizeOptions = {}): Holdin
       pricedCount++;
     } else if (implausibleReason(t)) implausibleCount++;
   }
-  visible.sort((a, b) => compareByValue(a, b, values));
+  const pinned = new Set(visible.filter((t) => ruleOf(t)?.pinned));
+  visible.sort((a, b) => Number(pinned.has(b)) - Number(pinned.has(a)) || compareByValue(a, b, values));
   const native = nativeValue(p);
   return {
     visible,
@@ -74,6 +91,17 @@ export function summarize(p: ChainHoldings, opts: SummarizeOptions = {}): Holdin
     atLeast: p.capped,
     usdOf: values,
   };
+}
+
+/**
+ * A token goes to `hidden` when the user hid it, or when spam is hidden and it is spam or
+ * dust: by the user's own verdict when there is one ("not spam" keeps it), else by the spam rule.
+ */
+function isLeftOut(t: Token, rule: TokenRule | undefined, hideSpam: boolean): boolean {
+  if (rule?.hidden) return true;
+  if (!hideSpam || rule?.spam === false) return false;
+  if (rule?.spam === true) return true;
+  return isHidden(t);
 }
 
 /** The native balance's USD value, or its chain when a non-zero balance has no price. */

@@ -12,6 +12,14 @@ describe('watch changes', () => {
     expect(snap).toEqual({ usdTotal: 1000, balances: { '1:native': '5', [`1:${USDC.contract}`]: '1000000000' } });
   });
 
+  it('leaves a token the user hid out of the total and the balances, so it raises no alert', () => {
+    const DAI: Token = { ...USDC, contract: '0x' + 'd'.repeat(40), symbol: 'DAI', decimals: 18, balance: (5n * 10n ** 18n).toString() };
+    const hideDai = (chainId: number, contract: string) => (chainId === 1 && contract === DAI.contract ? { hidden: true } : undefined);
+    expect(snapshotOf([portfolio([USDC, DAI])]).usdTotal).toBe(1005);
+    const snap = snapshotOf([portfolio([USDC, DAI])], true, hideDai);
+    expect(snap).toEqual({ usdTotal: 1000, balances: { [`1:${USDC.contract}`]: '1000000000' } });
+  });
+
   it('reports a balance or total that moved beyond the threshold, not one within it', () => {
     const before = snapshotOf([portfolio([USDC])]);
     const within = snapshotOf([portfolio([{ ...USDC, balance: '1040000000' }])]); // +4 %

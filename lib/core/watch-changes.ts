@@ -4,6 +4,7 @@
  * token, the native coin as "native"). Pure: the worker keeps the snapshots.
  */
 import { addressSummary } from './address-summary';
+import type { TokenRuleLookup } from './totals';
 import type { ChainHoldings } from './types';
 
 export interface WatchSnapshot {
@@ -21,14 +22,16 @@ export interface WatchChange {
   after: string;
 }
 
-/** One address's portfolios (one per chain that answered) as a snapshot. */
-export function snapshotOf(portfolios: readonly ChainHoldings[], hideSpam = true): WatchSnapshot {
+/** One address's portfolios (one per chain that answered) as a snapshot; tokens the user hid are left out of it. */
+export function snapshotOf(portfolios: readonly ChainHoldings[], hideSpam = true, rules?: TokenRuleLookup): WatchSnapshot {
   const balances: Record<string, string> = {};
   const byChain = new Map(portfolios.map((p) => [p.chainId, { portfolio: p }]));
-  const { totals } = addressSummary(portfolios[0]?.address ?? '', { chainIds: [...byChain.keys()], state: (c) => byChain.get(c), hideSpam });
+  const { totals } = addressSummary(portfolios[0]?.address ?? '', { chainIds: [...byChain.keys()], state: (c) => byChain.get(c), hideSpam, ...(rules && { rules }) });
   for (const p of portfolios) {
     if (p.native !== '0') balances[`${p.chainId}:native`] = p.native;
-    for (const t of p.tokens) if (t.balance !== '0') balances[`${p.chainId}:${t.contract}`] = t.balance;
+    for (const t of p.tokens) {
+      if (t.balance !== '0' && !rules?.(p.chainId, t.contract)?.hidden) balances[`${p.chainId}:${t.contract}`] = t.balance;
+    }
   }
   return { usdTotal: totals.totalUsd, balances };
 }

@@ -6,6 +6,7 @@ import { EXPLORER_SITES, isChainId } from '@/lib/core/chains';
 import { MAX_PAGE_ADDRESSES, type LookalikeVerdict } from '@/lib/core/lookalike';
 import type { NameFlag } from '@/lib/core/ens-flags';
 import type { PriceChange } from '@/lib/core/price-change';
+import type { TokenRule } from '@/lib/core/totals';
 
 /**
  * The message protocol: ONE entry per message in MESSAGES below. Everything crossing it is plain JSON.
@@ -294,6 +295,8 @@ export interface BalancesAnswer extends BalancesResult {
   hideSpam?: boolean;
   /** The user's number format setting ('auto' or a locale tag), for the hover card: it formats in it (lib/card/display-locale.ts). */
   locale?: string;
+  /** The user's token rules on this chain by contract (hide, pin, spam / not spam), for the hover card: it applies them to its total. */
+  tokenRules?: Record<string, TokenRule>;
 }
 
 export interface SenderInfo {

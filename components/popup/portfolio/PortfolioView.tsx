@@ -10,6 +10,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { shortenAddress } from '@/lib/core/address';
 import { CHAINS, chainById } from '@/lib/core/chains';
+import { popupRuleLookup } from '@/components/popup/holdings-view';
 import { netWorth, type AddressWorth, type NetWorth } from '@/lib/core/net-worth';
 import {
   changeSince,
@@ -68,7 +69,7 @@ interface PanelProps {
 function NetWorthPanel({ entries, chainIds, hideSpam, epoch, onOpenAddress, now }: PanelProps) {
   const addresses = useMemo(() => entries.map((e) => e.address), [entries]);
   const { state, busy, refresh } = useWatchlistBalances(addresses, chainIds, epoch);
-  const worth = netWorth({ addresses, chainIds, state, hideSpam });
+  const worth = netWorth({ addresses, chainIds, state, hideSpam, rules: popupRuleLookup() });
   const history = useHistory(worth, now);
   const labels = new Map(entries.map((e) => [e.address, e.label]));
   const portfolios = addresses.flatMap((a) => chainIds.flatMap((c) => state(c, a)?.portfolio ?? []));
