@@ -18,6 +18,7 @@ import { broadcastSiteSwitchChanges, siteSwitchHandlers } from './site-switch';
 import { LogoProxy } from './logo-proxy';
 import { addEntry, changeWatchlist, findEntry } from '@/lib/storage/watchlist';
 import { loadWatchlist } from '@/lib/storage/watchlist';
+import { findBookEntry, loadAddressBook } from '@/lib/storage/address-book';
 import { combinedVerdict } from '@/lib/core/lookalike';
 import { checkEnsName } from '@/lib/core/ens-name';
 import type { NameAnswer } from '@/lib/messaging/protocol';
@@ -114,10 +115,11 @@ export function createBackgroundHandlers(): Handlers {
     checkAlertsNow: () => alerts.run('user'),
     getName: createContentNameLookups(async ({ address }, asker) => withNameFlags(await names.nameOf(address, nameCall(asker))), { monthSpent: budgetExhausted }),
     resolveName: ({ name }, asker) => names.resolve(name, nameCall(asker)),
-    // One address in, one verdict out: the watchlist itself never leaves the worker.
+    // One address in, one verdict out: the watchlist and the address book never leave the worker.
     checkLookalike: async ({ address, page = [] }) => {
-      const list = await loadWatchlist();
-      return { lookalike: combinedVerdict(address, list, page), watchedAs: findEntry(list, address)?.label };
+      const [list, book] = await Promise.all([loadWatchlist(), loadAddressBook()]);
+      const labelledAs = findBookEntry(book, address)?.label;
+      return { lookalike: combinedVerdict(address, list, page, book), watchedAs: findEntry(list, address)?.label, ...(labelledAs ? { labelledAs } : {}) };
     },
     getLogo: async ({ url }) => ({ dataUrl: await logos.get(url) }),
     ...siteSwitchHandlers,

@@ -57,6 +57,14 @@ export const MESSAGE_KEYS = [
   'messages.composition.other',
   'messages.composition.unknownChain',
   'messages.composition.onChain',
+  'messages.addressBook.noLabel',
+  'messages.addressBook.labelTooLong',
+  'messages.addressBook.noteTooLong',
+  'messages.addressBook.unclosedQuote',
+  'messages.addressBook.notRolod0xLine',
+  'messages.addressBook.notJson',
+  'messages.addressBook.noSections',
+  'messages.addressBook.duplicate',
 ] as const;
 
 export type MessageKey = (typeof MESSAGE_KEYS)[number];
