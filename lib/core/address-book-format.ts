@@ -169,17 +169,23 @@ export function parseAddressBookCsv(text: string): ParsedBook {
 const ROLODEX_LINE = /^\s*(0x[\da-f]{40})\s+(.+?)(?:\s+\/\/\s*(.*?)\s*)?$/i;
 const ROLODEX_SKIP = /^\s*(\/\/|#|$)/;
 
-/** rolod0x's text: `0xADDRESS Label // comment` lines, `//` (or `#`) comments; duplicates joined with " / ". */
-export function parseRolod0xText(text: string, section?: string): ParsedBook {
+/** The entry lines of one rolod0x text, and the lines that are neither entries, comments nor blank. */
+function rolod0xRows(text: string, section?: string): { rows: Row[]; problems: BookProblem[] } {
   const rows: Row[] = [];
   const problems: BookProblem[] = [];
+  const at = (line: number) => (section === undefined ? { line } : { line, section });
   text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).forEach((raw, i) => {
-    const line = i + 1;
     if (ROLODEX_SKIP.test(raw)) return;
     const m = ROLODEX_LINE.exec(raw);
-    if (m) rows.push({ line, section, address: m[1]!, label: m[2]!, note: m[3] });
-    else problems.push({ line, section, message: message(/^\s*0x[\da-f]{40}\s*$/i.test(raw) ? 'messages.addressBook.noLabel' : 'messages.addressBook.notRolod0xLine') });
+    if (m) rows.push({ ...at(i + 1), address: m[1]!, label: m[2]!, note: m[3] });
+    else problems.push({ ...at(i + 1), message: message(/^\s*0x[\da-f]{40}\s*$/i.test(raw) ? 'messages.addressBook.noLabel' : 'messages.addressBook.notRolod0xLine') });
   });
+  return { rows, problems };
+}
+
+/** rolod0x's text: `0xADDRESS Label // comment` lines, `//` (or `#`) comments; duplicates joined with " / ". */
+export function parseRolod0xText(text: string): ParsedBook {
+  const { rows, problems } = rolod0xRows(text);
   const collected = collectRows(rows, 'join');
   return { entries: collected.entries, problems: sortProblems([...problems, ...collected.problems]), format: 'rolod0x' };
 }
@@ -208,12 +214,11 @@ export function parseRolod0xOptions(json: string): ParsedBook {
   const problems: BookProblem[] = [];
   sections.forEach((s: unknown, i) => {
     const { title, labels } = (s ?? {}) as { title?: unknown; labels?: unknown };
-    const name = typeof title === 'string' && title.trim() ? cleanBookText(title) : `#${i + 1}`;
     if (typeof labels !== 'string') return;
-    const text = parseRolod0xText(labels, name);
-    problems.push(...text.problems);
-    // Re-collected below so that duplicates across sections are joined too.
-    rows.push(...text.entries.map((e) => ({ line: 0, section: name, ...e })));
+    const name = typeof title === 'string' && cleanBookText(title) ? cleanBookText(title) : `#${i + 1}`;
+    const section = rolod0xRows(labels, name);
+    rows.push(...section.rows);
+    problems.push(...section.problems);
   });
   const collected = collectRows(rows, 'join');
   return { entries: collected.entries, problems: [...problems, ...collected.problems], format: 'rolod0x-options' };
