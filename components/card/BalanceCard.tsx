@@ -30,6 +30,8 @@ export interface BalanceCardProps {
   linkDiffers?: string;
   /** The address is in the watchlist under this label ('' when it has none). */
   watchedAs?: string;
+  /** The address is in the address book under this label; a watchlist label wins. */
+  labelledAs?: string;
   copy: CopyState;
   asked: AskState;
   /** The explorer site family, e.g. "etherscan.io". */
@@ -60,6 +62,11 @@ export function BalanceCard(p: BalanceCardProps) {
         </p>
       )}
       <FullAddress {...p} />
+      {p.labelledAs && !p.watchedAs && (
+        <p class="m-0 text-sm font-medium text-slate-900" data-labelled-as>
+          {i18n.t('card.labelledAs', [capChars(neutralize(p.labelledAs), 40)])}
+        </p>
+      )}
       {p.name && p.nameFlags && <EnsName name={p.name} flags={p.nameFlags} class="text-sm font-medium text-slate-900" />}
       {body.kind === 'loading' && <Skeleton />}
       {body.kind === 'error' && <ErrorNotice error={body.error} withData={false} onRetry={p.onRetry} onOpenOptions={p.onOpenOptions} />}

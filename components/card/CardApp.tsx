@@ -42,6 +42,7 @@ export function CardApp({ env, chain, address, page }: CardAppProps) {
         lookalike={identity.lookalike}
         linkDiffers={page.linkDiffers}
         watchedAs={identity.watchedAs}
+        labelledAs={identity.labelledAs}
         copy={copy.state}
         asked={asked}
         site={env.site}

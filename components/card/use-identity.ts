@@ -16,6 +16,8 @@ export interface Identity {
   lookalike?: LookalikeVerdict;
   /** The address is in the watchlist under this label ('' when it has none). */
   watchedAs?: string;
+  /** The address is in the address book under this label. */
+  labelledAs?: string;
   /** Both answers are in (or failed): the card will not grow a name line or a warning any more. */
   settled: boolean;
 }
@@ -40,7 +42,7 @@ export function useIdentity(env: CardEnv, address: string, page: PageView): Iden
     setAnswers(0);
     const merge = (part: Omit<Identity, 'settled'>) => current && setIdentity((prev) => ({ ...prev, ...part }));
     const answered = () => current && setAnswers((n) => n + 1);
-    env.send('checkLookalike', { address, page: page.addresses }).then(({ lookalike, watchedAs }) => merge({ lookalike, watchedAs }), () => undefined).finally(answered);
+    env.send('checkLookalike', { address, page: page.addresses }).then(({ lookalike, watchedAs, labelledAs }) => merge({ lookalike, watchedAs, labelledAs }), () => undefined).finally(answered);
     env.send('getName', { address }).then(({ name, flags }) => merge({ name, nameFlags: flags ?? UNCHECKED }), () => undefined).finally(answered);
     return () => {
       current = false;

@@ -19,12 +19,12 @@ import { SLOT, withSlot } from '@/components/shared/with-slot';
 import { CacheStatusNote } from './CacheStatusNote';
 
 /** Largest file read for import; a watchlist that fits sync storage is far smaller. */
-const MAX_IMPORT_BYTES = 1_000_000;
+export const MAX_IMPORT_BYTES = 1_000_000;
 
 /** The CSV columns the import reads: file format, not words to translate. */
 const CSV_HEADER = 'address,label';
 
-function download(filename: string, text: string, type: string): void {
+export function download(filename: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;
@@ -36,7 +36,7 @@ function download(filename: string, text: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-function today(): string {
+export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 

@@ -4,6 +4,7 @@ import { ApiKeyForm } from '@/components/shared/ApiKeyForm';
 import { AlertsSection } from './AlertsSection';
 import { CreditsSection } from './CreditsSection';
 import { DataSection } from './DataSection';
+import { AddressBookSection } from './AddressBookSection';
 import { AdvancedSettings, DisplaySettings } from './SettingsForm';
 import { SitesForm } from './SitesForm';
 import { HiddenTokensSection } from './HiddenTokens';
@@ -55,6 +56,9 @@ export function OptionsApp() {
           </Section>
           <Section id="data-title" title={i18n.t('options.sections.data')}>
             <DataSection />
+          </Section>
+          <Section id="address-book-title" title={i18n.t('options.sections.addressBook')}>
+            <AddressBookSection />
           </Section>
           <details class="rounded-lg border border-slate-200 p-4 dark:border-slate-700">
             <summary class="cursor-pointer text-lg font-semibold">{i18n.t('options.sections.advanced')}</summary>

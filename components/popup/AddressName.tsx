@@ -1,19 +1,24 @@
 /**
- * The verified ENS name of an address shown in the popup, looked up when it is shown
- * (the worker caches names for a day). Nothing while unknown, absent or failed.
+ * The name of an address shown in the popup, one per address: the watchlist label (which the
+ * caller shows, passed as `unless`), else the address book's label, else the verified ENS name
+ * (looked up when shown; the worker caches names for a day), else nothing (the caller shows the
+ * short address). An address the book names costs no ENS lookup.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { callWorker } from '@/lib/messaging/worker-call';
 import { sendMessage } from '@/lib/messaging/protocol';
+import { addressBookItem, findBookEntry, sanitizeAddressBook } from '@/lib/storage/address-book';
 import { EnsName } from '@/components/shared/EnsName';
+import { useStorageItem } from '@/components/shared/use-storage';
 import { checkEnsName } from '@/lib/core/ens-name';
 
-/** `visible`: the address the popup is showing now (its lookup goes first). */
-export function useEnsName(address: string, visible = false): string | undefined {
+/** `visible`: the address the popup is showing now (its lookup goes first); nothing is asked until `enabled`. */
+export function useEnsName(address: string, visible = false, enabled = true): string | undefined {
   const [name, setName] = useState<string>();
   useEffect(() => {
     let current = true;
     setName(undefined);
+    if (!enabled) return;
     callWorker(() => sendMessage('getName', { address, visible })).then(
       (answer) => current && setName(answer.name),
       () => undefined,
@@ -21,8 +26,14 @@ export function useEnsName(address: string, visible = false): string | undefined
     return () => {
       current = false;
     };
-  }, [address, visible]);
+  }, [address, visible, enabled]);
   return name;
+}
+
+/** The address book's label for `address`: undefined while the book loads, '' when it has none. */
+export function useBookLabel(address: string): string | undefined {
+  const stored = useStorageItem(addressBookItem);
+  return useMemo(() => (stored === undefined ? undefined : (findBookEntry(sanitizeAddressBook(stored), address)?.label ?? '')), [stored, address]);
 }
 
 interface Props {
@@ -34,6 +45,15 @@ interface Props {
 }
 
 export function AddressName({ address, unless, visible, class: className = '' }: Props) {
-  const name = useEnsName(address, visible);
+  const bookLabel = useBookLabel(address);
+  const fromBook = unless ? '' : bookLabel;
+  const name = useEnsName(address, visible, bookLabel !== undefined && !fromBook);
+  if (fromBook) {
+    return (
+      <span class={className} data-book-label>
+        {fromBook}
+      </span>
+    );
+  }
   return name && name !== unless ? <EnsName name={name} flags={checkEnsName(name).flags} class={className} /> : null;
 }

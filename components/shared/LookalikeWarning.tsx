@@ -48,6 +48,13 @@ function warningTexts(verdict: LookalikeVerdict, subject: string) {
     };
   }
   const entry = capChars(neutralize(verdict.label), 40);
+  if (verdict.source === 'address-book') {
+    return {
+      title: i18n.t(critical ? 'common.lookalike.titleBook' : 'common.lookalike.possibleBook', [entry]),
+      body: i18n.t('common.lookalike.body', [subject, `"${entry}"`, head, tail]),
+      other: i18n.t('common.lookalike.bookLabelled', [entry]),
+    };
+  }
   return {
     title: i18n.t(critical ? 'common.lookalike.titleLabelled' : 'common.lookalike.possibleLabelled', [entry]),
     body: i18n.t('common.lookalike.body', [subject, `"${entry}"`, head, tail]),

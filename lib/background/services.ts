@@ -19,6 +19,7 @@ import { LogoProxy } from './logo-proxy';
 import { addEntry, changeWatchlist, findEntry } from '@/lib/storage/watchlist';
 import { loadWatchlist } from '@/lib/storage/watchlist';
 import { getTokenRules, rulesOnChain } from '@/lib/storage/token-rules';
+import { findBookEntry, loadAddressBook } from '@/lib/storage/address-book';
 import { combinedVerdict } from '@/lib/core/lookalike';
 import { checkEnsName } from '@/lib/core/ens-name';
 import type { NameAnswer } from '@/lib/messaging/protocol';
@@ -129,10 +130,11 @@ export function createBackgroundHandlers(): Handlers {
       { monthSpent: budgetExhausted },
     ),
     resolveName: ({ name }, asker) => unlessHeld(names.resolve(name, nameCall(asker)), onHold, heldResolve(name)),
-    // One address in, one verdict out: the watchlist itself never leaves the worker.
+    // One address in, one verdict out: the watchlist and the address book never leave the worker.
     checkLookalike: async ({ address, page = [] }) => {
-      const list = await loadWatchlist();
-      return { lookalike: combinedVerdict(address, list, page), watchedAs: findEntry(list, address)?.label };
+      const [list, book] = await Promise.all([loadWatchlist(), loadAddressBook()]);
+      const labelledAs = findBookEntry(book, address)?.label;
+      return { lookalike: combinedVerdict(address, list, page, book), watchedAs: findEntry(list, address)?.label, ...(labelledAs ? { labelledAs } : {}) };
     },
     getLogo: async ({ url }) => ({ dataUrl: await logos.get(url) }),
     // The lane of the asker when the tokens are on screen (or in a card); else the background lane, which stops when the budget is spent.

@@ -183,6 +183,14 @@ describe('combinedVerdict', () => {
     expect(combinedVerdict(grind(6, 3), watched, [grind(6, 3), grind(6, 6, grind(6, 3))])?.source).toBe('page');
     expect(combinedVerdict(UNRELATED, watched, [UNRELATED, COLD])).toBeUndefined();
   });
+
+  it('compares with address-book labels too; the watchlist wins at the same tier, a stronger book entry wins', () => {
+    const book = [{ address: COLD, label: 'Exchange' }];
+    expect(combinedVerdict(POISON, [], [], book)).toMatchObject({ source: 'address-book', label: 'Exchange', like: COLD, tier: 'critical' });
+    expect(combinedVerdict(POISON, watched, [], book)?.source).toBe('watchlist');
+    expect(combinedVerdict(POISON, [{ address: grind(5, 0, POISON), label: 'W' }], [], book)).toMatchObject({ source: 'address-book', tier: 'critical' });
+    expect(combinedVerdict(COLD, [], [], book)).toBeUndefined();
+  });
 });
 
 describe('addressGroups', () => {

@@ -14,8 +14,11 @@ import { isAddress } from './address-format';
 
 export type LookalikeTier = 'critical' | 'warning';
 
-/** Where the address it resembles comes from: the user's watchlist (or rows being imported) or the same page. */
-export type LookalikeSource = 'watchlist' | 'page';
+/**
+ * Where the address it resembles comes from: the user's watchlist (or rows being imported),
+ * the address book (labels imported for addresses not necessarily watched), or the same page.
+ */
+export type LookalikeSource = 'watchlist' | 'address-book' | 'page';
 
 const HEX_START = 2;
 const ADDRESS_LENGTH = 42;
@@ -103,10 +106,14 @@ function verdictAgainst(address: string, candidate: LookalikeCandidate, source: 
  * address's own entry is skipped, not the check: two watched entries that look alike
  * are each flagged against the other.
  */
-export function lookalikeVerdict(address: string, watched: readonly LookalikeCandidate[]): LookalikeVerdict | undefined {
+export function lookalikeVerdict(
+  address: string,
+  watched: readonly LookalikeCandidate[],
+  source: Exclude<LookalikeSource, 'page'> = 'watchlist',
+): LookalikeVerdict | undefined {
   let best: LookalikeVerdict | undefined;
   for (const entry of watched) {
-    const verdict = verdictAgainst(address, entry, 'watchlist');
+    const verdict = verdictAgainst(address, entry, source);
     if (verdict && strongerThan(verdict, best)) best = verdict;
   }
   return best;
@@ -127,9 +134,19 @@ export function pageLookalikeVerdict(address: string, pageAddresses: readonly st
   return best && { ...best, counts: { address: counts.get(best.address) ?? 0, like: counts.get(best.like) ?? 0 } };
 }
 
-/** The verdict to show: the watchlist's when there is one of the same strength, else the strongest. */
-export function combinedVerdict(address: string, watched: readonly LookalikeCandidate[], pageAddresses: readonly string[]): LookalikeVerdict | undefined {
-  const fromList = lookalikeVerdict(address, watched);
+/**
+ * The verdict to show: the watchlist's when there is one of the same strength, else the
+ * address book's (`labelled`), else the page's; a critical one beats a warning.
+ */
+export function combinedVerdict(
+  address: string,
+  watched: readonly LookalikeCandidate[],
+  pageAddresses: readonly string[],
+  labelled: readonly LookalikeCandidate[] = [],
+): LookalikeVerdict | undefined {
+  const fromWatched = lookalikeVerdict(address, watched);
+  const fromBook = lookalikeVerdict(address, labelled, 'address-book');
+  const fromList = fromBook && strongerThan(fromBook, fromWatched) ? fromBook : fromWatched;
   const fromPage = pageLookalikeVerdict(address, pageAddresses);
   if (!fromPage) return fromList;
   if (!fromList) return fromPage;

@@ -62,6 +62,14 @@ export const MESSAGE_KEYS = [
   'messages.priceMissing.noWrapped',
   'messages.priceMissing.wrappedNoPrice',
   'messages.priceMissing.old',
+  'messages.addressBook.noLabel',
+  'messages.addressBook.labelTooLong',
+  'messages.addressBook.noteTooLong',
+  'messages.addressBook.unclosedQuote',
+  'messages.addressBook.notRolod0xLine',
+  'messages.addressBook.notJson',
+  'messages.addressBook.noSections',
+  'messages.addressBook.duplicate',
 ] as const;
 
 export type MessageKey = (typeof MESSAGE_KEYS)[number];

@@ -228,6 +228,8 @@ export interface LookalikeAnswer {
   lookalike?: LookalikeVerdict;
   /** The address is in the watchlist: its label ('' when it has none). */
   watchedAs?: string;
+  /** The address is in the address book under this label (lib/storage/address-book.ts). */
+  labelledAs?: string;
 }
 export interface NameAnswer {
   /** Verified both ways; exactly as the reverse record has it (shown through EnsName with `flags`). */

@@ -131,10 +131,10 @@ describe('CSV export and import', () => {
   });
 
   it('guards labels that a spreadsheet would run as formulas, and round-trips them', () => {
-    const list = [entry(VITALIK, '=HYPERLINK("x")'), entry(DONATE, '-5')];
+    const list = [entry(VITALIK, '=HYPERLINK("x")'), entry(DONATE, '-5'), entry(OTHER, "'-a")];
     const csv = watchlistToCsv(list);
     expect(csv).toContain(`'=HYPERLINK`);
-    expect(parseWatchlistFile(csv, T).entries.map((e) => e.label)).toEqual(['=HYPERLINK("x")', '-5']);
+    expect(parseWatchlistFile(csv, T).entries.map((e) => e.label)).toEqual(['=HYPERLINK("x")', '-5', "'-a"]);
   });
 
   it('round-trips a list, labels with newlines flattened', () => {

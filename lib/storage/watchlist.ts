@@ -5,6 +5,8 @@
  */
 import { i18n } from '#i18n';
 import { parseAddress, toChecksumAddress } from '@/lib/core/address';
+// One CSV reader and writer for every export (formula guard included): lib/core/address-book-format.ts.
+import { csvCell, csvRecords, csvText } from '@/lib/core/address-book-format';
 import { say } from '@/lib/i18n/say';
 import { watchlistItem, type WatchEntry } from './items';
 
@@ -92,14 +94,6 @@ export function quotaError(list: readonly WatchEntry[]): string | undefined {
 // Export
 // ---------------------------------------------------------------------------
 
-/** Spreadsheets run cells starting with these as formulas; a leading ' keeps them text. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-function csvCell(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /** `address,label` with a header row; addresses checksummed (as explorers show them). */
 export function watchlistToCsv(list: readonly WatchEntry[]): string {
   const rows = list.map((e) => `${toChecksumAddress(e.address)},${csvCell(e.label)}`);
@@ -136,58 +130,6 @@ export function parseWatchlistFile(text: string, now = Date.now()): ParsedImport
   return /^\s*[[{]/.test(body) ? parseJsonImport(body, now) : parseCsvImport(body, now);
 }
 
-interface CsvRecord {
-  line: number;
-  cells: string[];
-}
-
-/** RFC 4180 records, each tagged with the physical line it starts on (quoted cells may span lines). */
-function csvRecords(text: string): { records: CsvRecord[]; unterminatedAt?: number } {
-  const records: CsvRecord[] = [];
-  let line = 1;
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let recordLine = 1;
-  let quoteLine = 0;
-  const endRecord = () => {
-    cells.push(cell);
-    records.push({ line: recordLine, cells });
-    cells = [];
-    cell = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') {
-        quoted = false;
-      } else {
-        if (ch === '\n') line++;
-        cell += ch;
-      }
-    } else if (ch === '"' && cell === '') {
-      quoted = true;
-      quoteLine = line;
-    } else if (ch === ',') {
-      cells.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      endRecord();
-      line++;
-      recordLine = line;
-    } else {
-      cell += ch;
-    }
-  }
-  if (quoted) return { records, unterminatedAt: quoteLine };
-  if (cell !== '' || cells.length > 0) endRecord();
-  return { records };
-}
-
 function parseCsvImport(text: string, now: number): ParsedImport {
   const { records, unterminatedAt } = csvRecords(text);
   const problems: ImportProblem[] = [];
@@ -204,17 +146,13 @@ function parseCsvImport(text: string, now: number): ParsedImport {
   const candidates = rows.map((r) => ({
     line: r.line,
     address: r.cells[addressCol] ?? '',
-    label: labelCol >= 0 ? unescapeFormula(r.cells[labelCol] ?? '') : '',
+    label: labelCol >= 0 ? csvText(r.cells[labelCol] ?? '') : '',
   }));
   const result = collectEntries(candidates, now, problems);
   if (unterminatedAt !== undefined) {
     problems.push({ line: unterminatedAt, message: i18n.t('messages.watchlist.unclosedQuote') });
   }
   return { ...result, unit: 'line' };
-}
-
-function unescapeFormula(label: string): string {
-  return label.startsWith("'") && FORMULA_START.test(label.slice(1)) ? label.slice(1) : label;
 }
 
 function parseJsonImport(text: string, now: number): ParsedImport {
