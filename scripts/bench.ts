@@ -5,6 +5,7 @@
 import { benchContentSize } from './bench/content-size';
 import { benchCredits } from './bench/credits';
 import { benchDetect } from './bench/detect';
+import { benchFirstValue } from './bench/first-value';
 import { benchFormat } from './bench/format';
 import { benchLookalike } from './bench/lookalike';
 import { benchPageCost } from './bench/page-cost';
@@ -22,6 +23,7 @@ const SECTIONS: [title: string, run: () => Promise<string[]>][] = [
   ['What the content script costs explorer pages', benchPageCost],
   ['Popup rendering', benchPopup],
   ['Portfolio: native prices and net worth', benchPortfolio],
+  ['First value: the user’s action first', benchFirstValue],
   ['Service worker memory', benchWorkerHeap],
 ];
 

@@ -42,8 +42,8 @@ export function useBalances(address: string | undefined, chainIds: readonly numb
       seq.current.set(key, mine);
       const current = () => seq.current.get(key) === mine;
       const askedAt = Date.now();
-      // The popup asks only for the address on screen: the scheduler serves it first.
-      const target = { chainId, address: addr, visible: true };
+      // The popup asks only for the address on screen: the scheduler serves it first; Refresh is the user's own action, ahead of all.
+      const target = { chainId, address: addr, visible: true, ...(refresh && { user: true }) };
       await loadBalances(getBalances, target, {
         refresh,
         previous: loads.current.get(key)?.answer,

@@ -1,6 +1,7 @@
 import { apiError, ChainbaseError, toErrorInfo } from '@/lib/api/errors';
 import { cappedHoldNote } from '@/lib/api/retry-after';
 import { higherLane, type HoldListener, type Lane, type Ticket } from './scheduler';
+import { DEFAULT_FIRST_CHAIN, firstChain } from './first-chain';
 import type { HoldingsCache } from './holdings-cache';
 import type { Asker } from './types';
 import type { HoldingsFetcher } from './holdings-fetch';
@@ -12,6 +13,11 @@ import type { ApiErrorInfo, ChainHoldings } from '@/lib/core/types';
  * stale-while-revalidate after it, and concurrent asks for the same pair share
  * one fetch. Each fetch carries the lane of its most urgent asker, and is
  * abandoned when every asker that can go away has gone.
+ *
+ * A newly shown address loads depth-first: the chain most likely to hold its value
+ * (first-chain.ts) is fetched whole (token pages, native balance, native price) before
+ * any other chain of it asks for a slot, so the first value is on screen after one round
+ * of calls instead of after every chain's first page.
  */
 export interface BalancesDeps {
   cache: HoldingsCache;
@@ -22,6 +28,19 @@ export interface BalancesDeps {
   blockedUntil?: () => number;
   /** Subscribes to holds beginning (the scheduler's onHold); returns the unsubscribe. */
   onHold?: (listener: HoldListener) => () => void;
+  /** The chains the pages show (settings); without it, no depth-first order. */
+  chains?: () => Promise<readonly number[]>;
+}
+
+/** The lanes of an address the user is looking at now. */
+const SHOWN_LANES: readonly Lane[] = ['user', 'visible'];
+
+/** The address on screen and its first chain: the other chains' fetches wait for `firstDone`. */
+interface Focus {
+  address: string;
+  first: Promise<number>;
+  /** Settles when the first chain's fetch does (at once when it needs none). */
+  firstDone: Promise<void>;
 }
 
 /**
@@ -48,6 +67,7 @@ export class BalancesService {
   private readonly now: () => number;
   /** Bumped by forgetInFlight() ("Clear cache"): fetches started before it are not written back. */
   private generation = 0;
+  private focus?: Focus;
 
   constructor(private readonly deps: BalancesDeps) {
     this.now = deps.now ?? Date.now;
@@ -55,7 +75,7 @@ export class BalancesService {
 
   async get(req: BalancesRequest, asker: Pick<Asker, 'lane' | 'signal'> = { lane: 'popup' }): Promise<BalancesAnswer> {
     const { chainId, address } = req;
-    if (asker.lane === 'visible') this.lowerOtherVisible(address);
+    const focus = SHOWN_LANES.includes(asker.lane) ? this.focusOn(address) : undefined;
     const pending = this.inFlight.get(flightKey(chainId, address));
     if (req.waitForFresh && pending) return this.settleOrHeld(pending, asker, await this.deps.cache.get(chainId, address));
 
@@ -63,10 +83,10 @@ export class BalancesService {
     if (cached && !req.refresh) {
       if (this.now() - cached.fetchedAt < (await this.freshFor(cached))) return { portfolio: cached, stale: false, refreshing: false };
       // Answer at once with what we have; the refresh lands in the cache for the next ask.
-      this.raise(this.fetch(chainId, address), asker.lane).promise.catch(() => undefined);
+      this.raise(this.fetch(chainId, address, { focus }), asker.lane).promise.catch(() => undefined);
       return { portfolio: cached, stale: true, refreshing: true };
     }
-    const flight = this.fetch(chainId, address);
+    const flight = this.fetch(chainId, address, { focus });
     const held = this.heldAnswer(flight, asker, cached);
     return held ?? this.settleOrHeld(flight, asker, cached);
   }
@@ -78,6 +98,7 @@ export class BalancesService {
   forgetInFlight(): void {
     this.generation++;
     this.inFlight.clear();
+    this.focus = undefined;
   }
 
   /** How long a cached portfolio counts as fresh: empty chains much longer (a manual refresh still asks). */
@@ -118,10 +139,46 @@ export class BalancesService {
     });
   }
 
+  /**
+   * Settles once the first chain of the address on screen (now `address`) is loaded: its
+   * name lookup waits for it, so the first value is not held up by ENS calls.
+   */
+  async afterFirstChain(address: string): Promise<void> {
+    await this.focusOn(address).firstDone;
+  }
+
+  /**
+   * The address the user looks at now. When it changes, what the popup showed before waits
+   * behind it, and the new address's first chain is fetched at once, in the user's lane when
+   * nothing at all is known about the address (it was just added): its first value is what
+   * the user waits for.
+   */
+  focusOn(address: string): Focus {
+    if (this.focus?.address === address) return this.focus;
+    this.lowerOthers(address);
+    const ranked = this.rankChains(address).catch(() => ({ chainId: DEFAULT_FIRST_CHAIN, known: true }));
+    const first = ranked.then((r) => r.chainId);
+    const firstDone = !this.deps.chains ? Promise.resolve() : ranked.then(async ({ chainId, known }) => {
+      const cached = await this.deps.cache.get(chainId, address);
+      if (cached && this.now() - cached.fetchedAt < (await this.freshFor(cached))) return;
+      const flight = this.raise(this.fetch(chainId, address), known ? 'visible' : 'user');
+      await flight.promise.catch(() => undefined);
+    });
+    firstDone.catch(() => undefined);
+    this.focus = { address, first, firstDone: firstDone.catch(() => undefined) };
+    return this.focus;
+  }
+
+  private async rankChains(address: string): Promise<{ chainId: number; known: boolean }> {
+    const chains = (await this.deps.chains?.()) ?? [];
+    const known = await Promise.all(chains.map((chainId) => this.deps.cache.get(chainId, address)));
+    return firstChain(chains, known);
+  }
+
   /** The popup shows another address now: the one it showed before waits behind it. */
-  private lowerOtherVisible(address: string): void {
+  private lowerOthers(address: string): void {
     for (const flight of this.inFlight.values()) {
-      if (flight.ticket.lane === 'visible' && flight.address !== address) flight.ticket.lane = 'popup';
+      if (SHOWN_LANES.includes(flight.ticket.lane) && flight.address !== address) flight.ticket.lane = 'popup';
     }
   }
 
@@ -160,7 +217,8 @@ export class BalancesService {
     }
   }
 
-  private fetch(chainId: number, address: string, retryAt?: number): Flight {
+  /** `focus`: the fetch waits for the focus's first chain unless it is that chain. */
+  private fetch(chainId: number, address: string, { retryAt, focus }: { retryAt?: number; focus?: Focus } = {}): Flight {
     const key = flightKey(chainId, address);
     const existing = this.inFlight.get(key);
     if (existing) return existing;
@@ -177,6 +235,7 @@ export class BalancesService {
     flight.promise = (async () => {
       await null; // registered in inFlight before any work, even if the fetch throws at once
       try {
+        if (focus && (await focus.first) !== chainId) await focus.firstDone;
         const portfolio = await this.deps.fetchHoldings(chainId, address, { ticket: flight.ticket, signal: flight.controller.signal });
         if (generation === this.generation) await this.deps.cache.set(portfolio);
         return portfolio;
@@ -201,7 +260,7 @@ export class BalancesService {
     const held = this.deps.blockedUntil?.() ?? 0;
     const retryAt = held > this.now() ? held : this.now() + (error.info.retryAfterMs ?? 0);
     this.inFlight.delete(flightKey(chainId, address));
-    const retry = this.fetch(chainId, address, retryAt);
+    const retry = this.fetch(chainId, address, { retryAt });
     retry.ticket.lane = flight.ticket.lane;
     retry.pinned = true;
     retry.promise.catch(() => undefined);

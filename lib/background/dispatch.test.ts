@@ -45,11 +45,18 @@ describe('the dispatcher follows each message entry', () => {
     await dispatch('getName', { address: ADDRESS, visible: true }, popup);
     await dispatch('getName', { address: ADDRESS }, popup);
     await dispatch('resolveName', { name: 'vitalik.eth' }, popup);
+    await dispatch('testKey', {}, popup);
+    await dispatch('getBalances', { chainId: 1, address: ADDRESS, refresh: true, user: true }, popup);
+    await dispatch('getBalances', { chainId: 1, address: ADDRESS, user: true }, tab(3));
     expect(calls.map(({ data, asker }) => [data, asker])).toEqual([
       [{ address: ADDRESS, visible: true }, { kind: 'content-script', tabId: 3, lane: 'card' }],
       [{ address: ADDRESS, visible: true }, { kind: 'extension-page', lane: 'visible' }],
       [{ address: ADDRESS }, { kind: 'extension-page', lane: 'popup' }],
-      [{ name: 'vitalik.eth' }, { kind: 'extension-page', lane: 'visible' }],
+      // The user's own actions go first: a typed name, Test key, Refresh; a page cannot claim it.
+      [{ name: 'vitalik.eth' }, { kind: 'extension-page', lane: 'user' }],
+      [{}, { kind: 'extension-page', lane: 'user' }],
+      [{ chainId: 1, address: ADDRESS, refresh: true, user: true }, { kind: 'extension-page', lane: 'user' }],
+      [{ chainId: 1, address: ADDRESS, user: true }, { kind: 'content-script', tabId: 3, lane: 'card' }],
     ]);
   });
 

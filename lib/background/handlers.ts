@@ -51,6 +51,7 @@ function checkPayload<K extends MessageName>(type: K, data: unknown): CheckedPay
 /** Content scripts ask for hover cards; extension pages for the popup, first for the address on screen. */
 function laneOf(rule: LaneRule | undefined, kind: Asker['kind'], payload: unknown): Lane {
   if (kind === 'content-script') return 'card';
+  if (rule === 'user' || (payload as { user?: unknown }).user === true) return 'user';
   if (rule === 'visible') return 'visible';
   return (payload as { visible?: unknown }).visible === true ? 'visible' : 'popup';
 }

@@ -31,6 +31,8 @@ export interface NameServiceDeps {
   /** Default: nameCacheState (storage.local). */
   store?: WorkerState<NameCache>;
   now?: () => number;
+  /** Waited for before an address's lookup calls (the address on screen loads its first chain first). */
+  beforeLookup?: (address: string, call: AskerCall) => Promise<void>;
 }
 
 interface CachedName {
@@ -118,6 +120,7 @@ export class NameService {
 
   /** The reverse record's name, if its forward record agrees; one call when there is no name, two when there is. */
   private async verifiedName(address: string, call: AskerCall): Promise<string | null> {
+    await this.deps.beforeLookup?.(address, call);
     const client = await this.deps.clientFor(call);
     const claimed = await client.ensReverse(address);
     if (!claimed) return null;

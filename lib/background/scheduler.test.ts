@@ -60,12 +60,39 @@ describe('Scheduler', () => {
     const s = new Scheduler({ ratePerSecond: 2, burst: 1, clock });
     const { order, ask } = recorder(s, clock);
     void ask('first', 'background'); // takes the one free slot at once
-    for (const lane of ['background', 'card', 'popup', 'visible'] as const) {
+    for (const lane of ['background', 'card', 'popup', 'visible', 'user'] as const) {
       void ask(`${lane}-1`, lane);
       void ask(`${lane}-2`, lane);
     }
     await clock.advance(10_000);
-    expect(order).toEqual(['first', 'visible-1', 'visible-2', 'popup-1', 'popup-2', 'card-1', 'card-2', 'background-1', 'background-2']);
+    expect(order).toEqual(['first', 'user-1', 'user-2', 'visible-1', 'visible-2', 'popup-1', 'popup-2', 'card-1', 'card-2', 'background-1', 'background-2']);
+  });
+
+  it('serves the user’s action (a typed name) in the next slot, ahead of 18 queued calls of the address on screen', async () => {
+    const clock = manualClock();
+    const s = new Scheduler({ ratePerSecond: 2, burst: 1, clock });
+    const { times, ask } = recorder(s, clock);
+    for (let i = 0; i < 18; i++) void ask(`loading${i}`, 'visible');
+    for (let i = 0; i < 6; i++) void ask(`bg${i}`, 'background');
+    await clock.advance(1200);
+    void ask('typed-name', 'user');
+    await clock.advance(20_000);
+    expect(times['typed-name']).toBe(1500);
+    expect(times.loading3).toBe(2000); // the address on screen resumes right after
+    expect(Object.keys(times).filter((k) => k.startsWith('bg')).every((k) => times[k]! > times.loading17!)).toBe(true);
+  });
+
+  it('lets a burst of 3 go at once after a quiet spell, then keeps the rate', async () => {
+    const clock = manualClock();
+    const s = new Scheduler({ ratePerSecond: 2, clock }); // the default burst
+    const { times, ask } = recorder(s, clock);
+    for (let i = 0; i < 7; i++) void ask(`r${i}`, 'user');
+    await clock.advance(10_000);
+    expect([0, 1, 2, 3, 4, 5, 6].map((i) => times[`r${i}`])).toEqual([0, 0, 0, 500, 1000, 1500, 2000]);
+    // Quiet long enough to refill: the next burst is 3 again, never more.
+    for (let i = 7; i < 11; i++) void ask(`r${i}`, 'user');
+    await clock.advance(10_000);
+    expect([7, 8, 9, 10].map((i) => times[`r${i}`])).toEqual([10_000, 10_000, 10_000, 10_500]);
   });
 
   it('serves a newly visible address before 18 requests already queued for another (within one slot)', async () => {

@@ -1,6 +1,7 @@
 /**
  * Every API call in the worker takes a rate slot here. Slots go by lane priority
- * (the address on screen first, background work last), in arrival order within a
+ * (what the user just did first, then the address on screen, background work last),
+ * in arrival order within a
  * lane; a lane's queue is bounded; waiters whose asker went away are dropped;
  * and after a 429 one shared "blocked until" holds every asker, so nothing
  * reaches the server before the time it asked for.
@@ -8,10 +9,21 @@
 import { i18n } from '#i18n';
 import { MAX_HOLD_MS } from '@/lib/api/retry-after';
 
-export type Lane = 'visible' | 'popup' | 'card' | 'background';
+/**
+ * 'user': the user's own action, waited for right now (a typed name, Test key, Refresh,
+ * the first chain of an address just shown with nothing cached); 'visible': the rest of
+ * the address on screen.
+ */
+export type Lane = 'user' | 'visible' | 'popup' | 'card' | 'background';
 
 /** Highest priority first. */
-export const LANES: readonly Lane[] = ['visible', 'popup', 'card', 'background'];
+export const LANES: readonly Lane[] = ['user', 'visible', 'popup', 'card', 'background'];
+
+/**
+ * Slots that may go at once after a quiet spell: a user's action (a token list, its native
+ * balance and price) goes out together instead of one per 1/rate, and the rate holds after.
+ */
+export const DEFAULT_BURST = 3;
 
 export interface Clock {
   now(): number;
@@ -63,7 +75,7 @@ interface Waiter {
 
 export interface SchedulerOptions {
   ratePerSecond?: number;
-  /** Slots that may go at once after a quiet spell. */
+  /** Slots that may go at once after a quiet spell (default DEFAULT_BURST). */
   burst?: number;
   /** Waiters per lane at most; the oldest is refused when a new one would overflow. */
   maxQueuePerLane?: number;
@@ -103,7 +115,7 @@ export class Scheduler {
   constructor(opts: SchedulerOptions = {}) {
     this.clock = opts.clock ?? realClock;
     this.rate = opts.ratePerSecond ?? 2;
-    this.burst = opts.burst ?? 1;
+    this.burst = opts.burst ?? DEFAULT_BURST;
     this.maxQueuePerLane = opts.maxQueuePerLane ?? 200;
     this.grantLogSize = opts.grantLogSize ?? 500;
     this.maxHoldMs = opts.maxHoldMs ?? MAX_HOLD_MS;

@@ -37,7 +37,7 @@ function withNameFlags(answer: NameAnswer): NameAnswer {
 const KEY_TEST_ADDRESS = '0x0000000000000000000000000000000000000000';
 
 export function createBackgroundHandlers(): Handlers {
-  const scheduler = new Scheduler({ ratePerSecond: 2, burst: 2 });
+  const scheduler = new Scheduler({ ratePerSecond: 2 });
   const ledger = new CreditLedger();
   const presence = new AskerPresence();
   presence.listen();
@@ -59,6 +59,7 @@ export function createBackgroundHandlers(): Handlers {
     ttlMs,
     blockedUntil: () => scheduler.blockedUntil,
     onHold: (listener) => scheduler.onHold(listener),
+    chains: async () => (await getSettings()).chains,
   });
   const logos = new LogoProxy();
   // One history call per token per day, shared by every address holding it.
@@ -66,7 +67,11 @@ export function createBackgroundHandlers(): Handlers {
     fetchHistory: async (chainId, contract, from, to, call) => (await clientFor(deps, {}, call)).priceHistory(chainId, contract, from, to),
     store: priceHistoryState,
   });
-  const names = new NameService({ clientFor: (call) => clientFor(deps, {}, call) });
+  const names = new NameService({
+    clientFor: (call) => clientFor(deps, {}, call),
+    // The address on screen: its name after its first chain's value (the value is what the user waits for).
+    beforeLookup: (address, call) => (call.ticket?.lane === 'visible' ? balances.afterFirstChain(address) : Promise.resolve()),
+  });
   const onHold: OnHold = (listener) => scheduler.onHold(listener);
   const alerts = new WatchAlerts({
     getBalances: (req, asker) => balances.get(req, asker),
@@ -91,9 +96,9 @@ export function createBackgroundHandlers(): Handlers {
       ]);
       return { ...answer, hideSpam, locale, tokenRules: rulesOnChain(rules, req.chainId) };
     }, { ttlMs, monthSpent: budgetExhausted }),
-    async testKey({ apiKey, apiBase }) {
+    async testKey({ apiKey, apiBase }, asker) {
       try {
-        const client = await clientFor(deps, { apiKey, apiBase });
+        const client = await clientFor(deps, { apiKey, apiBase }, { ticket: { lane: asker.lane } });
         await client.nativeBalance(1, KEY_TEST_ADDRESS);
         return { ok: true };
       } catch (error) {

@@ -22,8 +22,10 @@ export type Senders = 'extension-pages' | 'pages-and-content-scripts';
  * The scheduler lane of the API calls a message makes. By default it follows the sender: content
  * scripts ask for hover cards ('card'); extension pages for the popup, first for the address on screen
  * (`visible: true` in the payload). 'visible': always the on-screen lane (an answer the user waits for).
+ * 'user': always the user's own action, ahead of everything (a typed name, Test key); extension pages
+ * mark other messages as one with `user: true` in the payload (Refresh).
  */
-export type LaneRule = 'by-sender' | 'visible';
+export type LaneRule = 'by-sender' | 'visible' | 'user';
 
 /**
  * Content scripts' requests of this message count in their tab's lookup budget
@@ -83,6 +85,8 @@ export const BalancesRequestSchema = v.strictObject({
   visible: v.optional(v.boolean()),
   /** Content scripts: the user asked for this lookup with a real click ("Load balances"), past the tab's lookup budget. */
   userConfirmed: v.optional(v.boolean()),
+  /** Extension pages: the user's own action (Refresh); goes ahead of everything else. */
+  user: v.optional(v.boolean()),
 });
 
 export const PriceChangesRequestSchema = v.strictObject({
@@ -125,6 +129,7 @@ export const MESSAGES = {
       apiBase: v.optional(v.pipe(v.string(), v.maxLength(2048))),
     }),
     from: 'extension-pages',
+    lane: 'user',
     answer: answer<{ ok: true } | { ok: false; error: ApiErrorInfo }>(),
   }),
   clearCache: message({ payload: Empty, from: 'extension-pages', answer: answer<{ cleared: number }>() }),
@@ -168,7 +173,7 @@ export const MESSAGES = {
   resolveName: message({
     payload: v.strictObject({ name: v.pipe(v.string(), v.maxLength(1024)) }),
     from: 'extension-pages',
-    lane: 'visible',
+    lane: 'user',
     answer: answer<ResolveNameAnswer>(),
   }),
   /**
@@ -262,7 +267,7 @@ export interface CacheStatus {
 }
 
 export interface SchedulerLog {
-  grants: { lane: 'visible' | 'popup' | 'card' | 'background'; at: number; queuedAt: number }[];
+  grants: { lane: 'user' | 'visible' | 'popup' | 'card' | 'background'; at: number; queuedAt: number }[];
   /** Epoch ms until which no request may go (0 when not held). */
   blockedUntil: number;
   now: number;
