@@ -2,10 +2,9 @@ import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { watchlistItem } from '@/lib/storage/items';
+import { editWatchlist } from '@/lib/messaging/watchlist-edit';
 import {
-  changeWatchlist,
   loadWatchlist,
-  mergeEntries,
   parseWatchlistFile,
   watchlistToCsv,
   watchlistToJson,
@@ -80,15 +79,10 @@ async function readImport(file: File): Promise<ImportReport | PendingImport> {
 }
 
 async function saveImport(parsed: ParsedImport, skip: ReadonlySet<string> = new Set()): Promise<ImportReport> {
-  let added = 0;
-  let already = 0;
-  const result = await changeWatchlist((list) => {
-    const merged = mergeEntries(list, parsed.entries.filter((e) => !skip.has(e.address.toLowerCase())));
-    added = merged.added;
-    already = merged.alreadyPresent;
-    return merged.list;
-  });
+  const result = await editWatchlist({ kind: 'import', entries: parsed.entries.filter((e) => !skip.has(e.address.toLowerCase())) });
   if (!result.ok) return { summary: i18n.t('options.data.notImported', [result.error]), problems: parsed.problems, unit: parsed.unit };
+  const added = result.added ?? 0;
+  const already = result.alreadyPresent ?? 0;
   const parts = [i18n.t('options.data.imported', added)];
   if (already) parts.push(i18n.t('options.data.already', already));
   if (parsed.problems.length) parts.push(i18n.t(parsed.unit === 'line' ? 'options.data.badLines' : 'options.data.badEntries', parsed.problems.length));

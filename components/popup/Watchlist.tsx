@@ -4,7 +4,8 @@ import { parseAddress, shortenAddress, toChecksumAddress } from '@/lib/core/addr
 import { chainById, explorerAddressUrl } from '@/lib/core/chains';
 import { timeAgo } from '@/lib/core/time-ago';
 import { say } from '@/lib/i18n/say';
-import { addEntry, changeWatchlist, findEntry, moveEntry, relabelEntry, MAX_LABEL_LENGTH, type WatchEntry } from '@/lib/storage/watchlist';
+import { findEntry, MAX_LABEL_LENGTH, type WatchEntry } from '@/lib/storage/watchlist';
+import { addToWatchlist, editWatchlist } from '@/lib/messaging/watchlist-edit';
 import { fitUsd } from '@/components/popup/fit-number';
 import { WORDS } from '@/components/shared/vocabulary';
 import { SLOT, withSlot } from '@/components/shared/with-slot';
@@ -72,7 +73,7 @@ export function AddAddressForm({ entries, onAdded }: { entries: readonly WatchEn
       onAdded(existing.address);
       return;
     }
-    const result = await changeWatchlist((list) => addEntry(list, input, entryLabel));
+    const result = await addToWatchlist(input, entryLabel);
     if (!result.ok) {
       setError(result.error);
       setNote('');
@@ -130,7 +131,7 @@ function LabelEditor({ entry, onDone }: { entry: WatchEntry; onDone: () => void 
   const [value, setValue] = useState(entry.label);
   const [error, setError] = useState('');
   const save = async () => {
-    const r = await changeWatchlist((list) => relabelEntry(list, entry.address, value));
+    const r = await editWatchlist({ kind: 'relabel', address: entry.address, label: value });
     if (r.ok) onDone();
     else setError(r.error);
   };
@@ -241,7 +242,7 @@ function WatchRow({ entry, selected, tabStop, total, explorerChainId, onSelect, 
     if (a === 'edit') return setEditing(true);
     if (a === 'remove') return onRemove();
     if (a === 'up' || a === 'down') {
-      void changeWatchlist((list) => moveEntry(list, entry.address, a === 'up' ? -1 : 1)).then(backToRow);
+      void editWatchlist({ kind: 'move', address: entry.address, delta: a === 'up' ? -1 : 1 }).then(backToRow);
       return;
     }
     navigator.clipboard.writeText(toChecksumAddress(entry.address)).then(

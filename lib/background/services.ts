@@ -16,8 +16,9 @@ import type { Asker } from './types';
 import { createContentLookups, createContentNameLookups } from './content-lookups';
 import { broadcastSiteSwitchChanges, siteSwitchHandlers } from './site-switch';
 import { LogoProxy } from './logo-proxy';
-import { addEntry, changeWatchlist, findEntry } from '@/lib/storage/watchlist';
+import { findEntry } from '@/lib/storage/watchlist';
 import { loadWatchlist } from '@/lib/storage/watchlist';
+import { WatchlistWriter } from './watchlist-writer';
 import { combinedVerdict } from '@/lib/core/lookalike';
 import { checkEnsName } from '@/lib/core/ens-name';
 import type { NameAnswer } from '@/lib/messaging/protocol';
@@ -57,6 +58,8 @@ export function createBackgroundHandlers(): Handlers {
     onHold: (listener) => scheduler.onHold(listener),
   });
   const logos = new LogoProxy();
+  // The only code that writes the watchlist (pages send editWatchlist).
+  const watchlist = new WatchlistWriter();
   const names = new NameService({ clientFor: (call) => clientFor(deps, {}, call) });
   const alerts = new WatchAlerts({
     getBalances: (req, asker) => balances.get(req, asker),
@@ -95,13 +98,8 @@ export function createBackgroundHandlers(): Handlers {
       return { cleared: await cache.clear() };
     },
     async addToWatchlist({ address, label }) {
-      let added = false;
-      const result = await changeWatchlist((list) => {
-        if (findEntry(list, address)) return list;
-        added = true;
-        return addEntry(list, address, label);
-      });
-      return result.ok ? { ok: true, added } : { ok: false, error: result.error };
+      const result = await watchlist.apply({ kind: 'add', address, label, keepExisting: true });
+      return result.ok ? { ok: true, added: result.added === 1 } : { ok: false, error: result.error };
     },
     openOptions: () => browser.runtime.openOptionsPage(),
     openPopup: ({ address, intent }) => openLookup(address, intent),
@@ -121,5 +119,6 @@ export function createBackgroundHandlers(): Handlers {
     },
     getLogo: async ({ url }) => ({ dataUrl: await logos.get(url) }),
     ...siteSwitchHandlers,
+    editWatchlist: ({ id, edit }) => watchlist.apply(edit, id),
   };
 }
