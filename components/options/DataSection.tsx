@@ -16,24 +16,13 @@ import { LookalikeWarning } from '@/components/shared/LookalikeWarning';
 import { useStorageItem } from '@/components/shared/use-storage';
 import { SLOT, withSlot } from '@/components/shared/with-slot';
 import { CacheStatusNote } from './CacheStatusNote';
+import { download, StorageNotice } from './StorageNotice';
 
 /** Largest file read for import; a watchlist that fits sync storage is far smaller. */
 const MAX_IMPORT_BYTES = 1_000_000;
 
 /** The CSV columns the import reads: file format, not words to translate. */
 const CSV_HEADER = 'address,label';
-
-function download(filename: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // The download has started from the click; the URL is only needed until then.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);
@@ -146,6 +135,7 @@ export function DataSection() {
 
   return (
     <div class="space-y-4">
+      <StorageNotice />
       <div>
         <p class="text-sm">{watchlist ? i18n.t('options.data.watchlistHas', watchlist.length) : i18n.t('options.data.watchlistLoading')}</p>
         <div class="mt-2 flex flex-wrap gap-2">
