@@ -9,6 +9,7 @@ import { isChainId } from '../../lib/core/chains';
 import { CREDIT_COSTS, type Endpoint } from '../../lib/core/credits';
 import { lastPageSaysZero, nativeFor, PRICE_UPDATED_AT, priceFor, toHexQuantity, toTokenMeta, tokensFor } from './data';
 import { ensRecordFor, ensReverseFor } from './data';
+import { FaultInjector, type FaultKind, type FaultOptions } from './faults';
 
 export const DEFAULT_KEYS = ['demo', 'test-key'] as const;
 
@@ -82,6 +83,10 @@ export interface FakeApi {
   reset(): void;
   simulate(rule: Simulation): void;
   clearSimulations(): void;
+  /** Fault mode (tests/fake-api/faults.ts): seeded random faults on API requests; undefined turns it off. */
+  setFaults(opts: FaultOptions | undefined): void;
+  /** Faults injected so far, by kind. */
+  faultCounts(): Record<FaultKind, number> | undefined;
 }
 
 export interface FakeApiOptions {
@@ -89,6 +94,8 @@ export interface FakeApiOptions {
   host?: string;
   /** Accepted in addition to DEFAULT_KEYS. */
   keys?: string[];
+  /** Start in fault mode (see setFaults). */
+  faults?: FaultOptions;
 }
 
 const ADDRESS_RE = /^0[xX][a-fA-F0-9]{40}$/;
@@ -471,6 +478,7 @@ export async function startFakeApi(opts: FakeApiOptions = {}): Promise<FakeApi> 
   let charged = 0;
   const simulations = new Simulations();
   const pendingTimers = new Set<NodeJS.Timeout>();
+  let faults = opts.faults && new FaultInjector(opts.faults);
 
   const count = (q: RequestQuery) => log.filter((entry) => matchesQuery(entry, q)).length;
   const reset = () => {
@@ -514,6 +522,11 @@ export async function startFakeApi(opts: FakeApiOptions = {}): Promise<FakeApi> 
     const entry = logEntryFor(apiReq);
     log.push(entry);
     const plan = simulations.planFor(entry);
+    // Fault mode answers only what no simulation already decided.
+    if (faults && !plan.answer && plan.delayMs <= 0) {
+      const normal = () => answerApi(apiReq, req.method ?? 'GET', keys, { endlessPages: plan.endlessPages });
+      if (faults.maybeInject(res, normal)) return void res.on('finish', () => (entry.status = res.statusCode));
+    }
     const respond = () => {
       const answer = plan.answer ?? answerApi(apiReq, req.method ?? 'GET', keys, { endlessPages: plan.endlessPages });
       entry.status = answer.status;
@@ -567,6 +580,7 @@ export async function startFakeApi(opts: FakeApiOptions = {}): Promise<FakeApi> 
       new Promise<void>((resolve) => {
         for (const timer of pendingTimers) clearTimeout(timer);
         pendingTimers.clear();
+        faults?.close();
         server.close(() => resolve());
         server.closeAllConnections();
       }),
@@ -579,5 +593,10 @@ export async function startFakeApi(opts: FakeApiOptions = {}): Promise<FakeApi> 
     reset,
     simulate,
     clearSimulations: () => simulations.clear(),
+    setFaults: (f) => {
+      faults?.close();
+      faults = f && new FaultInjector(f);
+    },
+    faultCounts: () => faults && { ...faults.counts },
   };
 }
