@@ -5,6 +5,7 @@
 import { benchContentSize } from './bench/content-size';
 import { benchCredits } from './bench/credits';
 import { benchDetect } from './bench/detect';
+import { benchFaults } from './bench/faults';
 import { benchFormat } from './bench/format';
 import { benchLookalike } from './bench/lookalike';
 import { benchPageCost } from './bench/page-cost';
@@ -21,6 +22,7 @@ const SECTIONS: [title: string, run: () => Promise<string[]>][] = [
   ['What the content script costs explorer pages', benchPageCost],
   ['Popup rendering', benchPopup],
   ['Portfolio: native prices and net worth', benchPortfolio],
+  ['Fault injection: one writer, bounded holds, a stopped worker and a restart', benchFaults],
 ];
 
 async function main() {
