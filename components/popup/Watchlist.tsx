@@ -35,6 +35,8 @@ export function AddAddressForm({ entries, onAdded }: { entries: readonly WatchEn
   const [error, setError] = useState('');
   const [note, setNote] = useState('');
   const [pending, setPending] = useState<PendingAdd>();
+  // The worker answers the add; meanwhile the button says it is taken (and a second press waits).
+  const [busy, setBusy] = useState(false);
   const addressRef = useRef<HTMLInputElement>(null);
   useEffect(() => addressRef.current?.focus(), []);
 
@@ -73,7 +75,8 @@ export function AddAddressForm({ entries, onAdded }: { entries: readonly WatchEn
       onAdded(existing.address);
       return;
     }
-    const result = await addToWatchlist(input, entryLabel);
+    setBusy(true);
+    const result = await addToWatchlist(input, entryLabel).finally(() => setBusy(false));
     if (!result.ok) {
       setError(result.error);
       setNote('');
@@ -82,9 +85,11 @@ export function AddAddressForm({ entries, onAdded }: { entries: readonly WatchEn
     }
     setError('');
     setNote('');
-    setAddress('');
-    setLabel('');
-    onAdded(result.list[result.list.length - 1]!.address);
+    // What the user typed while the worker answered stays (`address`, `label`: the fields as submitted).
+    setAddress((typed) => (typed === address ? '' : typed));
+    setLabel((typed) => (typed === label ? '' : typed));
+    // Not the list's last entry: another page may have added one meanwhile.
+    onAdded(parsed.ok ? parsed.address : result.list[result.list.length - 1]!.address);
   };
 
   return (
@@ -110,7 +115,7 @@ export function AddAddressForm({ entries, onAdded }: { entries: readonly WatchEn
           value={label}
           onInput={(e) => setLabel(e.currentTarget.value)}
         />
-        <button type="submit" class="btn-primary">
+        <button type="submit" class="btn-primary" disabled={busy} aria-busy={busy}>
           {i18n.t('popup.add.submit')}
         </button>
       </div>
