@@ -46,19 +46,28 @@ interface Browser {
   context: BrowserContext;
   worker: Worker;
   extensionId: string;
-  /** Worker starts seen (the first one included). */
+  /** Worker starts seen (the first one included), and workers seen to end (stopped). */
   starts: () => number;
+  ends: () => number;
 }
 
 async function launch(profile: string, firstRun: boolean): Promise<Browser> {
   const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: chromiumArgs() });
   let starts = 0;
-  context.on('serviceworker', () => starts++);
+  let ends = 0;
+  const seen = new Set<Worker>();
+  const track = (w: Worker) => {
+    if (seen.has(w)) return;
+    seen.add(w);
+    starts++;
+    w.on('close', () => ends++);
+  };
+  context.on('serviceworker', track);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  starts = Math.max(starts, 1);
+  track(worker);
   const extensionId = new URL(worker.url()).host;
   if (firstRun) await (await welcomePage(context, extensionId)).close();
-  return { context, worker, extensionId, starts: () => starts };
+  return { context, worker, extensionId, starts: () => starts, ends: () => ends };
 }
 
 /**
@@ -90,7 +99,8 @@ function sendEdit(page: Page, edit: Edit, id: string): Promise<{ ok: boolean; er
 function askBalances(page: Page, addresses: string[]): Promise<{ data: number; error: number; late: number }> {
   return page.evaluate(
     async ({ addresses, deadline }) => {
-      const ask = (address: string, i: number) =>
+      // No named functions in here: tsx would wrap them in a helper the page lacks.
+      const answers = await Promise.all(addresses.map((address, i) =>
         Promise.race([
           (chrome.runtime.sendMessage({ id: 1e6 + i, type: 'getBalances', data: { chainId: 1, address, refresh: true }, timestamp: Date.now() }) as Promise<{
             res?: { portfolio?: unknown; error?: { message?: string } };
@@ -100,8 +110,8 @@ function askBalances(page: Page, addresses: string[]): Promise<{ data: number; e
             () => 'error',
           ),
           new Promise<string>((resolve) => setTimeout(() => resolve('late'), deadline)),
-        ]);
-      const answers = await Promise.all(addresses.map(ask));
+        ]),
+      ));
       return { data: answers.filter((a) => a === 'data').length, error: answers.filter((a) => a === 'error').length, late: answers.filter((a) => a === 'late').length };
     },
     { addresses, deadline: ASK_DEADLINE_MS },
@@ -160,6 +170,7 @@ async function session(seed: number): Promise<string> {
   const outcomes: Outcome[] = [];
   let editCount = 0;
   let stops = 0;
+  let stopsSeen = 0;
   let restarts = 0;
   const asks = { data: 0, error: 0, late: 0 };
   let browser = await launch(profile, true);
@@ -231,6 +242,7 @@ async function session(seed: number): Promise<string> {
     ]);
 
     // The browser restarts on the same profile: storage must still validate.
+    stopsSeen += browser.ends();
     await browser.context.close();
     browser = await launch(profile, false);
     restarts++;
@@ -265,7 +277,7 @@ async function session(seed: number): Promise<string> {
     const ok = outcomes.filter((o) => o.ok).length;
     const line =
       `seed ${seed}: ${outcomes.length} edits from popup and options (${ok} ok, ${outcomes.length - ok} refused in words, ${unverified.size} addresses unverified), ` +
-      `worker stopped ${stops}× mid-session (${browser.starts()} starts after the restart), browser restarted ${restarts}×; ` +
+      `worker stopped ${stops}× mid-session through CDP (${stopsSeen} worker ends seen), browser restarted ${restarts}×; ` +
       `faults injected ${total} (${injected || 'none'}) over ${api.total()} API requests; ` +
       `balance asks: ${asks.data} with data, ${asks.error} with an error in words, ${asks.late} past ${ASK_DEADLINE_MS / 1000} s; ` +
       `storage ${problems.length ? `INVALID (${problems.slice(0, 3).join('; ')})` : 'validates'}; ` +
