@@ -171,6 +171,7 @@ async function session(seed: number): Promise<string> {
   let editCount = 0;
   let stops = 0;
   let stopsSeen = 0;
+  let firstStarts = 0;
   let restarts = 0;
   const asks = { data: 0, error: 0, late: 0 };
   let browser = await launch(profile, true);
@@ -198,10 +199,21 @@ async function session(seed: number): Promise<string> {
     const stopWorkerAt = async (atVersion: number) => {
       while ((await version()) < atVersion) await pages.options.waitForTimeout(20);
       const cdp = await browser.context.newCDPSession(pages.popup);
+      // Chromium's own report that a worker version went to stopped is the confirmation.
+      let seenStopped = false;
+      const stopped = new Promise<void>((resolve) =>
+        cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+          if (!versions.some((v) => v.runningStatus === 'stopped')) return;
+          seenStopped = true;
+          resolve();
+        }),
+      );
       await cdp.send('ServiceWorker.enable');
       await cdp.send('ServiceWorker.stopAllWorkers');
+      await Promise.race([stopped, pages.popup.waitForTimeout(5000)]);
       await cdp.detach();
       stops++;
+      if (seenStopped) stopsSeen++;
     };
     const ask = async (page: Page, list: string[]) => {
       const r = await askBalances(page, list);
@@ -242,7 +254,7 @@ async function session(seed: number): Promise<string> {
     ]);
 
     // The browser restarts on the same profile: storage must still validate.
-    stopsSeen += browser.ends();
+    firstStarts = browser.starts();
     await browser.context.close();
     browser = await launch(profile, false);
     restarts++;
@@ -277,7 +289,7 @@ async function session(seed: number): Promise<string> {
     const ok = outcomes.filter((o) => o.ok).length;
     const line =
       `seed ${seed}: ${outcomes.length} edits from popup and options (${ok} ok, ${outcomes.length - ok} refused in words, ${unverified.size} addresses unverified), ` +
-      `worker stopped ${stops}× mid-session through CDP (${stopsSeen} worker ends seen), browser restarted ${restarts}×; ` +
+      `worker stopped ${stops}× mid-session through CDP (${stopsSeen} confirmed stopped by Chromium; it started ${firstStarts}× in that browser), browser restarted ${restarts}×; ` +
       `faults injected ${total} (${injected || 'none'}) over ${api.total()} API requests; ` +
       `balance asks: ${asks.data} with data, ${asks.error} with an error in words, ${asks.late} past ${ASK_DEADLINE_MS / 1000} s; ` +
       `storage ${problems.length ? `INVALID (${problems.slice(0, 3).join('; ')})` : 'validates'}; ` +
