@@ -40,41 +40,29 @@ interface Outcome {
   edit: Edit;
   ok: boolean;
   error?: string;
+  /** Sent again (same id) because the worker was gone. */
+  retried?: boolean;
 }
 
 interface Browser {
   context: BrowserContext;
   worker: Worker;
   extensionId: string;
-  /** Worker starts seen (the first one included), and workers seen to end (stopped). */
-  starts: () => number;
-  ends: () => number;
 }
 
 async function launch(profile: string, firstRun: boolean): Promise<Browser> {
   const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: chromiumArgs() });
-  let starts = 0;
-  let ends = 0;
-  const seen = new Set<Worker>();
-  const track = (w: Worker) => {
-    if (seen.has(w)) return;
-    seen.add(w);
-    starts++;
-    w.on('close', () => ends++);
-  };
-  context.on('serviceworker', track);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  track(worker);
   const extensionId = new URL(worker.url()).host;
   if (firstRun) await (await welcomePage(context, extensionId)).close();
-  return { context, worker, extensionId, starts: () => starts, ends: () => ends };
+  return { context, worker, extensionId };
 }
 
 /**
  * Sends one edit from an extension page exactly as lib/messaging/watchlist-edit.ts does: its own
  * id, and one retry with the same id when the worker went away before answering.
  */
-function sendEdit(page: Page, edit: Edit, id: string): Promise<{ ok: boolean; error?: string }> {
+function sendEdit(page: Page, edit: Edit, id: string): Promise<{ ok: boolean; error?: string; retried?: boolean }> {
   return page.evaluate(
     async ({ edit, id }) => {
       const gone = /message channel closed|Receiving end does not exist|Could not establish connection|message port closed/i;
@@ -84,7 +72,8 @@ function sendEdit(page: Page, edit: Edit, id: string): Promise<{ ok: boolean; er
             | { res?: { ok: boolean; error?: string }; err?: { message: string } }
             | undefined;
           if (!r) throw new Error('message port closed');
-          return r.err ? { ok: false, error: r.err.message } : { ok: r.res!.ok, error: r.res!.error };
+          const retried = attempt > 0;
+          return r.err ? { ok: false, error: r.err.message, retried } : { ok: r.res!.ok, error: r.res!.error, retried };
         } catch (error) {
           if (!gone.test((error as Error).message) || attempt === 1) return { ok: false, error: (error as Error).message };
         }
@@ -171,7 +160,6 @@ async function session(seed: number): Promise<string> {
   let editCount = 0;
   let stops = 0;
   let stopsSeen = 0;
-  let firstStarts = 0;
   let restarts = 0;
   const asks = { data: 0, error: 0, late: 0 };
   let browser = await launch(profile, true);
@@ -254,7 +242,6 @@ async function session(seed: number): Promise<string> {
     ]);
 
     // The browser restarts on the same profile: storage must still validate.
-    firstStarts = browser.starts();
     await browser.context.close();
     browser = await launch(profile, false);
     restarts++;
@@ -289,7 +276,7 @@ async function session(seed: number): Promise<string> {
     const ok = outcomes.filter((o) => o.ok).length;
     const line =
       `seed ${seed}: ${outcomes.length} edits from popup and options (${ok} ok, ${outcomes.length - ok} refused in words, ${unverified.size} addresses unverified), ` +
-      `worker stopped ${stops}× mid-session through CDP (${stopsSeen} confirmed stopped by Chromium; it started ${firstStarts}× in that browser), browser restarted ${restarts}×; ` +
+      `worker stopped ${stops}× mid-session through CDP (${stopsSeen} confirmed stopped by Chromium; ${outcomes.filter((o) => o.retried).length} edits sent again with their id), browser restarted ${restarts}×; ` +
       `faults injected ${total} (${injected || 'none'}) over ${api.total()} API requests; ` +
       `balance asks: ${asks.data} with data, ${asks.error} with an error in words, ${asks.late} past ${ASK_DEADLINE_MS / 1000} s; ` +
       `storage ${problems.length ? `INVALID (${problems.slice(0, 3).join('; ')})` : 'validates'}; ` +
