@@ -11,6 +11,7 @@ import { benchLookalike } from './bench/lookalike';
 import { benchPageCost } from './bench/page-cost';
 import { benchPopup } from './bench/popup';
 import { benchPortfolio } from './bench/portfolio';
+import { benchWorkerHeap } from './bench/worker-heap';
 
 const SECTIONS: [title: string, run: () => Promise<string[]>][] = [
   ['Formatting exact amounts', benchFormat],
@@ -22,6 +23,7 @@ const SECTIONS: [title: string, run: () => Promise<string[]>][] = [
   ['What the content script costs explorer pages', benchPageCost],
   ['Popup rendering', benchPopup],
   ['Portfolio: native prices and net worth', benchPortfolio],
+  ['Service worker memory', benchWorkerHeap],
   ['Fault injection: one writer, bounded holds, a stopped worker and a restart', benchFaults],
 ];
 

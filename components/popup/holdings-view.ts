@@ -1,17 +1,10 @@
 import { usdValue } from '@/lib/core/format';
-import { implausibleReason, summarize, type HoldingsSummary } from '@/lib/core/totals';
+import { implausibleReason } from '@/lib/core/totals';
+import { chainSummary } from '@/lib/core/address-summary';
 import type { ChainHoldings, Token } from '@/lib/core/types';
 
-const summaries = new WeakMap<ChainHoldings, Map<boolean, HoldingsSummary>>();
-
-/** summarize() once per portfolio object and setting: sorting 1,000 tokens on every keystroke adds up. */
-export function summaryOf(portfolio: ChainHoldings, hideSpam: boolean): HoldingsSummary {
-  let byFlag = summaries.get(portfolio);
-  if (!byFlag) summaries.set(portfolio, (byFlag = new Map()));
-  let summary = byFlag.get(hideSpam);
-  if (!summary) byFlag.set(hideSpam, (summary = summarize(portfolio, { hideSpam })));
-  return summary;
-}
+/** The one memo of summarize() per answer (lib/core/address-summary.ts). */
+export const summaryOf = chainSummary;
 
 /** What one chain is worth, as the popup and the card show it. */
 export interface ChainValue {

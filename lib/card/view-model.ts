@@ -5,7 +5,8 @@
  */
 import type { Chain } from '@/lib/core/chains';
 import { formatAmount, formatUsd, usdValue } from '@/lib/core/format';
-import { formatTotalUsd, implausibleReason, leftOutNote, sumTotals, summarize } from '@/lib/core/totals';
+import { formatTotalUsd, implausibleReason, leftOutNote, sumTotals } from '@/lib/core/totals';
+import { chainSummary } from '@/lib/core/address-summary';
 import { updatedAgo } from '@/lib/core/time-ago';
 import type { ChainHoldings, Token } from '@/lib/core/types';
 import type { BalancesState } from '@/lib/messaging/balances-loader';
@@ -82,7 +83,7 @@ function errorView(state: BalancesState): ErrorView | undefined {
 }
 
 function dataView(portfolio: ChainHoldings, chain: Chain, stale: boolean, hideSpam: boolean, now: number): DataView {
-  const summary = summarize(portfolio, { hideSpam });
+  const summary = chainSummary(portfolio, hideSpam);
   const leftOut = say(leftOutNote(sumTotals([summary])));
   return {
     native: `${formatAmount(portfolio.native, chain.native.decimals)} ${chain.native.symbol}`,

@@ -3,14 +3,10 @@
  * where priced), the addresses sorted by value, a grand total, and what is left out.
  * Pure: the caller says what each (chain, address) answered so far.
  */
-import type { ChainHoldings } from './types';
-import { sumTotals, summarize, type Totals } from './totals';
+import { sumTotals, type Totals } from './totals';
+import { addressSummary, type ChainState } from './address-summary';
 
-/** What is known of one (chain, address): nothing yet (undefined), a portfolio, or only an error. */
-export interface ChainState {
-  portfolio?: ChainHoldings;
-  failed?: boolean;
-}
+export type { ChainState };
 
 export interface AddressWorth {
   address: string;
@@ -42,8 +38,6 @@ export interface NetWorthInput {
   chainIds: readonly number[];
   state: (chainId: number, address: string) => ChainState | undefined;
   hideSpam: boolean;
-  /** summarize() for a portfolio; the popup passes its per-portfolio memo. Default: summarize. */
-  summary?: (portfolio: ChainHoldings, hideSpam: boolean) => ReturnType<typeof summarize>;
 }
 
 export function netWorth(input: NetWorthInput): NetWorth {
@@ -58,23 +52,19 @@ export function netWorth(input: NetWorthInput): NetWorth {
   };
 }
 
+/** One row: the address's own summary (lib/core/address-summary.ts), so Portfolio and the address view agree. */
 function addressWorth(address: string, input: NetWorthInput): AddressWorth {
-  const summary = input.summary ?? ((p: ChainHoldings, hideSpam: boolean) => summarize(p, { hideSpam }));
-  const pendingChains: number[] = [];
-  const failedChains: number[] = [];
-  const portfolios: ChainHoldings[] = [];
-  for (const chainId of input.chainIds) {
-    const state = input.state(chainId, address);
-    if (state?.portfolio) portfolios.push(state.portfolio);
-    else if (state?.failed) failedChains.push(chainId);
-    else pendingChains.push(chainId);
-  }
+  const summary = addressSummary(address, {
+    chainIds: input.chainIds,
+    state: (chainId) => input.state(chainId, address),
+    hideSpam: input.hideSpam,
+  });
   return {
     address,
-    totals: sumTotals(portfolios.map((p) => summary(p, input.hideSpam))),
-    pendingChains,
-    failedChains,
-    complete: portfolios.length === input.chainIds.length,
+    totals: summary.totals,
+    pendingChains: summary.coverage.pending,
+    failedChains: summary.coverage.failed,
+    complete: summary.complete,
   };
 }
 

@@ -35,6 +35,8 @@ export interface HoldingsSummary {
   unpricedNativeChain?: number;
   /** The token list was cut at the page cap: the total is a lower bound. */
   atLeast: boolean;
+  /** Each visible token's counted USD value (undefined: unpriced or not believable), parsed once here. */
+  usdOf: ReadonlyMap<Token, number | undefined>;
 }
 
 export interface SummarizeOptions {
@@ -70,6 +72,7 @@ export function summarize(p: ChainHoldings, opts: SummarizeOptions = {}): Holdin
     ...(native.usd !== undefined && { nativeUsd: native.usd }),
     ...(native.unpricedChain !== undefined && { unpricedNativeChain: native.unpricedChain }),
     atLeast: p.capped,
+    usdOf: values,
   };
 }
 

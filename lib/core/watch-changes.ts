@@ -3,7 +3,7 @@
  * estimate, floats) and every balance exactly (raw integer strings per chain and
  * token, the native coin as "native"). Pure: the worker keeps the snapshots.
  */
-import { summarize } from './totals';
+import { addressSummary } from './address-summary';
 import type { ChainHoldings } from './types';
 
 export interface WatchSnapshot {
@@ -24,13 +24,13 @@ export interface WatchChange {
 /** One address's portfolios (one per chain that answered) as a snapshot. */
 export function snapshotOf(portfolios: readonly ChainHoldings[], hideSpam = true): WatchSnapshot {
   const balances: Record<string, string> = {};
-  let usdTotal = 0;
+  const byChain = new Map(portfolios.map((p) => [p.chainId, { portfolio: p }]));
+  const { totals } = addressSummary(portfolios[0]?.address ?? '', { chainIds: [...byChain.keys()], state: (c) => byChain.get(c), hideSpam });
   for (const p of portfolios) {
-    usdTotal += summarize(p, { hideSpam }).totalUsd;
     if (p.native !== '0') balances[`${p.chainId}:native`] = p.native;
     for (const t of p.tokens) if (t.balance !== '0') balances[`${p.chainId}:${t.contract}`] = t.balance;
   }
-  return { usdTotal, balances };
+  return { usdTotal: totals.totalUsd, balances };
 }
 
 /**

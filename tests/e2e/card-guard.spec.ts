@@ -150,15 +150,32 @@ test.describe('look-alikes, graded', () => {
 });
 
 test.describe('a card the page cannot reach', () => {
-  /** Every custom property the card's code names, set by the page on the host and everything around it. */
-  function hostileSheet(): string {
+  /** Every custom property the card's code names. */
+  function cardVariableNames(): string[] {
     const card = readFileSync(path.join(EXTENSION_DIR, 'explorer-card.js'), 'utf8');
     const names = [...new Set(card.match(/--[a-z][\w-]*/gi) ?? [])];
     expect(names.length).toBeGreaterThan(50);
-    const values = names.map((n) => `${n}: ${/color|bg|border|shadow/i.test(n) ? 'rgba(0, 0, 0, 0)' : '1px'} !important;`).join('\n');
+    return names;
+  }
+  const hostileValue = (name: string) => (/color|bg|border|shadow/i.test(name) ? 'rgba(0, 0, 0, 0)' : '1px');
+
+  /** Every custom property the card's code names, set by the page on the host and everything around it. */
+  function hostileSheet(): string {
+    const values = cardVariableNames().map((n) => `${n}: ${hostileValue(n)} !important;`).join('\n');
     return `:root, html, body, body *, cbb-card, cbb-card * { ${values} }
       cbb-card { position: absolute !important; left: 3px !important; top: 3px !important; width: 2px !important; height: 2px !important;
         font-size: 1px !important; color: transparent !important; line-height: 1px !important; transform: scale(0.1) !important; }`;
+  }
+
+  /**
+   * The same names registered by the page with `@property`: a registration is document-wide and
+   * reaches into shadow roots, and a non-inheriting one would hand every element inside the card
+   * the page's initial value instead of the theme's.
+   */
+  function hostileRegistrations(): string {
+    return cardVariableNames()
+      .map((n) => `@property ${n} { syntax: '*'; inherits: false; initial-value: ${hostileValue(n)}; }`)
+      .join('\n');
   }
 
   test('a page stylesheet setting every custom property changes neither position, size nor the warning; the host box is the same with and without a warning', async ({ context, setup, serveExplorer }) => {
@@ -193,6 +210,26 @@ test.describe('a card the page cannot reach', () => {
     expect(hostile.hostWarned).toEqual(hostile.hostPlain);
     // Nor does the card's own frame: a warning scrolls inside it.
     expect({ width: calm.warned.box.width, height: calm.warned.box.height }).toEqual({ width: calm.plain.box.width, height: calm.plain.box.height });
+  });
+
+  test('a page registering @property for every name the card uses changes neither its size nor the warning', async ({ context, setup, serveExplorer }) => {
+    await setup({ apiKey: 'demo', watchlist: WATCHLIST });
+    const body = `<div style="height:120px"></div>${span('p', grind(4, 4))}`;
+    const measure = async (style: string, pathTail: string) => {
+      const page = await context.newPage();
+      try {
+        const card = await openPage(page, serveExplorer, body, { style, pathTail });
+        await page.locator('#p').hover();
+        return await settledGeometry(card, true);
+      } finally {
+        await page.close();
+      }
+    };
+    const calm = await measure('', 'calm-property');
+    const hostile = await measure(hostileRegistrations(), 'registered');
+    expect(hostile.box).toEqual(calm.box);
+    expect(hostile.warning).toEqual(calm.warning);
+    expect(hostile.background).toBe(calm.background);
   });
 
   test('a card on a dark page is dark, on a light page light', async ({ context, setup, serveExplorer }) => {

@@ -1,5 +1,5 @@
 import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -26,6 +26,8 @@ export interface LaunchedExtension {
   context: BrowserContext;
   serviceWorker: Worker;
   extensionId: string;
+  /** The browser's DevTools HTTP address; only when launched with `debugPort`. */
+  devtoolsUrl: () => Promise<string>;
   /** Closes the browser and removes its profile. */
   close: () => Promise<void>;
 }
@@ -48,13 +50,18 @@ export async function welcomePage(context: BrowserContext, extensionId: string, 
 }
 
 export async function launchExtension(
-  opts: { headless?: boolean; extensionDir?: string; locale?: string; keepWelcome?: boolean } = {},
+  opts: { headless?: boolean; extensionDir?: string; locale?: string; keepWelcome?: boolean; debugPort?: boolean } = {},
 ): Promise<LaunchedExtension> {
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'cbb-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: opts.headless ?? true,
-    args: [...chromiumArgs(opts.extensionDir), ...(opts.locale ? [`--lang=${opts.locale}`] : [])],
+    args: [
+      ...chromiumArgs(opts.extensionDir),
+      ...(opts.locale ? [`--lang=${opts.locale}`] : []),
+      // A second debugging client (puppeteer-core) for what Playwright cannot reach, e.g. the worker's heap.
+      ...(opts.debugPort ? ['--remote-debugging-port=0'] : []),
+    ],
     ...(opts.locale && { locale: opts.locale }),
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -65,6 +72,7 @@ export async function launchExtension(
     context,
     serviceWorker,
     extensionId,
+    devtoolsUrl: async () => `http://127.0.0.1:${(await readFile(path.join(userDataDir, 'DevToolsActivePort'), 'utf8')).split('\n')[0]}`,
     close: async () => {
       await context.close();
       await rm(userDataDir, { recursive: true, force: true });

@@ -25,7 +25,6 @@ import { fitUsd } from '@/components/popup/fit-number';
 import { say } from '@/lib/i18n/say';
 import { loadHistory, recordSnapshot } from '@/lib/storage/history';
 import { watchlistItem, type WatchEntry } from '@/lib/storage/items';
-import { summaryOf } from '@/components/popup/holdings-view';
 import { useSettings, useStorageItem } from '@/components/shared/use-storage';
 import { HoldingsComposition } from './CompositionBar';
 import { chartPoints, NetWorthChart } from './NetWorthChart';
@@ -69,7 +68,7 @@ interface PanelProps {
 function NetWorthPanel({ entries, chainIds, hideSpam, epoch, onOpenAddress, now }: PanelProps) {
   const addresses = useMemo(() => entries.map((e) => e.address), [entries]);
   const { state, busy, refresh } = useWatchlistBalances(addresses, chainIds, epoch);
-  const worth = netWorth({ addresses, chainIds, state, hideSpam, summary: summaryOf });
+  const worth = netWorth({ addresses, chainIds, state, hideSpam });
   const history = useHistory(worth, now);
   const labels = new Map(entries.map((e) => [e.address, e.label]));
   const portfolios = addresses.flatMap((a) => chainIds.flatMap((c) => state(c, a)?.portfolio ?? []));
