@@ -5,6 +5,7 @@
 import { benchContentSize } from './bench/content-size';
 import { benchCredits } from './bench/credits';
 import { benchDetect } from './bench/detect';
+import { benchFaults } from './bench/faults';
 import { benchFirstValue } from './bench/first-value';
 import { benchFormat } from './bench/format';
 import { benchLookalike } from './bench/lookalike';
@@ -25,6 +26,7 @@ const SECTIONS: [title: string, run: () => Promise<string[]>][] = [
   ['Portfolio: native prices and net worth', benchPortfolio],
   ['First value: the user’s action first', benchFirstValue],
   ['Service worker memory', benchWorkerHeap],
+  ['Fault injection: one writer, bounded holds, a stopped worker and a restart', benchFaults],
 ];
 
 async function main() {

@@ -13,7 +13,8 @@ import { loadWatchlist } from '@/lib/storage/watchlist';
 import { LookalikeWarning } from '@/components/shared/LookalikeWarning';
 import { useStorageItem } from '@/components/shared/use-storage';
 import { SLOT, withSlot } from '@/components/shared/with-slot';
-import { download, MAX_IMPORT_BYTES, today } from './DataSection';
+import { MAX_IMPORT_BYTES, today } from './DataSection';
+import { download } from './StorageNotice';
 
 /** A parsed file waiting for the user's choice. */
 interface Pending {

@@ -2,10 +2,9 @@ import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { watchlistItem } from '@/lib/storage/items';
+import { editWatchlist } from '@/lib/messaging/watchlist-edit';
 import {
-  changeWatchlist,
   loadWatchlist,
-  mergeEntries,
   parseWatchlistFile,
   watchlistToCsv,
   watchlistToJson,
@@ -17,24 +16,13 @@ import { LookalikeWarning } from '@/components/shared/LookalikeWarning';
 import { useStorageItem } from '@/components/shared/use-storage';
 import { SLOT, withSlot } from '@/components/shared/with-slot';
 import { CacheStatusNote } from './CacheStatusNote';
+import { download, StorageNotice } from './StorageNotice';
 
 /** Largest file read for import; a watchlist that fits sync storage is far smaller. */
 export const MAX_IMPORT_BYTES = 1_000_000;
 
 /** The CSV columns the import reads: file format, not words to translate. */
 const CSV_HEADER = 'address,label';
-
-export function download(filename: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // The download has started from the click; the URL is only needed until then.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function today(): string {
   return new Date().toISOString().slice(0, 10);
@@ -80,15 +68,10 @@ async function readImport(file: File): Promise<ImportReport | PendingImport> {
 }
 
 async function saveImport(parsed: ParsedImport, skip: ReadonlySet<string> = new Set()): Promise<ImportReport> {
-  let added = 0;
-  let already = 0;
-  const result = await changeWatchlist((list) => {
-    const merged = mergeEntries(list, parsed.entries.filter((e) => !skip.has(e.address.toLowerCase())));
-    added = merged.added;
-    already = merged.alreadyPresent;
-    return merged.list;
-  });
+  const result = await editWatchlist({ kind: 'import', entries: parsed.entries.filter((e) => !skip.has(e.address.toLowerCase())) });
   if (!result.ok) return { summary: i18n.t('options.data.notImported', [result.error]), problems: parsed.problems, unit: parsed.unit };
+  const added = result.added ?? 0;
+  const already = result.alreadyPresent ?? 0;
   const parts = [i18n.t('options.data.imported', added)];
   if (already) parts.push(i18n.t('options.data.already', already));
   if (parsed.problems.length) parts.push(i18n.t(parsed.unit === 'line' ? 'options.data.badLines' : 'options.data.badEntries', parsed.problems.length));
@@ -152,6 +135,7 @@ export function DataSection() {
 
   return (
     <div class="space-y-4">
+      <StorageNotice />
       <div>
         <p class="text-sm">{watchlist ? i18n.t('options.data.watchlistHas', watchlist.length) : i18n.t('options.data.watchlistLoading')}</p>
         <div class="mt-2 flex flex-wrap gap-2">

@@ -12,7 +12,8 @@ import { lookalikeVerdict } from '@/lib/core/lookalike';
 import type { LookupIntent } from '@/lib/core/lookup-url';
 import { callWorker } from '@/lib/messaging/worker-call';
 import { sendMessage } from '@/lib/messaging/protocol';
-import { addEntry, changeWatchlist, findEntry, MAX_LABEL_LENGTH, type WatchEntry } from '@/lib/storage/watchlist';
+import { findEntry, MAX_LABEL_LENGTH, type WatchEntry } from '@/lib/storage/watchlist';
+import { addToWatchlist } from '@/lib/messaging/watchlist-edit';
 import { setSiteDisabled } from '@/lib/storage/disabled-sites';
 import { LookalikeWarning } from '@/components/shared/LookalikeWarning';
 
@@ -58,7 +59,7 @@ function ConfirmAdd({ address, entries, onDone }: { address: string; entries: re
 
   const add = async () => {
     setBusy(true);
-    const result = await changeWatchlist((list) => addEntry(list, address, label ?? proposed));
+    const result = await addToWatchlist(address, label ?? proposed);
     setBusy(false);
     if (result.ok) onDone(address);
     else setError(result.error);

@@ -6,7 +6,8 @@ import { CHAINS } from '@/lib/core/chains';
 import { sanitizeSettings, settingsItem, watchlistItem } from '@/lib/storage/items';
 import { intentFromSearch, lookupFromSearch } from '@/lib/core/lookup-url';
 import { CardIntent } from './CardIntent';
-import { changeWatchlist, removeEntry, restoreEntry, type WatchEntry } from '@/lib/storage/watchlist';
+import type { WatchEntry } from '@/lib/storage/watchlist';
+import { editWatchlist } from '@/lib/messaging/watchlist-edit';
 import { ApiKeyForm } from '@/components/shared/ApiKeyForm';
 import { Skeleton } from '@/components/popup/ChainBalances';
 import { openOptionsPage } from '@/components/shared/ErrorNotice';
@@ -93,7 +94,7 @@ function KeySetup() {
 
 function EmptyWatchlist({ onAdded }: { onAdded: (address: string) => void }) {
   const addExample = async () => {
-    const r = await changeWatchlist((list) => (list.length ? list : [{ address: EXAMPLE_ADDRESS, label: EXAMPLE_LABEL, addedAt: Date.now() }]));
+    const r = await editWatchlist({ kind: 'add', address: EXAMPLE_ADDRESS, label: EXAMPLE_LABEL, keepExisting: true });
     if (r.ok) onAdded(EXAMPLE_ADDRESS);
   };
   return (
@@ -146,21 +147,16 @@ function useUndoableRemove() {
   };
   const hold = (held: boolean) => (held ? clearTimeout(timer.current) : expireLater());
   const remove = async (entry: WatchEntry) => {
-    let index = -1;
-    const r = await changeWatchlist((list) => {
-      const out = removeEntry(list, entry.address);
-      index = out.index;
-      return out.list;
-    });
-    if (!r.ok || index < 0) return;
-    setRemoved({ entry, index });
+    const r = await editWatchlist({ kind: 'remove', address: entry.address });
+    if (!r.ok || r.removedIndex === undefined) return;
+    setRemoved({ entry, index: r.removedIndex });
     expireLater();
   };
   const undo = async () => {
     if (!removed) return;
     clearTimeout(timer.current);
     setRemoved(undefined);
-    await changeWatchlist((list) => restoreEntry(list, removed.entry, removed.index));
+    await editWatchlist({ kind: 'restore', entry: removed.entry, index: removed.index });
   };
   return { removed, remove, undo, hold };
 }

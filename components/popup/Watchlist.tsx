@@ -4,7 +4,8 @@ import { parseAddress, shortenAddress, toChecksumAddress } from '@/lib/core/addr
 import { chainById, explorerAddressUrl } from '@/lib/core/chains';
 import { timeAgo } from '@/lib/core/time-ago';
 import { say } from '@/lib/i18n/say';
-import { addEntry, changeWatchlist, findEntry, moveEntry, relabelEntry, MAX_LABEL_LENGTH, type WatchEntry } from '@/lib/storage/watchlist';
+import { findEntry, MAX_LABEL_LENGTH, type WatchEntry } from '@/lib/storage/watchlist';
+import { addToWatchlist, editWatchlist } from '@/lib/messaging/watchlist-edit';
 import { fitUsd } from '@/components/popup/fit-number';
 import { WORDS } from '@/components/shared/vocabulary';
 import { SLOT, withSlot } from '@/components/shared/with-slot';
@@ -34,6 +35,8 @@ export function AddAddressForm({ entries, onAdded }: { entries: readonly WatchEn
   const [error, setError] = useState('');
   const [note, setNote] = useState('');
   const [pending, setPending] = useState<PendingAdd>();
+  // The worker answers the add; meanwhile the button says it is taken (and a second press waits).
+  const [busy, setBusy] = useState(false);
   const addressRef = useRef<HTMLInputElement>(null);
   useEffect(() => addressRef.current?.focus(), []);
 
@@ -72,7 +75,8 @@ export function AddAddressForm({ entries, onAdded }: { entries: readonly WatchEn
       onAdded(existing.address);
       return;
     }
-    const result = await changeWatchlist((list) => addEntry(list, input, entryLabel));
+    setBusy(true);
+    const result = await addToWatchlist(input, entryLabel).finally(() => setBusy(false));
     if (!result.ok) {
       setError(result.error);
       setNote('');
@@ -81,9 +85,11 @@ export function AddAddressForm({ entries, onAdded }: { entries: readonly WatchEn
     }
     setError('');
     setNote('');
-    setAddress('');
-    setLabel('');
-    onAdded(result.list[result.list.length - 1]!.address);
+    // What the user typed while the worker answered stays (`address`, `label`: the fields as submitted).
+    setAddress((typed) => (typed === address ? '' : typed));
+    setLabel((typed) => (typed === label ? '' : typed));
+    // Not the list's last entry: another page may have added one meanwhile.
+    onAdded(parsed.ok ? parsed.address : result.list[result.list.length - 1]!.address);
   };
 
   return (
@@ -109,7 +115,7 @@ export function AddAddressForm({ entries, onAdded }: { entries: readonly WatchEn
           value={label}
           onInput={(e) => setLabel(e.currentTarget.value)}
         />
-        <button type="submit" class="btn-primary">
+        <button type="submit" class="btn-primary" disabled={busy} aria-busy={busy}>
           {i18n.t('popup.add.submit')}
         </button>
       </div>
@@ -130,7 +136,7 @@ function LabelEditor({ entry, onDone }: { entry: WatchEntry; onDone: () => void 
   const [value, setValue] = useState(entry.label);
   const [error, setError] = useState('');
   const save = async () => {
-    const r = await changeWatchlist((list) => relabelEntry(list, entry.address, value));
+    const r = await editWatchlist({ kind: 'relabel', address: entry.address, label: value });
     if (r.ok) onDone();
     else setError(r.error);
   };
@@ -241,7 +247,7 @@ function WatchRow({ entry, selected, tabStop, total, explorerChainId, onSelect, 
     if (a === 'edit') return setEditing(true);
     if (a === 'remove') return onRemove();
     if (a === 'up' || a === 'down') {
-      void changeWatchlist((list) => moveEntry(list, entry.address, a === 'up' ? -1 : 1)).then(backToRow);
+      void editWatchlist({ kind: 'move', address: entry.address, delta: a === 'up' ? -1 : 1 }).then(backToRow);
       return;
     }
     navigator.clipboard.writeText(toChecksumAddress(entry.address)).then(

@@ -4,7 +4,7 @@ import { CHAINS } from '@/lib/core/chains';
 import { shortenAddress } from '@/lib/core/address';
 import { apiKeyItem } from '@/lib/storage/api-key';
 import { watchlistItem } from '@/lib/storage/items';
-import { addEntry, changeWatchlist } from '@/lib/storage/watchlist';
+import { addToWatchlist } from '@/lib/messaging/watchlist-edit';
 import { ApiKeyForm } from '@/components/shared/ApiKeyForm';
 import { EXAMPLE_ADDRESS, EXAMPLE_LABEL } from '@/components/shared/example-address';
 import { openOptionsPage } from '@/components/shared/ErrorNotice';
@@ -16,7 +16,7 @@ function AddressStep() {
   const [draft, setDraft] = useState('');
   const [note, setNote] = useState<{ ok: boolean; text: string }>();
   const add = async (input: string, label = '') => {
-    const r = await changeWatchlist((list) => addEntry(list, input, label));
+    const r = await addToWatchlist(input, label);
     setNote(r.ok ? { ok: true, text: i18n.t('welcome.added') } : { ok: false, text: r.error });
     if (r.ok) setDraft('');
   };

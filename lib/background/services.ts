@@ -16,10 +16,11 @@ import type { Asker } from './types';
 import { createContentLookups, createContentNameLookups } from './content-lookups';
 import { broadcastSiteSwitchChanges, siteSwitchHandlers } from './site-switch';
 import { LogoProxy } from './logo-proxy';
-import { addEntry, changeWatchlist, findEntry } from '@/lib/storage/watchlist';
+import { findEntry } from '@/lib/storage/watchlist';
 import { loadWatchlist } from '@/lib/storage/watchlist';
 import { getTokenRules, rulesOnChain } from '@/lib/storage/token-rules';
 import { findBookEntry, loadAddressBook } from '@/lib/storage/address-book';
+import { WatchlistWriter } from './watchlist-writer';
 import { combinedVerdict } from '@/lib/core/lookalike';
 import { checkEnsName } from '@/lib/core/ens-name';
 import type { NameAnswer } from '@/lib/messaging/protocol';
@@ -73,6 +74,8 @@ export function createBackgroundHandlers(): Handlers {
     beforeLookup: (address, call) => (call.ticket?.lane === 'visible' ? balances.afterFirstChain(address) : Promise.resolve()),
   });
   const onHold: OnHold = (listener) => scheduler.onHold(listener);
+  // The only code that writes the watchlist (pages send editWatchlist).
+  const watchlist = new WatchlistWriter();
   const alerts = new WatchAlerts({
     getBalances: (req, asker) => balances.get(req, asker),
     getWatchlist: loadWatchlist,
@@ -112,13 +115,8 @@ export function createBackgroundHandlers(): Handlers {
       return { cleared: await cache.clear() };
     },
     async addToWatchlist({ address, label }) {
-      let added = false;
-      const result = await changeWatchlist((list) => {
-        if (findEntry(list, address)) return list;
-        added = true;
-        return addEntry(list, address, label);
-      });
-      return result.ok ? { ok: true, added } : { ok: false, error: result.error };
+      const result = await watchlist.apply({ kind: 'add', address, label, keepExisting: true });
+      return result.ok ? { ok: true, added: result.added === 1 } : { ok: false, error: result.error };
     },
     openOptions: () => browser.runtime.openOptionsPage(),
     openPopup: ({ address, intent }) => openLookup(address, intent),
@@ -146,5 +144,6 @@ export function createBackgroundHandlers(): Handlers {
     getPriceChanges: ({ visible, ...req }, asker) =>
       priceHistory.changes(req, { ticket: { lane: visible || asker.kind === 'content-script' ? asker.lane : 'background' } }),
     ...siteSwitchHandlers,
+    editWatchlist: ({ id, edit }) => watchlist.apply(edit, id),
   };
 }

@@ -7,6 +7,7 @@ import { MAX_PAGE_ADDRESSES, type LookalikeVerdict } from '@/lib/core/lookalike'
 import type { NameFlag } from '@/lib/core/ens-flags';
 import type { PriceChange } from '@/lib/core/price-change';
 import type { TokenRule } from '@/lib/core/totals';
+import type { WatchEntry } from '@/lib/storage/items';
 
 /**
  * The message protocol: ONE entry per message in MESSAGES below. Everything crossing it is plain JSON.
@@ -109,6 +110,25 @@ export const PriceChangesRequestSchema = v.strictObject({
   visible: v.optional(v.boolean()),
 });
 
+const WatchLabelSchema = v.pipe(v.string(), v.maxLength(200));
+const WatchEntrySchema = v.strictObject({
+  address: AddressSchema,
+  label: WatchLabelSchema,
+  addedAt: v.pipe(v.number(), v.finite(), v.minValue(0)),
+});
+/** What a page may ask of the watchlist (the worker applies it; lib/background/watchlist-writer.ts). */
+export const WatchlistEditSchema = v.variant('kind', [
+  /** `keepExisting`: an address already there is not an error (the example address). */
+  v.strictObject({ kind: v.literal('add'), address: AddressSchema, label: v.optional(WatchLabelSchema), keepExisting: v.optional(v.boolean()) }),
+  v.strictObject({ kind: v.literal('remove'), address: AddressSchema }),
+  /** Undo of a remove: back where it was, unless the address was added again meanwhile. */
+  v.strictObject({ kind: v.literal('restore'), entry: WatchEntrySchema, index: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  v.strictObject({ kind: v.literal('relabel'), address: AddressSchema, label: WatchLabelSchema }),
+  v.strictObject({ kind: v.literal('move'), address: AddressSchema, delta: v.picklist([-1, 1]) }),
+  /** New addresses are appended; those already there are kept as they are. */
+  v.strictObject({ kind: v.literal('import'), entries: v.pipe(v.array(WatchEntrySchema), v.maxLength(5000)) }),
+]);
+
 export const MESSAGES = {
   /** Balances for one (chain, address). `refresh` bypasses the TTL; `waitForFresh` waits for an under-way refresh. */
   getBalances: message({
@@ -204,6 +224,16 @@ export const MESSAGES = {
     tabBudget: { key: ({ address }) => `history:${address ?? ''}`, group: ({ address }) => address ?? '', confirmed: () => false, refusal: { changes: [] } },
     answer: answer<PriceChangesAnswer>(),
   }),
+  /**
+   * The one way to change the watchlist: the worker applies edits one at a time, compare-and-swap on
+   * the stored version (lib/background/watchlist-writer.ts), and answers with the new list. `id`: the
+   * page's own id for this edit, so a retry after the worker stopped is not applied twice.
+   */
+  editWatchlist: message({
+    payload: v.strictObject({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)), edit: WatchlistEditSchema }),
+    from: 'extension-pages',
+    answer: answer<WatchlistEditAnswer>(),
+  }),
 };
 
 // Everything below is derived from MESSAGES.
@@ -227,6 +257,20 @@ export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>(
 // The library's types index ProtocolMap by a generic key, which TypeScript cannot relate back to PayloadOf/AnswerOf.
 export const send: Send = (type, data) => sendMessage(type, data as never) as Promise<never>;
 
+export type WatchlistEdit = v.InferOutput<typeof WatchlistEditSchema>;
+export type WatchlistEditAnswer =
+  | {
+      ok: true;
+      list: WatchEntry[];
+      /** The stored version after this edit. */
+      version: number;
+      /** import: entries appended and entries already there; add: 1 or 0. */
+      added?: number;
+      alreadyPresent?: number;
+      /** remove: where the entry was (for undo); absent when it was not there. */
+      removedIndex?: number;
+    }
+  | { ok: false; error: string };
 export type AddToWatchlistAnswer = { ok: true; added: boolean } | { ok: false; error: string };
 export type BalancesRequest = v.InferOutput<typeof BalancesRequestSchema>;
 export interface LookalikeAnswer {

@@ -1,11 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { DEFAULT_SETTINGS, getSettings, migrateWatchlistV1toV2, settingsItem, watchlistItem } from './items';
+import { backUpStoredValue, checkWatchlist, DEFAULT_SETTINGS, getSettings, migrateWatchlistV1toV2, settingsItem, storageBackupsItem, watchlistItem, type WatchEntry } from './items';
 import { apiKeyItem } from './api-key';
 
 const A = '0xd8da6bf26964af9d7eed9e03e53415d37aa96045';
 const B = '0x71C7656EC7ab88b098defB751B7401B5f6d8976F';
+const NOW = 1_733_390_000_000;
 
 describe('watchlist migration v1 → v2', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -20,16 +21,62 @@ describe('watchlist migration v1 → v2', () => {
     expect((await browser.storage.sync.get('watchlist$')).watchlist$).toEqual({ v: 2 });
   });
 
-  it('keeps the old data untouched and reports when a v1 entry is not an address', async () => {
-    const old = [A, 'my savings', 42];
+  it('keeps what it can read of a v1 list with bad entries, names the rest and keeps the original as a backup', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(NOW);
+    const old = [A, 'my savings', 42, B];
     await browser.storage.sync.set({ watchlist: old });
-    await expect(watchlistItem.migrate()).rejects.toThrow(/migration failed/);
-    expect((await browser.storage.sync.get('watchlist')).watchlist).toEqual(old);
-    expect((await browser.storage.sync.get('watchlist$')).watchlist$).toBeUndefined();
+    await watchlistItem.migrate();
+    expect(await watchlistItem.getValue()).toEqual([
+      { address: A, label: '', addedAt: 0 },
+      { address: B.toLowerCase(), label: '', addedAt: 0 },
+    ]);
+    expect((await browser.storage.sync.get('watchlist$')).watchlist$).toEqual({ v: 2 });
+    const backups = await storageBackupsItem.getValue();
+    expect(backups).toEqual([{ key: `backup:watchlist:${NOW}`, item: 'sync:watchlist', at: NOW, kept: 2, invalid: ['my savings', '42'] }]);
+    expect((await browser.storage.local.get(`backup:watchlist:${NOW}`))[`backup:watchlist:${NOW}`]).toEqual(old);
+    // Meeting the same bad value again (another page migrating at once) makes no second copy.
+    await backUpStoredValue('sync:watchlist', old, checkWatchlist(old), NOW + 1);
+    expect(await storageBackupsItem.getValue()).toHaveLength(1);
+    vi.useRealTimers();
   });
 
-  it('rejects a v1 value that is not a list', () => {
-    expect(() => migrateWatchlistV1toV2({ a: 1 })).toThrow(/not a list/);
+  it('never hands a consumer the raw value: when even the backup fails, storage stays as it was and reads see the checked entries', async () => {
+    const old = [A, { address: 'nope' }];
+    await browser.storage.sync.set({ watchlist: old });
+    vi.spyOn(browser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    await expect(watchlistItem.migrate()).rejects.toThrow(/migration failed/);
+    expect((await browser.storage.sync.get('watchlist')).watchlist).toEqual(old);
+    expect(await watchlistItem.getValue()).toEqual([{ address: A, label: '', addedAt: 0 }]);
+  });
+
+  it('checks every read: strings synced back by an old device, wrong types and a value that is not a list', async () => {
+    await browser.storage.sync.set({
+      watchlist: [{ address: A, label: 'me', addedAt: 5 }, B, { address: B, label: 'dup' }, { address: A.slice(0, 20) }, { address: A.replace('a', 'b'), label: 7, addedAt: -1 }, null],
+      watchlist$: { v: 2 },
+    });
+    const watched: WatchEntry[][] = [];
+    const unwatch = watchlistItem.watch((list) => watched.push(list));
+    expect(await watchlistItem.getValue()).toEqual([
+      { address: A, label: 'me', addedAt: 5 },
+      { address: B.toLowerCase(), label: '', addedAt: 0 },
+      { address: A.replace('a', 'b'), label: '', addedAt: 0 },
+    ]);
+    expect(checkWatchlist([{ address: A.slice(0, 20) }, null]).invalid).toEqual([JSON.stringify({ address: A.slice(0, 20) }), 'null']);
+    await browser.storage.sync.set({ watchlist: 'garbage' });
+    expect(await watchlistItem.getValue()).toEqual([]);
+    expect(watched.at(-1)).toEqual([]);
+    unwatch();
+    expect(checkWatchlist({ a: 1 })).toEqual({ list: [], invalid: ['{"a":1}'] });
+  });
+
+  it('refuses a write from a page: only the worker writes the watchlist', async () => {
+    await expect(watchlistItem.setValue([])).rejects.toThrow(/Only the worker writes the watchlist/);
+  });
+
+  it('turns a v1 value that is not a list into an empty list, keeping it as a backup', async () => {
+    expect(await migrateWatchlistV1toV2({ a: 1 })).toEqual([]);
+    expect((await storageBackupsItem.getValue())[0]).toMatchObject({ item: 'sync:watchlist', kept: 0, invalid: ['{"a":1}'] });
   });
 
   it('leaves a current v2 list alone', async () => {

@@ -1,4 +1,4 @@
-import { storage } from '#imports';
+import { storage, type WxtStorageItem } from '#imports';
 import { DEFAULT_API_BASE, parseApiBase } from '@/lib/core/api-base';
 import { isAddress } from '@/lib/core/address-format';
 import { CHAINS, isChainId } from '@/lib/core/chains';
@@ -85,33 +85,170 @@ export interface WatchEntry {
   addedAt: number;
 }
 
+/** Longest label kept (code points); the same cap as lib/storage/watchlist.ts's cleanLabel. */
+const MAX_STORED_LABEL = 100;
+
+/** What a stored watchlist holds that can be used, and what could not (each named briefly). */
+export interface CheckedWatchlist {
+  list: WatchEntry[];
+  invalid: string[];
+}
+
 /**
- * v1 was a plain list of address strings; v2 adds labels and the time added.
+ * The one check every read of the watchlist goes through: v2 entries and v1 address strings are
+ * kept (lowercased, first of duplicates), anything else is named in `invalid` and left out, so no
+ * consumer ever sees a shape it does not expect (an old device may sync v1 strings back).
+ */
+export function checkWatchlist(raw: unknown): CheckedWatchlist {
+  if (raw == null) return { list: [], invalid: [] };
+  if (!Array.isArray(raw)) return { list: [], invalid: [describeStored(raw)] };
+  const seen = new Set<string>();
+  const list: WatchEntry[] = [];
+  const invalid: string[] = [];
+  for (const item of raw) {
+    const entry = entryFrom(item);
+    if (!entry) invalid.push(describeStored(item));
+    else if (!seen.has(entry.address)) {
+      seen.add(entry.address);
+      list.push(entry);
+    }
+  }
+  return { list, invalid };
+}
+
+function entryFrom(item: unknown): WatchEntry | undefined {
+  if (typeof item === 'string') return isAddress(item.trim()) ? { address: item.trim().toLowerCase(), label: '', addedAt: 0 } : undefined;
+  if (!item || typeof item !== 'object') return undefined;
+  const { address, label, addedAt } = item as Record<string, unknown>;
+  if (typeof address !== 'string' || !isAddress(address)) return undefined;
+  return {
+    address: address.toLowerCase(),
+    label: typeof label === 'string' ? [...label].slice(0, MAX_STORED_LABEL).join('') : '',
+    addedAt: typeof addedAt === 'number' && Number.isFinite(addedAt) && addedAt >= 0 ? addedAt : 0,
+  };
+}
+
+/** A short, plain rendering of a stored value that could not be read (for the notice and the backup). */
+function describeStored(value: unknown): string {
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/**
+ * A stored value that could not be read in full, kept as it was before anything replaced it.
+ * The options page names it and offers it for download (components/options/StorageNotice.tsx).
+ */
+export interface StorageBackup {
+  /** The storage key the copy is under, e.g. `backup:watchlist:1733390000000`. */
+  key: string;
+  /** The item it is a copy of, e.g. `sync:watchlist`. */
+  item: string;
+  at: number;
+  /** Entries kept, and the ones that could not be read. */
+  kept: number;
+  invalid: string[];
+}
+
+/** Index of the backups in local storage (the copies themselves are under their own keys). */
+export const storageBackupsItem = storage.defineItem<StorageBackup[]>('local:storageBackups', { fallback: [] });
+
+/** At most this many backups are kept (the oldest go first): each may be a whole watchlist. */
+const MAX_BACKUPS = 5;
+
+/**
+ * Copies `original` to `local:backup:<name>:<time>` and records it, unless the latest backup of the
+ * item already holds the same value (pages and the worker may meet the same bad value at once).
+ */
+export async function backUpStoredValue(item: string, original: unknown, checked: CheckedWatchlist, now = Date.now()): Promise<StorageBackup> {
+  const name = item.replace(/^\w+:/, '');
+  const backups = sanitizeBackups(await storageBackupsItem.getValue());
+  const latest = backups.filter((b) => b.item === item).at(-1);
+  if (latest) {
+    const copy = await storage.getItem<unknown>(`local:${latest.key}`);
+    if (JSON.stringify(copy) === JSON.stringify(original)) return latest;
+  }
+  const backup: StorageBackup = { key: `backup:${name}:${now}`, item, at: now, kept: checked.list.length, invalid: checked.invalid };
+  const kept = [...backups, backup];
+  const dropped = kept.splice(0, Math.max(0, kept.length - MAX_BACKUPS));
+  await storage.setItems([
+    { key: `local:${backup.key}`, value: original },
+    { key: 'local:storageBackups', value: kept },
+  ]);
+  if (dropped.length) await storage.removeItems(dropped.map((b) => `local:${b.key}` as const));
+  return backup;
+}
+
+export function sanitizeBackups(raw: unknown): StorageBackup[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.filter(
+    (b): b is StorageBackup =>
+      !!b && typeof b === 'object' && typeof b.key === 'string' && b.key.startsWith('backup:') && typeof b.item === 'string' &&
+      typeof b.at === 'number' && typeof b.kept === 'number' && Array.isArray(b.invalid) && b.invalid.every((x: unknown) => typeof x === 'string'),
+  );
+}
+
+/** The stored shape's version (WXT keeps it in `sync:watchlist$`); not the edit version below. */
+export const WATCHLIST_SCHEMA_VERSION = 2;
+
+/**
+ * The watchlist as stored, before the check: only lib/storage (the writer's storage half and the
+ * check below) touches it. v1 was a plain list of address strings; v2 adds labels and the time added.
  * In sync storage so the watchlist follows the browser profile.
  */
-export const watchlistItem = storage.defineItem<WatchEntry[]>('sync:watchlist', {
+export const rawWatchlistItem = storage.defineItem<unknown>('sync:watchlist', {
   fallback: [],
-  version: 2,
+  version: WATCHLIST_SCHEMA_VERSION,
   migrations: {
     2: migrateWatchlistV1toV2,
   },
 });
 
-export function migrateWatchlistV1toV2(old: unknown): WatchEntry[] {
-  if (!Array.isArray(old)) throw new Error('watchlist v1 is not a list');
-  const seen = new Set<string>();
-  const entries: WatchEntry[] = [];
-  for (const item of old) {
-    if (typeof item !== 'string' || !isAddress(item.trim())) {
-      // Keep the whole old value: a failed migration leaves storage as it was.
-      throw new Error(`watchlist v1 holds an entry that is not an address: ${JSON.stringify(item)}`);
-    }
-    const address = item.trim().toLowerCase();
-    if (seen.has(address)) continue;
-    seen.add(address);
-    entries.push({ address, label: '', addedAt: 0 });
-  }
-  return entries;
+/**
+ * The watchlist every consumer reads: checked on every read and every change (checkWatchlist).
+ * Writes go through the worker (lib/background/watchlist-writer.ts), never through this item.
+ */
+export const watchlistItem: WxtStorageItem<WatchEntry[], Record<string, unknown>> = {
+  ...(rawWatchlistItem as unknown as WxtStorageItem<WatchEntry[], Record<string, unknown>>),
+  fallback: [],
+  defaultValue: [],
+  getValue: async () => checkWatchlist(await rawWatchlistItem.getValue()).list,
+  watch: (cb) => rawWatchlistItem.watch((next, old) => cb(checkWatchlist(next).list, checkWatchlist(old).list)),
+  setValue: refuseWrite,
+  removeValue: refuseWrite,
+};
+
+function refuseWrite(): Promise<never> {
+  return Promise.reject(new Error('Only the worker writes the watchlist: send an editWatchlist message.'));
+}
+
+/**
+ * The watchlist's version, stored beside it in the same sync write: the worker's writer compares it
+ * before every write (compare-and-swap) and bumps it. `applied`: ids of the latest edits, so an edit
+ * retried after the worker stopped mid-answer is not applied twice.
+ */
+export interface WatchlistVersion {
+  v: number;
+  applied: string[];
+}
+
+export const watchlistVersionItem = storage.defineItem<WatchlistVersion>('sync:watchlistVersion', { fallback: { v: 0, applied: [] } });
+
+export function sanitizeWatchlistVersion(raw: unknown): WatchlistVersion {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const v = typeof r.v === 'number' && Number.isSafeInteger(r.v) && r.v >= 0 ? r.v : 0;
+  const applied = Array.isArray(r.applied) ? r.applied.filter((id): id is string => typeof id === 'string') : [];
+  return { v, applied };
+}
+
+/**
+ * v1 → v2: what can be read is kept; when anything cannot, the v1 value is first copied to a
+ * backup (a failing copy fails the migration, which leaves storage as it was; reads still see
+ * only the checked entries).
+ */
+export async function migrateWatchlistV1toV2(old: unknown): Promise<WatchEntry[]> {
+  const checked = checkWatchlist(old);
+  if (checked.invalid.length) await backUpStoredValue('sync:watchlist', old, checked);
+  return checked.list;
 }
 
 /** Monthly Chainbase credit budget: the free plan's 200,000 unless the user sets another. At 100 % background work stops. */

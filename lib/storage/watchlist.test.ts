@@ -1,10 +1,7 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
 import {
   addEntry,
-  changeWatchlist,
   cleanLabel,
-  loadWatchlist,
   MAX_LABEL_LENGTH,
   mergeEntries,
   moveEntry,
@@ -13,8 +10,6 @@ import {
   relabelEntry,
   removeEntry,
   restoreEntry,
-  SYNC_ITEM_QUOTA_BYTES,
-  syncBytes,
   watchlistToCsv,
   watchlistToJson,
   type WatchEntry,
@@ -213,39 +208,5 @@ describe('mergeEntries', () => {
     expect(r.list).toEqual([entry(VITALIK, 'Keep me', 1), entry(DONATE, 'New', 3)]);
     expect(r.added).toBe(1);
     expect(r.alreadyPresent).toBe(1);
-  });
-});
-
-describe('storage', () => {
-  beforeEach(() => fakeBrowser.reset());
-
-  it('writes changes to sync storage and reads them back', async () => {
-    const r = await changeWatchlist((list) => addEntry(list, VITALIK_CS, 'Main', T));
-    expect(r.ok).toBe(true);
-    expect(await loadWatchlist()).toEqual([entry(VITALIK, 'Main')]);
-    const stored = await fakeBrowser.storage.sync.get('watchlist');
-    expect(stored.watchlist).toEqual([entry(VITALIK, 'Main')]);
-  });
-
-  it('writes nothing when the change is rejected', async () => {
-    await changeWatchlist((list) => addEntry(list, VITALIK, '', T));
-    const r = await changeWatchlist((list) => addEntry(list, VITALIK_CS, 'dup', T));
-    expect(r.ok).toBe(false);
-    expect(await loadWatchlist()).toEqual([entry(VITALIK)]);
-  });
-
-  it('refuses a change that would exceed the sync quota, keeping the list', async () => {
-    const many: WatchEntry[] = [];
-    for (let i = 1; syncBytes([...many, entry(OTHER, 'l'.repeat(40))]) <= SYNC_ITEM_QUOTA_BYTES; i++) {
-      many.push(entry(`0x${i.toString(16).padStart(40, '0')}`, 'l'.repeat(40)));
-    }
-    expect((await changeWatchlist(() => many)).ok).toBe(true);
-    const grow = await changeWatchlist((list) => addEntry(list, VITALIK, 'y'.repeat(40), T));
-    expect(grow).toEqual({ ok: false, error: expect.stringMatching(/full/) });
-    const relabel = await changeWatchlist((list) => relabelEntry(list, many[0]!.address, 'é'.repeat(MAX_LABEL_LENGTH)));
-    expect(relabel.ok).toBe(false);
-    expect(await loadWatchlist()).toEqual(many);
-    const shrink = await changeWatchlist((list) => removeEntry(list, many[0]!.address).list);
-    expect(shrink.ok).toBe(true);
   });
 });

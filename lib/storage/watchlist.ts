@@ -1,14 +1,26 @@
 /**
  * The watchlist's rules: add (validated, deduplicated), remove/restore, relabel,
  * reorder, export to CSV/JSON and import back. The list functions are pure; the
- * storage functions at the bottom read and write `watchlistItem` (sync storage).
+ * storage functions at the bottom read the list with its version and write both at once: only
+ * the worker's writer calls the write (lib/background/watchlist-writer.ts).
  */
 import { i18n } from '#i18n';
 import { parseAddress, toChecksumAddress } from '@/lib/core/address';
 // One CSV reader and writer for every export (formula guard included): lib/core/address-book-format.ts.
 import { csvCell, csvRecords, csvText } from '@/lib/core/address-book-format';
 import { say } from '@/lib/i18n/say';
-import { watchlistItem, type WatchEntry } from './items';
+import { storage } from '#imports';
+import {
+  checkWatchlist,
+  rawWatchlistItem,
+  sanitizeWatchlistVersion,
+  watchlistItem,
+  watchlistVersionItem,
+  WATCHLIST_SCHEMA_VERSION,
+  type CheckedWatchlist,
+  type WatchEntry,
+  type WatchlistVersion,
+} from './items';
 
 export type { WatchEntry };
 
@@ -224,28 +236,47 @@ export function mergeEntries(
 }
 
 // ---------------------------------------------------------------------------
-// Storage
+// Storage (read anywhere; written only by the worker's writer, lib/background/watchlist-writer.ts)
 // ---------------------------------------------------------------------------
 
 export function loadWatchlist(): Promise<WatchEntry[]> {
   return watchlistItem.getValue();
 }
 
-/** Reads, changes and writes the list; a change that fails or would exceed the sync quota writes nothing. */
-export async function changeWatchlist(
-  change: (list: WatchEntry[]) => ChangeResult | WatchEntry[],
-): Promise<ChangeResult> {
-  const current = await watchlistItem.getValue();
-  const result = change(current);
-  const outcome: ChangeResult = Array.isArray(result) ? { ok: true, list: result } : result;
-  if (!outcome.ok) return outcome;
-  // A list already over the quota (written elsewhere) may still shrink.
-  const tooBig = quotaError(outcome.list);
-  if (tooBig && syncBytes(outcome.list) > syncBytes(current)) return { ok: false, error: tooBig };
-  try {
-    await watchlistItem.setValue(outcome.list);
-  } catch (e) {
-    return { ok: false, error: i18n.t('messages.watchlist.notSaved', [(e as Error).message]) };
-  }
-  return outcome;
+/** The list as stored (checked), what could not be read of it, and its version. */
+export interface StoredWatchlist extends CheckedWatchlist {
+  version: WatchlistVersion;
+  /** The value before the check, for a backup when `invalid` is not empty. */
+  raw: unknown;
+}
+
+/** One read of the list and its version (after any migration has run). */
+export async function readStoredWatchlist(): Promise<StoredWatchlist> {
+  await rawWatchlistItem.getValue(); // waits for a migration under way
+  const [list, version] = await storage.getItems([rawWatchlistItem, watchlistVersionItem]);
+  const raw: unknown = list?.value;
+  return { ...checkWatchlist(raw), raw, version: sanitizeWatchlistVersion(version?.value) };
+}
+
+/** The stored version now (the compare of compare-and-swap). */
+export async function readWatchlistVersion(): Promise<number> {
+  return sanitizeWatchlistVersion(await watchlistVersionItem.getValue()).v;
+}
+
+/** How many edit ids are remembered to make retries safe. */
+const REMEMBERED_EDITS = 50;
+
+/**
+ * Writes the list, its schema version and its new version in one `storage.sync.set` (one atomic
+ * write: a reader never sees the list without its version).
+ */
+export async function writeStoredWatchlist(list: readonly WatchEntry[], version: WatchlistVersion, editId?: string): Promise<WatchlistVersion> {
+  const applied = editId ? [...version.applied, editId].slice(-REMEMBERED_EDITS) : version.applied;
+  const next: WatchlistVersion = { v: version.v + 1, applied };
+  await storage.setItems([
+    { key: 'sync:watchlist', value: list },
+    { key: 'sync:watchlist$', value: { v: WATCHLIST_SCHEMA_VERSION } },
+    { key: 'sync:watchlistVersion', value: next },
+  ]);
+  return next;
 }

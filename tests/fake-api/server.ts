@@ -10,6 +10,7 @@ import { CREDIT_COSTS, type Endpoint } from '../../lib/core/credits';
 import { lastPageSaysZero, nativeFor, PRICE_UPDATED_AT, priceFor, toHexQuantity, toTokenMeta, tokensFor } from './data';
 import { ensRecordFor, ensReverseFor } from './data';
 import { priceHistoryFor } from './data';
+import { FaultInjector, type FaultKind, type FaultOptions } from './faults';
 
 export const DEFAULT_KEYS = ['demo', 'test-key'] as const;
 
@@ -86,6 +87,10 @@ export interface FakeApi {
   reset(): void;
   simulate(rule: Simulation): void;
   clearSimulations(): void;
+  /** Fault mode (tests/fake-api/faults.ts): seeded random faults on API requests; undefined turns it off. */
+  setFaults(opts: FaultOptions | undefined): void;
+  /** Faults injected so far, by kind. */
+  faultCounts(): Record<FaultKind, number> | undefined;
 }
 
 export interface FakeApiOptions {
@@ -95,6 +100,8 @@ export interface FakeApiOptions {
   keys?: string[];
   /** The clock price history is counted back from (default Date.now). */
   now?: () => number;
+  /** Start in fault mode (see setFaults). */
+  faults?: FaultOptions;
 }
 
 const ADDRESS_RE = /^0[xX][a-fA-F0-9]{40}$/;
@@ -504,6 +511,7 @@ export async function startFakeApi(opts: FakeApiOptions = {}): Promise<FakeApi> 
   let charged = 0;
   const simulations = new Simulations();
   const pendingTimers = new Set<NodeJS.Timeout>();
+  let faults = opts.faults && new FaultInjector(opts.faults);
 
   const count = (q: RequestQuery) => log.filter((entry) => matchesQuery(entry, q)).length;
   const reset = () => {
@@ -547,6 +555,11 @@ export async function startFakeApi(opts: FakeApiOptions = {}): Promise<FakeApi> 
     const entry = logEntryFor(apiReq);
     log.push(entry);
     const plan = simulations.planFor(entry);
+    // Fault mode answers only what no simulation already decided.
+    if (faults && !plan.answer && plan.delayMs <= 0) {
+      const normal = () => answerApi(apiReq, req.method ?? 'GET', keys, { endlessPages: plan.endlessPages, nowMs: (opts.now ?? Date.now)() });
+      if (faults.maybeInject(res, normal)) return void res.on('finish', () => (entry.status = res.statusCode));
+    }
     const respond = () => {
       const answer = plan.answer ?? answerApi(apiReq, req.method ?? 'GET', keys, { endlessPages: plan.endlessPages, nowMs: (opts.now ?? Date.now)() });
       entry.status = answer.status;
@@ -600,6 +613,7 @@ export async function startFakeApi(opts: FakeApiOptions = {}): Promise<FakeApi> 
       new Promise<void>((resolve) => {
         for (const timer of pendingTimers) clearTimeout(timer);
         pendingTimers.clear();
+        faults?.close();
         server.close(() => resolve());
         server.closeAllConnections();
       }),
@@ -612,5 +626,10 @@ export async function startFakeApi(opts: FakeApiOptions = {}): Promise<FakeApi> 
     reset,
     simulate,
     clearSimulations: () => simulations.clear(),
+    setFaults: (f) => {
+      faults?.close();
+      faults = f && new FaultInjector(f);
+    },
+    faultCounts: () => faults && { ...faults.counts },
   };
 }
