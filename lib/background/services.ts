@@ -80,6 +80,8 @@ export function createBackgroundHandlers(): Handlers {
       ]);
       return { ...answer, hideSpam, locale };
     }, { ttlMs, monthSpent: budgetExhausted }),
+    // Cached values only, no API call: the pages paint them, then ask for what is missing or stale.
+    peekBalances: ({ addresses, chainIds }) => balances.peek(addresses.flatMap((address) => chainIds.map((chainId) => ({ chainId, address })))),
     async testKey({ apiKey, apiBase }) {
       try {
         const client = await clientFor(deps, { apiKey, apiBase });
