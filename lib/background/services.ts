@@ -9,7 +9,9 @@ import { budgetState } from '@/lib/core/credits';
 import { AskerPresence } from './asker-presence';
 import { clientFor, createHoldingsFetcher, type HoldingsFetchDeps } from './holdings-fetch';
 import { nativePricesState, PriceService, withNativePrices } from './price-service';
-import { alertSettingsItem, getAlertSettings, getCreditBudget, getSettings } from '@/lib/storage/items';
+import { alertSettingsItem, getAlertSettings, getCreditBudget as readCreditBudget, getSettings as readSettings } from '@/lib/storage/items';
+import { creditBudgetItem, settingsItem } from '@/lib/storage/items';
+import { liveValue } from './live-value';
 import { registerWatchAlerts, showNotification, WatchAlerts } from './alerts';
 import type { Handlers } from './handlers';
 import type { Asker } from './types';
@@ -33,6 +35,9 @@ function withNameFlags(answer: NameAnswer): NameAnswer {
 const KEY_TEST_ADDRESS = '0x0000000000000000000000000000000000000000';
 
 export function createBackgroundHandlers(): Handlers {
+  // Read once per worker life and kept current by storage.onChanged, not read again for every ask.
+  const getSettings = liveValue(readSettings, (changed) => void settingsItem.watch(changed));
+  const getCreditBudget = liveValue(readCreditBudget, (changed) => void creditBudgetItem.watch(changed));
   const scheduler = new Scheduler({ ratePerSecond: 2, burst: 2 });
   const ledger = new CreditLedger();
   const presence = new AskerPresence();
