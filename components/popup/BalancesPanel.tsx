@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { Chain } from '@/lib/core/chains';
 import { updatedAgo } from '@/lib/core/time-ago';
@@ -12,7 +12,6 @@ import { chainValue, hasAnyBalance, normalizeQuery, SMALL_BALANCE_USD, summaryOf
 import { useBalances, type ChainLoad } from '@/components/popup/use-balances';
 import { useNow } from '@/components/shared/use-now';
 import { WORDS } from '@/components/shared/vocabulary';
-import type { KnownTotal } from '@/lib/storage/popup-view';
 import { HoldingsComposition } from './portfolio/CompositionBar';
 
 /** Which chain's tokens are open: one chain id, or 'all' for none (the overview). */
@@ -34,8 +33,6 @@ interface Props {
   onHideSmall: (on: boolean) => void;
   /** Changes when cached answers must be dropped (a new API key). */
   epoch: unknown;
-  /** Called with the total once every chain answered with data (the watchlist shows it). */
-  onTotal?: (total: KnownTotal) => void;
 }
 
 interface ChainState {
@@ -251,21 +248,11 @@ function HideSmallSwitch({ on, onChange }: { on: boolean; onChange: (on: boolean
   );
 }
 
-/** Reports the total once it is complete: every chain answered with data. */
-function useReportTotal(ov: Overview, onTotal: Props['onTotal']) {
-  const complete = ov.pending.length === 0 && ov.failedWithoutData.length === 0 && ov.loaded.length > 0;
-  const at = complete ? Math.min(...ov.loaded.map((s) => s.portfolio!.fetchedAt)) : 0;
-  useEffect(() => {
-    if (complete) onTotal?.({ usd: ov.totals.totalUsd, at });
-  }, [complete, ov.totals.totalUsd, at, onTotal]);
-}
-
-export function BalancesPanel({ address, chains, choice, onChoice, hideSpam, hideSmall, onHideSmall, epoch, onTotal }: Props) {
+export function BalancesPanel({ address, chains, choice, onChoice, hideSpam, hideSmall, onHideSmall, epoch }: Props) {
   const [rawQuery, setQuery] = useState('');
   const ids = chains.map((c) => c.id);
   const { get, refresh, retry } = useBalances(address, ids, epoch);
   const ov = overview(chains, get, hideSpam);
-  useReportTotal(ov, onTotal);
   const query = normalizeQuery(rawQuery);
   const single = chains.length === 1 ? ov.states[0] : undefined;
   const showSearch = ov.tokenCount > SEARCH_THRESHOLD || query !== '';

@@ -198,7 +198,7 @@ export function PopupApp() {
       </main>
     );
   }
-  const { selected, chain: choice, totals, rememberTotal } = popupView;
+  const { selected, chain: choice } = popupView;
   const hasKey = apiKey.trim() !== '';
   const chains = CHAINS.filter((c) => settings.chains.includes(c.id));
   const shownChains = chains.length ? chains : CHAINS;
@@ -227,7 +227,9 @@ export function PopupApp() {
           <WatchList
             entries={watchlist}
             selected={current?.address}
-            totals={totals}
+            chainIds={shownChains.map((c) => c.id)}
+            hideSpam={settings.hideSpam}
+            epoch={apiKey}
             explorerChainId={explorerChain}
             onSelect={select}
             onRemove={(e) => void remove(e)}
@@ -251,7 +253,6 @@ export function PopupApp() {
           hideSmall={settings.hideSmall === true}
           onHideSmall={(on) => void settingsItem.setValue(sanitizeSettings({ ...settings, hideSmall: on }))}
           epoch={apiKey}
-          onTotal={(t) => rememberTotal(current.address, t)}
         />
       )}
       {removed && <UndoBar removed={removed} onUndo={() => void undo()} onHold={hold} />}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { parseAddress, shortenAddress, toChecksumAddress } from '@/lib/core/address';
 import { chainById, explorerAddressUrl } from '@/lib/core/chains';
@@ -9,7 +9,7 @@ import { addToWatchlist, editWatchlist } from '@/lib/messaging/watchlist-edit';
 import { fitUsd } from '@/components/popup/fit-number';
 import { WORDS } from '@/components/shared/vocabulary';
 import { SLOT, withSlot } from '@/components/shared/with-slot';
-import type { KnownTotal } from '@/lib/storage/popup-view';
+import { useAddressTotals, type KnownTotal } from './use-balances';
 import { addStep, type PendingAdd } from './add-address-step';
 import { AddConfirm } from './AddConfirm';
 import { AddressName } from './AddressName';
@@ -338,14 +338,18 @@ function sorted(entries: readonly WatchEntry[], sort: WatchSort, totals: Readonl
 interface ListProps {
   entries: readonly WatchEntry[];
   selected: string | undefined;
-  totals: ReadonlyMap<string, KnownTotal>;
+  /** The chains a total covers, the spam setting and the epoch: as the address view and Portfolio have them. */
+  chainIds: readonly number[];
+  hideSpam: boolean;
+  epoch: unknown;
   explorerChainId: number;
   onSelect: (address: string) => void;
   onRemove: (entry: WatchEntry) => void;
 }
 
-/** The watchlist: one tab stop (arrow keys move between rows), each row's total, their sum, sorting. */
-export function WatchList({ entries, selected, totals, explorerChainId, onSelect, onRemove }: ListProps) {
+/** The watchlist: one tab stop (arrow keys move between rows), each row's total (from the balances store), their sum, sorting. */
+export function WatchList({ entries, selected, chainIds, hideSpam, epoch, explorerChainId, onSelect, onRemove }: ListProps) {
+  const totals = useAddressTotals(useMemo(() => entries.map((e) => e.address), [entries]), chainIds, hideSpam, epoch);
   const [sort, setSort] = useState<WatchSort>('own');
   const rows = sorted(entries, sort, totals);
   const [focusAt, setFocusAt] = useState(() => Math.max(0, rows.findIndex((e) => e.address === selected)));

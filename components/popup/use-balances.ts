@@ -1,6 +1,12 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { sendMessage, type BalancesAnswer, type BalancesRequest } from '@/lib/messaging/protocol';
-import { loadBalances, type BalancesState } from '@/lib/messaging/balances-loader';
+/**
+ * Thin hooks over the pages' one balances store (balances-store.ts): the address view, Portfolio
+ * and the watchlist's totals read the same answers, so one address never shows two totals and
+ * switching views never asks the worker again for what the store holds.
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { BalancesAnswer } from '@/lib/messaging/protocol';
+import { addressSummary, type ChainState } from '@/lib/core/address-summary';
+import { balancesStore, chainStateOf, type BalancesStore, type Pair, type StoredLoad } from './balances-store';
 
 export interface ChainLoad {
   /** The latest answer; kept while a refresh is under way. */
@@ -11,72 +17,101 @@ export interface ChainLoad {
   askedAt: number;
 }
 
-const getBalances = (request: BalancesRequest) => sendMessage('getBalances', request);
-
-/** The popup shows an unreachable background like any other error, over what it already had. */
-function asAnswer(state: BalancesState): BalancesAnswer | undefined {
-  if (!state.unreachable) return state.answer;
-  return { ...state.answer, stale: !!state.answer?.portfolio, refreshing: false, error: { kind: 'server', message: state.unreachable } };
+/** An address's all-chains total, once every chain answered with data, and when its oldest chain was fetched. */
+export interface KnownTotal {
+  usd: number;
+  at: number;
 }
 
-const loadKey = (chainId: number, address: string) => `${chainId}:${address}`;
+/** The popup shows an unreachable background like any other error, over what it already had. */
+function asChainLoad(load: StoredLoad): ChainLoad {
+  const { answer, busy, askedAt, unreachable } = load;
+  if (!unreachable) return { answer, busy, askedAt };
+  return { answer: { ...answer, stale: !!answer?.portfolio, refreshing: false, error: { kind: 'server', message: unreachable } }, busy, askedAt };
+}
+
+const pairsOf = (addresses: readonly string[], chainIds: readonly number[]): Pair[] =>
+  addresses.flatMap((address) => chainIds.map((chainId) => ({ chainId, address })));
+
+/** Re-renders on every change of the store (coalesced by the store to one per frame). */
+function useStoreVersion(store: BalancesStore): number {
+  const [version, setVersion] = useState(0);
+  useEffect(() => store.subscribe(() => setVersion((v) => v + 1)), [store]);
+  return version;
+}
 
 /**
- * Balances of one address on several chains. Every chain is asked in parallel
- * (the background rate-limits) and each answer is shown as it arrives. Answers
- * are kept per (chain, address), so switching chains or addresses back shows
- * them at once. `epoch` changing (e.g. a new API key) drops everything.
+ * Balances of one address (the one on screen) on several chains, each shown as it arrives.
+ * API: `useBalances(address, chainIds, epoch, store?)` → `{ get(chainId): ChainLoad | undefined,
+ * refresh(chainIds), retry(chainIds) }`. `epoch` changing (a new API key) drops everything.
  */
-export function useBalances(address: string | undefined, chainIds: readonly number[], epoch: unknown) {
-  const loads = useRef(new Map<string, ChainLoad>());
-  /** The newest request per key; older answers arriving late are dropped. Numbers never repeat, even across epochs. */
-  const seq = useRef(new Map<string, number>());
-  const counter = useRef(0);
-  const [, setVersion] = useState(0);
-  const rerender = useCallback(() => setVersion((v) => v + 1), []);
-
-  const load = useCallback(
-    async (chainId: number, addr: string, refresh: boolean) => {
-      const key = loadKey(chainId, addr);
-      const mine = ++counter.current;
-      seq.current.set(key, mine);
-      const current = () => seq.current.get(key) === mine;
-      const askedAt = Date.now();
-      // The popup asks only for the address on screen: the scheduler serves it first; Refresh is the user's own action, ahead of all.
-      const target = { chainId, address: addr, visible: true, ...(refresh && { user: true }) };
-      await loadBalances(getBalances, target, {
-        refresh,
-        previous: loads.current.get(key)?.answer,
-        isCurrent: current,
-        onState: (state) => {
-          loads.current.set(key, { answer: asAnswer(state), busy: state.busy, askedAt });
-          rerender();
-        },
-      });
-    },
-    [rerender],
-  );
-
-  useEffect(() => {
-    loads.current.clear();
-    seq.current.clear();
-    rerender();
-  }, [epoch, rerender]);
-
+export function useBalances(address: string | undefined, chainIds: readonly number[], epoch: unknown, store: BalancesStore = balancesStore) {
+  useStoreVersion(store);
   const chainsKey = chainIds.join(',');
   useEffect(() => {
-    if (!address) return;
-    for (const chainId of chainIds) {
-      if (!loads.current.has(loadKey(chainId, address))) void load(chainId, address, false);
-    }
+    store.setEpoch(epoch);
+    if (address) store.ask(pairsOf([address], chainIds), { visible: true });
     // chainIds is compared by content (chainsKey), not identity.
-  }, [address, chainsKey, epoch, load]);
+  }, [address, chainsKey, epoch, store]);
 
-  const get = (chainId: number): ChainLoad | undefined =>
-    address ? loads.current.get(loadKey(chainId, address)) : undefined;
+  const get = (chainId: number): ChainLoad | undefined => {
+    const load = address ? store.get(chainId, address) : undefined;
+    return load && asChainLoad(load);
+  };
   /** Bypasses the cache TTL. */
-  const refresh = (ids: readonly number[]) => address && ids.forEach((id) => void load(id, address, true));
+  const refresh = (ids: readonly number[]) => address && store.refresh(pairsOf([address], ids), { visible: true });
   /** Asks again as usual (after an error); the cache still answers when it can. */
-  const retry = (ids: readonly number[]) => address && ids.forEach((id) => void load(id, address, false));
+  const retry = (ids: readonly number[]) => address && store.retry(pairsOf([address], ids), { visible: true });
   return { get, refresh, retry };
+}
+
+/**
+ * Balances of every watched address on every chain (Portfolio), in watchlist order, at most
+ * MAX_IN_FLIGHT asks at a time. `state` is what the net worth needs; `busy` while any is under way.
+ */
+export function useWatchlistBalances(addresses: readonly string[], chainIds: readonly number[], epoch: unknown, store: BalancesStore = balancesStore) {
+  useStoreVersion(store);
+  const wanted = `${addresses.join(',')}|${chainIds.join(',')}`;
+  useEffect(() => {
+    store.setEpoch(epoch);
+    store.ask(pairsOf(addresses, chainIds));
+    // addresses and chainIds are compared by content (wanted), not identity.
+  }, [wanted, epoch, store]);
+
+  const state = (chainId: number, address: string): ChainState | undefined => chainStateOf(store.get(chainId, address));
+  const busy = pairsOf(addresses, chainIds).some((p) => store.get(p.chainId, p.address)?.busy);
+  /** Bypasses the cache TTL for every pair (the Refresh button). */
+  const refresh = () => store.refresh(pairsOf(addresses, chainIds));
+  return { state, busy, refresh };
+}
+
+/**
+ * The watchlist's per-address totals: addressSummary() over the store, as Portfolio and the
+ * address view compute them. Shows what the worker's cache holds (one peek, no API call); an
+ * address gets a total once every chain is held.
+ */
+export function useAddressTotals(
+  addresses: readonly string[],
+  chainIds: readonly number[],
+  hideSpam: boolean,
+  epoch: unknown,
+  store: BalancesStore = balancesStore,
+): ReadonlyMap<string, KnownTotal> {
+  const version = useStoreVersion(store);
+  const wanted = `${addresses.join(',')}|${chainIds.join(',')}`;
+  useEffect(() => {
+    store.setEpoch(epoch);
+    store.peek(pairsOf(addresses, chainIds));
+    // addresses and chainIds are compared by content (wanted), not identity.
+  }, [wanted, epoch, store]);
+  return useMemo(() => {
+    const totals = new Map<string, KnownTotal>();
+    for (const address of addresses) {
+      const summary = addressSummary(address, { chainIds, state: (chainId) => chainStateOf(store.get(chainId, address)), hideSpam });
+      if (!summary.complete) continue;
+      totals.set(address, { usd: summary.totals.totalUsd, at: Math.min(...summary.chains.map((c) => c.portfolio.fetchedAt)) });
+    }
+    return totals;
+    // Recomputed when the store changed (version) or the question did.
+  }, [version, wanted, hideSpam, store]);
 }

@@ -90,6 +90,48 @@ describe('BalancesService', () => {
   });
 });
 
+describe('BalancesService.peek: many cached pairs in one answer, no API call', () => {
+  beforeEach(() => fakeBrowser.reset());
+  const OTHER = '0x00000000000000000000000000000000000000be';
+
+  it('answers the cached pairs only, each with whether it is past its TTL, without fetching or refreshing', async () => {
+    const { service, fetchHoldings, advance } = setup();
+    await service.get({ chainId: 1, address: ADDRESS });
+    advance(TTL + 1);
+    await service.get({ chainId: 1, address: OTHER, refresh: true });
+    await service.get({ chainId: 56, address: OTHER, refresh: true });
+    fetchHoldings.mockClear();
+    const pairs = [1, 56].flatMap((chainId) => [ADDRESS, OTHER].map((address) => ({ chainId, address })));
+    const { found } = await service.peek(pairs);
+    const got = Object.fromEntries(found.map((f) => [`${f.portfolio.chainId}:${f.portfolio.address}`, f.stale]));
+    expect(got).toEqual({ [`1:${ADDRESS}`]: true, [`1:${OTHER}`]: false, [`56:${OTHER}`]: false });
+    expect(fetchHoldings).not.toHaveBeenCalled();
+  });
+
+  it('reads storage once for all the pairs and writes nothing (the cache’s recency order stays as it was)', async () => {
+    const { service } = setup();
+    await service.get({ chainId: 1, address: ADDRESS });
+    const get = vi.spyOn(browser.storage.local, 'get');
+    const set = vi.spyOn(browser.storage.local, 'set');
+    const remove = vi.spyOn(browser.storage.local, 'remove');
+    const pairs = Array.from({ length: 50 }, (_, i) => ({ chainId: 1, address: `0x${(i + 1).toString(16).padStart(40, '0')}` }));
+    await service.peek([...pairs, { chainId: 1, address: ADDRESS }]);
+    expect(get).toHaveBeenCalledTimes(1);
+    expect(set).not.toHaveBeenCalled();
+    expect(remove).not.toHaveBeenCalled();
+  });
+
+  it('leaves out an entry older than the cache keeps, without removing it', async () => {
+    let now = 1_000_000;
+    const cache = new HoldingsCache(browser.storage.local, { now: () => now, maxAgeMs: 1000 });
+    const service = new BalancesService({ cache, fetchHoldings: vi.fn(), ttlMs: async () => TTL, now: () => now });
+    await cache.set({ chainId: 1, address: ADDRESS, native: '1', tokens: [], capped: false, fetchedAt: now });
+    now += 1001;
+    expect((await service.peek([{ chainId: 1, address: ADDRESS }])).found).toEqual([]);
+    expect(Object.keys(await browser.storage.local.get(null))).toContain(`cache:1:${ADDRESS}`);
+  });
+});
+
 describe('BalancesService: empty chains, lanes, dropped askers, 429', () => {
   beforeEach(() => fakeBrowser.reset());
 

@@ -5,7 +5,7 @@ import { DEFAULT_FIRST_CHAIN, firstChain } from './first-chain';
 import type { HoldingsCache } from './holdings-cache';
 import type { Asker } from './types';
 import type { HoldingsFetcher } from './holdings-fetch';
-import type { BalancesAnswer, BalancesRequest } from '@/lib/messaging/protocol';
+import type { BalancesAnswer, BalancesRequest, PeekAnswer } from '@/lib/messaging/protocol';
 import type { ApiErrorInfo, ChainHoldings } from '@/lib/core/types';
 
 /**
@@ -92,6 +92,17 @@ export class BalancesService {
   }
 
   /**
+   * What the cache holds for many pairs at once, without any API call or refresh: each answer
+   * says whether it is past its time to live (`stale`), so the page asks (get) only for the
+   * pairs missing or stale. Pairs not cached are left out.
+   */
+  async peek(pairs: readonly { chainId: number; address: string }[]): Promise<PeekAnswer> {
+    const [held, ttl] = await Promise.all([this.deps.cache.peek(pairs), this.deps.ttlMs()]);
+    const now = this.now();
+    return { found: held.map((portfolio) => ({ portfolio, stale: now - portfolio.fetchedAt >= freshForTtl(portfolio, ttl) })) };
+  }
+
+  /**
    * "Clear cache" is a barrier: fetches under way still answer whoever waits for them,
    * but their results are not written into the cleared cache, and new asks start afresh.
    */
@@ -103,8 +114,7 @@ export class BalancesService {
 
   /** How long a cached portfolio counts as fresh: empty chains much longer (a manual refresh still asks). */
   private async freshFor(cached: ChainHoldings): Promise<number> {
-    const ttl = await this.deps.ttlMs();
-    return isEmptyHoldings(cached) ? ttl * EMPTY_CHAIN_TTL_FACTOR : ttl;
+    return freshForTtl(cached, await this.deps.ttlMs());
   }
 
   /**
@@ -274,6 +284,10 @@ class RateLimitedRetrying extends ChainbaseError {}
 export function heldError(until: number, now: number, askedMs?: number): ApiErrorInfo {
   const note = cappedHoldNote(askedMs);
   return { ...apiError('rate-limited', { retryAfterMs: until - now, ...(note && { serverMessage: note }) }).info, retryAt: until };
+}
+
+function freshForTtl(cached: ChainHoldings, ttl: number): number {
+  return isEmptyHoldings(cached) ? ttl * EMPTY_CHAIN_TTL_FACTOR : ttl;
 }
 
 function flightKey(chainId: number, address: string): string {

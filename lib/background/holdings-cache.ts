@@ -74,6 +74,17 @@ export class HoldingsCache {
     return entry;
   }
 
+  /**
+   * Read-only: what the cache holds for these (chain, address) pairs, in ONE storage read. Recency
+   * is not touched and nothing is removed (an expired entry is only left out), so a page painting
+   * many cached values at once neither reorders the eviction order nor writes.
+   */
+  async peek(pairs: readonly { chainId: number; address: string }[]): Promise<ChainHoldings[]> {
+    if (!pairs.length) return [];
+    const stored = await this.area.get(pairs.map((p) => cacheKey(p.chainId, p.address)));
+    return Object.values(stored).filter((entry): entry is ChainHoldings => isHoldings(entry) && !this.expired(entry.fetchedAt));
+  }
+
   async set(portfolio: ChainHoldings): Promise<void> {
     const key = cacheKey(portfolio.chainId, portfolio.address);
     const value = displayedPart(portfolio);

@@ -9,7 +9,9 @@ import { budgetState } from '@/lib/core/credits';
 import { AskerPresence } from './asker-presence';
 import { clientFor, createHoldingsFetcher, type HoldingsFetchDeps } from './holdings-fetch';
 import { nativePricesState, PriceService, withNativePrices } from './price-service';
-import { alertSettingsItem, getAlertSettings, getCreditBudget, getSettings } from '@/lib/storage/items';
+import { alertSettingsItem, getAlertSettings, getCreditBudget as readCreditBudget, getSettings as readSettings } from '@/lib/storage/items';
+import { creditBudgetItem, settingsItem } from '@/lib/storage/items';
+import { liveValue } from './live-value';
 import { registerWatchAlerts, showNotification, WatchAlerts } from './alerts';
 import type { Handlers } from './handlers';
 import type { Asker } from './types';
@@ -38,6 +40,9 @@ function withNameFlags(answer: NameAnswer): NameAnswer {
 const KEY_TEST_ADDRESS = '0x0000000000000000000000000000000000000000';
 
 export function createBackgroundHandlers(): Handlers {
+  // Read once per worker life and kept current by storage.onChanged, not read again for every ask.
+  const getSettings = liveValue(readSettings, (changed) => void settingsItem.watch(changed));
+  const getCreditBudget = liveValue(readCreditBudget, (changed) => void creditBudgetItem.watch(changed));
   const scheduler = new Scheduler({ ratePerSecond: 2 });
   const ledger = new CreditLedger();
   const presence = new AskerPresence();
@@ -99,6 +104,8 @@ export function createBackgroundHandlers(): Handlers {
       ]);
       return { ...answer, hideSpam, locale, tokenRules: rulesOnChain(rules, req.chainId) };
     }, { ttlMs, monthSpent: budgetExhausted }),
+    // Cached values only, no API call: the pages paint them, then ask for what is missing or stale.
+    peekBalances: ({ addresses, chainIds }) => balances.peek(addresses.flatMap((address) => chainIds.map((chainId) => ({ chainId, address })))),
     async testKey({ apiKey, apiBase }, asker) {
       try {
         const client = await clientFor(deps, { apiKey, apiBase }, { ticket: { lane: asker.lane } });

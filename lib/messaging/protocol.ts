@@ -1,8 +1,8 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import * as v from 'valibot';
-import type { ApiErrorInfo, BalancesResult } from '@/lib/core/types';
+import type { ApiErrorInfo, BalancesResult, ChainHoldings } from '@/lib/core/types';
 import { ADDRESS_PATTERN } from '@/lib/core/address-format';
-import { EXPLORER_SITES, isChainId } from '@/lib/core/chains';
+import { CHAINS, EXPLORER_SITES, isChainId } from '@/lib/core/chains';
 import { MAX_PAGE_ADDRESSES, type LookalikeVerdict } from '@/lib/core/lookalike';
 import type { NameFlag } from '@/lib/core/ens-flags';
 import type { PriceChange } from '@/lib/core/price-change';
@@ -129,6 +129,9 @@ export const WatchlistEditSchema = v.variant('kind', [
   v.strictObject({ kind: v.literal('import'), entries: v.pipe(v.array(WatchEntrySchema), v.maxLength(5000)) }),
 ]);
 
+/** peekBalances: at most this many addresses per message (times every chain: 4,608 pairs). */
+export const MAX_PEEK_ADDRESSES = 512;
+
 export const MESSAGES = {
   /** Balances for one (chain, address). `refresh` bypasses the TTL; `waitForFresh` waits for an under-way refresh. */
   getBalances: message({
@@ -141,6 +144,19 @@ export const MESSAGES = {
       refusal: { stale: false, refreshing: false, overBudget: 'tab' },
     },
     answer: answer<BalancesAnswer>(),
+  }),
+  /**
+   * What the worker's cache holds for every (chain, address) of these addresses × chains, in one
+   * message and without any API call: pages paint cached values at once, then ask (getBalances)
+   * only for the pairs missing or stale (components/popup/balances-store.ts).
+   */
+  peekBalances: message({
+    payload: v.strictObject({
+      addresses: v.pipe(v.array(AddressSchema), v.maxLength(MAX_PEEK_ADDRESSES)),
+      chainIds: v.pipe(v.array(ChainIdSchema), v.maxLength(CHAINS.length)),
+    }),
+    from: 'extension-pages',
+    answer: answer<PeekAnswer>(),
   }),
   /** Checks a key with one real call (a native balance on Ethereum): the given key and base URL, or the stored ones. */
   testKey: message({
@@ -348,6 +364,11 @@ export interface BalancesAnswer extends BalancesResult {
   locale?: string;
   /** The user's token rules on this chain by contract (hide, pin, spam / not spam), for the hover card: it applies them to its total. */
   tokenRules?: Record<string, TokenRule>;
+}
+
+export interface PeekAnswer {
+  /** The cached pairs only (missing ones are left out); `stale`: past its time to live, ask getBalances for it. */
+  found: { portfolio: ChainHoldings; stale: boolean }[];
 }
 
 export interface SenderInfo {

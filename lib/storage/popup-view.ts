@@ -11,32 +11,25 @@ export interface PopupView {
   selected?: string;
   /** The chain last chosen, or every chain. */
   chain: number | 'all';
-  /** Per address: its all-chains total as last shown complete, and when its data was fetched. */
-  totals: Record<string, KnownTotal>;
 }
 
-export interface KnownTotal {
-  usd: number;
-  at: number;
-}
+/*
+ * The watchlist's totals are not stored here any more (an older version kept each address's total
+ * as last shown): they come from the pages' balances store, which peeks at the worker's cache, so
+ * a total is computed one way only (lib/core/address-summary.ts). An old `totals` field is dropped
+ * on read and gone with the next write.
+ */
 
-export const EMPTY_POPUP_VIEW: PopupView = { chain: 'all', totals: {} };
+export const EMPTY_POPUP_VIEW: PopupView = { chain: 'all' };
 
 export const popupViewItem = storage.defineItem<PopupView>('local:popupView', { fallback: EMPTY_POPUP_VIEW, version: 1 });
 
 /** The stored view with anything of the wrong shape left out (it is only where the popup opens). */
 export function sanitizePopupView(raw: unknown): PopupView {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const totals = r.totals && typeof r.totals === 'object' ? (r.totals as Record<string, unknown>) : {};
   return {
     ...(typeof r.selected === 'string' && isAddress(r.selected) && { selected: r.selected.toLowerCase() }),
     chain: isChainId(r.chain) ? r.chain : 'all',
-    totals: Object.fromEntries(
-      Object.entries(totals).filter((entry): entry is [string, KnownTotal] => {
-        const t = entry[1] as Partial<KnownTotal> | undefined;
-        return Number.isFinite(t?.usd) && Number.isFinite(t?.at);
-      }),
-    ),
   };
 }
 
@@ -60,8 +53,9 @@ export async function adoptLegacyViewState(local: Pick<Storage, 'getItem' | 'rem
       return undefined;
     }
   };
-  const legacy = { selected: parse(LEGACY_KEYS.selected), chain: parse(LEGACY_KEYS.chain), totals: parse(LEGACY_KEYS.totals) };
-  if (Object.values(legacy).every((v) => v === undefined)) return;
+  // Old totals are only removed: totals come from the balances store now.
+  const legacy = { selected: parse(LEGACY_KEYS.selected), chain: parse(LEGACY_KEYS.chain) };
+  if (Object.values(LEGACY_KEYS).every((key) => local.getItem(key) === null)) return;
   // Without the item's fallback: null when nothing was ever stored.
   if ((await storage.getItem(popupViewItem.key)) === null) await popupViewItem.setValue(sanitizePopupView(legacy));
   for (const key of Object.values(LEGACY_KEYS)) local.removeItem(key);

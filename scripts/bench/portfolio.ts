@@ -60,7 +60,7 @@ async function measure(context: BrowserContext, url: string, portfolio: boolean)
 /**
  * Asks the worker for every (chain, address) pair through the extension's own protocol, a
  * batch at a time (the worker refuses to queue hundreds of calls at once, see
- * use-watchlist-balances.ts); `refresh` bypasses the balance cache like the Refresh button.
+ * balances-store.ts); `refresh` bypasses the balance cache like the Refresh button.
  */
 export async function benchPortfolio(): Promise<string[]> {
   await requireBuiltExtension();

@@ -155,6 +155,58 @@ test.describe('portfolio', () => {
     await expect(view.locator('[data-exact-net-worth]')).toHaveText('$245,808,622,656.68');
   });
 
+  test('one store: the watchlist shows from the cache the same totals as Portfolio, and switching views asks the worker nothing again', async ({ context, setup, openPopup, extensionId, fakeApi }) => {
+    await setup({ apiKey: KEY, watchlist: watch([DONATE, 'donate'], [TWO_ETH, 'two eth']), settings: FAST });
+    // An earlier popup loaded both addresses (Portfolio); only "donate" was ever open in the address view.
+    const first = await openPopup();
+    try {
+      const view = await openPortfolio(first);
+      await expect(view.getByRole('status')).toHaveText('All 2 addresses loaded', { timeout: 15_000 });
+    } finally {
+      await first.close();
+    }
+    const tokenCalls = fakeApi.count({ path: TOKENS_PATH });
+    const page = await context.newPage();
+    try {
+      // The messages this popup sends to the worker, by type (the extension's own protocol).
+      await page.addInitScript(() => {
+        const sent: string[] = ((window as unknown as { __sent: string[] }).__sent = []);
+        const original = chrome.runtime.sendMessage.bind(chrome.runtime) as (...args: unknown[]) => Promise<unknown>;
+        (chrome.runtime as unknown as { sendMessage: unknown }).sendMessage = (...args: unknown[]) => {
+          const message = args.find((a): a is { type: string } => !!a && typeof a === 'object' && 'type' in a);
+          if (message) sent.push(message.type);
+          return original(...args);
+        };
+      });
+      await page.goto(`chrome-extension://${extensionId}/popup.html`);
+      const sent = () => page.evaluate(() => [...(window as unknown as { __sent: string[] }).__sent]);
+      await expect(page.getByLabel('Total across chains', { exact: true })).toHaveText(DONATE_TOTAL, { timeout: 15_000 });
+      await expect(page.getByRole('status').filter({ hasText: /^All \d+ chains loaded/ })).toBeVisible();
+      // The watchlist: both totals, "two eth" from the worker's cache though never opened here.
+      await page.getByRole('button', { name: /^Watchlist \(2\)/ }).click();
+      const list = page.getByRole('list', { name: 'Watchlist' });
+      const row = (label: string, total: string) => list.getByRole('button', { name: new RegExp(`^Show balances of ${label} .*, ${total.replace(/[$.]/g, '\\$&')}$`) });
+      await expect(row('two eth', TWO_ETH_TOTAL)).toBeVisible();
+      await expect(row('donate', DONATE_TOTAL)).toBeVisible();
+      await expect(page.locator('[data-watchlist-sum]')).toContainText(GRAND_TOTAL);
+      const before = await sent();
+      expect(before.filter((t) => t === 'peekBalances').length).toBeGreaterThan(0);
+      // Portfolio, an address, Portfolio again: the same figures, no message for what the store holds.
+      const view = await openPortfolio(page);
+      await expect(view.getByRole('status')).toHaveText('All 2 addresses loaded');
+      await expect(view.getByLabel('Net worth', { exact: true })).toHaveText(GRAND_TOTAL);
+      await view.getByRole('button', { name: /two eth/ }).click();
+      await expect(page.getByLabel('Total across chains', { exact: true })).toHaveText(TWO_ETH_TOTAL);
+      await openPortfolio(page);
+      await expect(view.getByLabel('Net worth', { exact: true })).toHaveText(GRAND_TOTAL);
+      const balanceMessages = (types: string[]) => types.filter((t) => t === 'getBalances' || t === 'peekBalances').length;
+      expect(balanceMessages(await sent())).toBe(balanceMessages(before));
+      expect(fakeApi.count({ path: TOKENS_PATH })).toBe(tokenCalls);
+    } finally {
+      await page.close();
+    }
+  });
+
   test('choosing an address in the Portfolio view opens its balances', async ({ setup, openPopup }) => {
     await setup({ apiKey: KEY, watchlist: watch([DONATE, 'donate'], [TWO_ETH, 'two eth']), settings: FAST });
     const page = await openPopup();

@@ -29,7 +29,7 @@ import { watchlistItem, type WatchEntry } from '@/lib/storage/items';
 import { useSettings, useStorageItem } from '@/components/shared/use-storage';
 import { HoldingsComposition } from './CompositionBar';
 import { chartPoints, NetWorthChart } from './NetWorthChart';
-import { useWatchlistBalances } from './use-watchlist-balances';
+import { useWatchlistBalances } from '../use-balances';
 
 export interface PortfolioViewProps {
   /** A row was chosen: show that address's detail view. */
