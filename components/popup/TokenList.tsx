@@ -48,7 +48,8 @@ function useStableRows(rows: readonly HoldingRow[]) {
 /** "All · Ethereum $20.6K · BNB Chain $670": one pressed at a time. */
 function ChainChips({ summary, chain, onChain }: Pick<Props, 'summary' | 'chain' | 'onChain'>) {
   const chips = chainChips(summary);
-  if (chips.length < 2 && chain === 'all') return null;
+  // Shown from the first answer whenever several chains are asked, so the list does not jump when a second one lands.
+  if (summary.coverage.total < 2) return null;
   const chip = (pressed: boolean) =>
     `shrink-0 rounded-full border px-2 py-0.5 text-xs focus-visible:outline-2 focus-visible:outline-blue-500 ${
       pressed
@@ -126,7 +127,9 @@ export function TokenList({ summary, chain, onChain, query, hideSmall }: Props) 
   const { container, frozen, ordered } = useStableRows(folded.shown);
   const fetchedAt = new Map(summary.chains.map((c) => [c.chainId, c.portfolio.fetchedAt]));
   const pricedAt = (id: number) => fetchedAt.get(id);
-  const chainName = inView === 'all' ? undefined : chainById(inView)?.name;
+  // With one chain asked (or one chosen), the list is named after it.
+  const oneChain = inView === 'all' ? (summary.coverage.total === 1 ? summary.chains[0]?.chainId : undefined) : inView;
+  const chainName = oneChain === undefined ? undefined : chainById(oneChain)?.name;
   const where = (all: string, on: (name: string) => string) => (chainName ? on(chainName) : all);
   const common = { address: summary.address, pricedAt };
   const nothing = ordered.length + folded.spam.length + folded.small.length + folded.unpriced.length === 0;

@@ -70,9 +70,9 @@ function ValueCell({ row }: { row: HoldingRow }) {
   return (
     <span class="shrink-0 text-right whitespace-nowrap">
       {shown === undefined ? (
-        <span class="block text-xs text-slate-500 dark:text-slate-400">{WORDS.noPrice}</span>
+        <span class="block text-xs text-slate-600 dark:text-slate-400">{WORDS.noPrice}</span>
       ) : (
-        <span class={`block tabular-nums ${notCounted ? 'text-slate-500 line-through dark:text-slate-400' : ''}`} data-num title={fitUsd(shown).full}>
+        <span class={`block tabular-nums ${notCounted ? 'text-slate-600 line-through dark:text-slate-400' : ''}`} data-num title={fitUsd(shown).full}>
           {fitUsd(shown).text}
         </span>
       )}
@@ -82,7 +82,7 @@ function ValueCell({ row }: { row: HoldingRow }) {
         </span>
       ) : (
         price !== undefined && (
-          <span class="block text-xs text-slate-500 tabular-nums dark:text-slate-400" data-num data-price>
+          <span class="block text-xs text-slate-600 tabular-nums dark:text-slate-400" data-num data-price>
             @ {formatUsdPrice(price)}
           </span>
         )
@@ -116,6 +116,7 @@ export function TokenRow({ row, address, pricedAt, dimmed }: RowProps) {
         <span class="min-w-0 flex-1">
           <span class="flex min-w-0 items-baseline gap-1">
             <UntrustedText text={symbol} class="font-medium" />
+            {!row.native && <UntrustedText text={token.name} class="sr-only" />}
             <span class="sr-only">{i18n.t('popup.tokenList.onChain', [chain.name])}</span>
           </span>
           <span class="block truncate font-mono text-xs text-slate-600 dark:text-slate-300" data-amount title={`${exact} ${symbol.slice(0, 64)}`}>
