@@ -7,6 +7,7 @@ import { callWorker } from '@/lib/messaging/worker-call';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { EnsName } from '@/components/shared/EnsName';
 import { checkEnsName } from '@/lib/core/ens-name';
+import { shortenAddress } from '@/lib/core/address';
 
 /** `visible`: the address the popup is showing now (its lookup goes first). */
 export function useEnsName(address: string, visible = false): string | undefined {
@@ -27,13 +28,39 @@ export function useEnsName(address: string, visible = false): string | undefined
 
 interface Props {
   address: string;
-  /** Shown elsewhere already (the label the user gave it): then the name is not repeated. */
-  unless?: string;
   visible?: boolean;
   class?: string;
 }
 
-export function AddressName({ address, unless, visible, class: className = '' }: Props) {
+export function AddressName({ address, visible, class: className = '' }: Props) {
   const name = useEnsName(address, visible);
-  return name && name !== unless ? <EnsName name={name} flags={checkEnsName(name).flags} class={className} /> : null;
+  return name ? <EnsName name={name} flags={checkEnsName(name).flags} class={className} /> : null;
+}
+
+/**
+ * One name per address: your label, else its verified ENS name, else the short address; the
+ * others on a second line in that order ("donations.eth · 0x71C7…976F"), the same wherever shown.
+ */
+export function AddressNames({ address, label }: { address: string; label: string }) {
+  const ens = useEnsName(address, true);
+  const short = shortenAddress(address);
+  const named = (name: string) => <EnsName name={name} flags={checkEnsName(name).flags} />;
+  const first = label ? <span class="truncate font-semibold">{label}</span> : ens ? named(ens) : <span class="font-mono">{short}</span>;
+  const rest = label ? [ens, short] : ens ? [short] : [];
+  return (
+    <span class="flex min-w-0 flex-1 flex-col text-sm leading-tight" data-address-names>
+      <span class="flex min-w-0 font-semibold">{first}</span>
+      {rest.length > 0 && (
+        <span class="flex min-w-0 gap-1 text-xs text-slate-500 dark:text-slate-400">
+          {label && ens && (
+            <>
+              {named(ens)}
+              <span aria-hidden="true">·</span>
+            </>
+          )}
+          <span class="shrink-0 font-mono">{short}</span>
+        </span>
+      )}
+    </span>
+  );
 }

@@ -57,7 +57,7 @@ interface RowProps {
   address: string;
   /** When the row's chain answered (its prices were read then). */
   pricedAt?: number;
-  /** Spam or dust: shown faded, with the reasons as its title. */
+  /** Spam or dust: the reasons are its title (not faded: the badge and figures keep their contrast). */
   dimmed?: boolean;
 }
 
@@ -101,7 +101,7 @@ export function TokenRow({ row, address, pricedAt, dimmed }: RowProps) {
   const reasons = dimmed ? sayJoined(classifyToken(token).reasons, 'sentences') : undefined;
   const symbol = row.native ? chain.native.symbol : token.symbol;
   return (
-    <li class={dimmed ? 'opacity-80' : ''} title={reasons || undefined} data-row={rowKey(row)}>
+    <li title={reasons || undefined} data-row={rowKey(row)}>
       <button
         type="button"
         class="flex w-full min-w-0 items-center gap-2.5 rounded px-1 py-1.5 text-left text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-500 dark:hover:bg-slate-800"

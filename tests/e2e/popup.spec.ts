@@ -17,8 +17,6 @@ const MIN = 60_000;
  * spam token are hidden).
  */
 const SHOWCASE_ETH_TOTAL = '$20,645.47';
-/** BUSD 500 × $1 + CAKE 10 × $2 + 0.25 BNB × $600 (WBNB). */
-const SHOWCASE_BSC_TOTAL = '$670.00';
 const SHOWCASE_ALL_TOTAL = '$21,315.47';
 
 function watch(...entries: [address: string, label: string][]) {
