@@ -10,7 +10,7 @@ import type { NameFlag } from '@/lib/core/ens-flags';
 import { EnsName } from '@/components/shared/EnsName';
 import { LookalikeWarning, MarkedAddress } from '@/components/shared/LookalikeWarning';
 import { capChars, neutralize } from '@/components/shared/UntrustedText';
-import { TotalPriceChange, usePriceChanges } from '@/components/shared/PriceChange';
+import { changeKey, TotalPriceChange, usePriceChanges } from '@/components/shared/PriceChange';
 
 export type CopyState = 'idle' | 'copied' | 'failed';
 /** A write the card asked the popup window to confirm: not yet, the window is open, or it could not open. */
@@ -116,7 +116,7 @@ function FullAddress(p: BalanceCardProps) {
 
 /** One headline (the chain's total), the native coin and the tokens below it. */
 function Balances({ data, chain }: { data: DataView; chain: Chain }) {
-  const changes = usePriceChanges(chain.id, data.changeItems);
+  const changes = usePriceChanges(data.changeItems.map((i) => ({ ...i, chainId: chain.id })));
   return (
     <div class="flex flex-col gap-2">
       <div>
@@ -129,11 +129,11 @@ function Balances({ data, chain }: { data: DataView; chain: Chain }) {
           {data.nativeUsd && ` · ${data.nativeUsd}`}
         </p>
         <p class="m-0">
-          <TotalPriceChange holdings={data.changeItems.map((i) => ({ valueUsd: i.valueUsd, change: changes.get(i.contract)?.d1 }))} />
+          <TotalPriceChange holdings={data.changeItems.map((i) => ({ valueUsd: i.valueUsd, change: changes.get(changeKey(chain.id, i.contract))?.d1 }))} />
         </p>
         {data.leftOut && <p class="m-0 text-xs text-slate-500">{data.leftOut}</p>}
       </div>
-      {data.tokens.length > 0 ? <TokenRows tokens={data.tokens} changes={changes} /> : <p class="m-0 text-xs text-slate-500">{i18n.t('card.noTokens')}</p>}
+      {data.tokens.length > 0 ? <TokenRows tokens={data.tokens} chainId={chain.id} changes={changes} /> : <p class="m-0 text-xs text-slate-500">{i18n.t('card.noTokens')}</p>}
       <Counts data={data} />
     </div>
   );

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TokenLine } from '@/lib/card/view-model';
 import type { ErrorView } from '@/lib/core/error-view';
 import { TokenLogo } from '@/components/shared/TokenLogo';
-import { PriceChange } from '@/components/shared/PriceChange';
+import { PriceChange, changeKey } from '@/components/shared/PriceChange';
 import type { TokenPriceChange } from '@/lib/messaging/protocol';
 import { UntrustedText } from '@/components/shared/UntrustedText';
 import { WORDS } from '@/components/shared/vocabulary';
@@ -45,7 +45,7 @@ export function Skeleton() {
   );
 }
 
-export function TokenRows({ tokens, changes }: { tokens: readonly TokenLine[]; changes?: ReadonlyMap<string, TokenPriceChange> }) {
+export function TokenRows({ tokens, chainId, changes }: { tokens: readonly TokenLine[]; chainId: number; changes?: ReadonlyMap<string, TokenPriceChange> }) {
   return (
     <ul class="m-0 flex list-none flex-col gap-1.5 p-0" aria-label={i18n.t('card.topTokens')}>
       {tokens.map((t) => (
@@ -62,7 +62,7 @@ export function TokenRows({ tokens, changes }: { tokens: readonly TokenLine[]; c
             <div class="text-xs text-slate-500 tabular-nums" data-usd>
               {t.usd ?? WORDS.noPrice}
             </div>
-            <PriceChange change={changes?.get(t.contract)?.d1} class="block text-xs" />
+            <PriceChange change={changes?.get(changeKey(chainId, t.contract))?.d1} class="block text-xs" />
           </div>
         </li>
       ))}

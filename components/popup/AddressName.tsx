@@ -11,6 +11,7 @@ import { addressBookItem, findBookEntry, sanitizeAddressBook } from '@/lib/stora
 import { EnsName } from '@/components/shared/EnsName';
 import { useStorageItem } from '@/components/shared/use-storage';
 import { checkEnsName } from '@/lib/core/ens-name';
+import { shortenAddress } from '@/lib/core/address';
 
 /** `visible`: the address the popup is showing now (its lookup goes first); nothing is asked until `enabled`. */
 export function useEnsName(address: string, visible = false, enabled = true): string | undefined {
@@ -56,4 +57,35 @@ export function AddressName({ address, unless, visible, class: className = '' }:
     );
   }
   return name && name !== unless ? <EnsName name={name} flags={checkEnsName(name).flags} class={className} /> : null;
+}
+
+/**
+ * One name per address: your label, else its verified ENS name, else the short address; the
+ * others on a second line in that order ("donations.eth · 0x71C7…976F"), the same wherever shown.
+ */
+export function AddressNames({ address, label: ownLabel }: { address: string; label: string }) {
+  const bookLabel = useBookLabel(address);
+  const label = ownLabel || bookLabel || '';
+  // An address your own words name costs no ENS lookup until the book is read.
+  const ens = useEnsName(address, true, bookLabel !== undefined);
+  const short = shortenAddress(address);
+  const named = (name: string) => <EnsName name={name} flags={checkEnsName(name).flags} />;
+  const first = label ? <span class="truncate font-semibold">{label}</span> : ens ? named(ens) : <span class="font-mono">{short}</span>;
+  const rest = label ? [ens, short] : ens ? [short] : [];
+  return (
+    <span class="flex min-w-0 flex-1 flex-col text-sm leading-tight" data-address-names>
+      <span class="flex min-w-0 font-semibold">{first}</span>
+      {rest.length > 0 && (
+        <span class="flex min-w-0 gap-1 text-xs text-slate-500 dark:text-slate-400">
+          {label && ens && (
+            <>
+              {named(ens)}
+              <span aria-hidden="true">·</span>
+            </>
+          )}
+          <span class="shrink-0 font-mono">{short}</span>
+        </span>
+      )}
+    </span>
+  );
 }

@@ -1,21 +1,21 @@
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { Chain } from '@/lib/core/chains';
+import { addressSummary, type ChainState } from '@/lib/core/address-summary';
 import { updatedAgo } from '@/lib/core/time-ago';
-import type { ChainHoldings } from '@/lib/core/types';
-import { leftOutNote, sumTotals } from '@/lib/core/totals';
+import { leftOutNote } from '@/lib/core/totals';
 import { say } from '@/lib/i18n/say';
-import { PortfolioContent, Skeleton } from '@/components/popup/ChainBalances';
+import { Skeleton } from '@/components/popup/ChainBalances';
 import { ErrorNotice, groupFailures } from '@/components/shared/ErrorNotice';
 import { fitUsd } from '@/components/popup/fit-number';
-import { chainValue, hasAnyBalance, normalizeQuery, SMALL_BALANCE_USD, summaryOf, type ChainValue } from '@/components/popup/holdings-view';
+import { hasAnyBalance, normalizeQuery, SMALL_BALANCE_USD, type ChainFilter } from '@/components/popup/holdings-view';
 import { useBalances, type ChainLoad } from '@/components/popup/use-balances';
 import { useNow } from '@/components/shared/use-now';
 import { WORDS } from '@/components/shared/vocabulary';
-import { HoldingsComposition } from './portfolio/CompositionBar';
+import { TokenList } from './TokenList';
 
-/** Which chain's tokens are open: one chain id, or 'all' for none (the overview). */
-export type ChainChoice = number | 'all';
+/** Which chain the token list shows (its chip): one chain id, or 'all'. */
+export type ChainChoice = ChainFilter;
 
 /** The search box appears once there are more tokens than fit at a glance. */
 export const SEARCH_THRESHOLD = 10;
@@ -35,61 +35,76 @@ interface Props {
   epoch: unknown;
 }
 
-interface ChainState {
-  chain: Chain;
-  load: ChainLoad | undefined;
-  portfolio?: ChainHoldings;
-  value?: ChainValue;
+/**
+ * The one adapter from the page's loads to addressSummary's input: a chain counts as loaded once
+ * it has a portfolio (a cached one shown under an error included), as failed when it answered
+ * with only an error. Swapping the loading hook means changing only this function.
+ */
+export function chainStateOf(load: ChainLoad | undefined): ChainState | undefined {
+  const portfolio = load?.answer?.portfolio;
+  if (portfolio) return { portfolio };
+  return load?.answer?.error ? { failed: true } : undefined;
 }
 
 /** Everything the panel shows, derived once from the per-chain loads. */
-function overview(chains: readonly Chain[], get: (id: number) => ChainLoad | undefined, hideSpam: boolean) {
-  const states: ChainState[] = chains.map((chain) => {
+function overview(address: string, chains: readonly Chain[], get: (id: number) => ChainLoad | undefined, hideSpam: boolean) {
+  const summary = addressSummary(address, { chainIds: chains.map((c) => c.id), state: (id) => chainStateOf(get(id)), hideSpam });
+  const named = (ids: readonly number[]) => chains.filter((c) => ids.includes(c.id));
+  const failures = chains.flatMap((chain) => {
     const load = get(chain.id);
-    const portfolio = load?.answer?.portfolio;
-    return { chain, load, ...(portfolio && { portfolio, value: chainValue(portfolio, hideSpam) }) };
+    return load?.answer?.error ? [{ where: chain.name, error: load.answer.error, askedAt: load.askedAt }] : [];
   });
-  const loaded = states.filter((s) => s.portfolio);
-  const withBalance = loaded
-    .filter((s) => hasAnyBalance(s.portfolio!))
-    .sort((a, b) => b.value!.totalUsd - a.value!.totalUsd || a.chain.name.localeCompare(b.chain.name));
-  const failures = states.flatMap((s) =>
-    s.load?.answer?.error ? [{ where: s.chain.name, error: s.load.answer.error, askedAt: s.load.askedAt }] : [],
-  );
   return {
-    states,
-    loaded,
-    withBalance,
-    empty: loaded.filter((s) => !hasAnyBalance(s.portfolio!)),
-    pending: states.filter((s) => !s.load?.answer),
-    failedWithoutData: states.filter((s) => s.load?.answer?.error && !s.portfolio),
+    summary,
+    loads: chains.map((chain) => get(chain.id)),
+    empty: named(summary.chains.filter((c) => !hasAnyBalance(c.portfolio)).map((c) => c.chainId)),
+    pending: named(summary.coverage.pending),
+    failedWithoutData: named(summary.coverage.failed),
     groups: groupFailures(failures),
-    totals: sumTotals(loaded.map((s) => summaryOf(s.portfolio!, hideSpam))),
-    tokenCount: loaded.reduce((n, s) => n + s.portfolio!.tokens.length, 0),
+    tokenCount: summary.chains.reduce((n, c) => n + c.portfolio.tokens.length, 0),
   };
 }
 
 type Overview = ReturnType<typeof overview>;
 
-/** The number that matters: one big total, "—" when it cannot be computed, compact when it does not fit. */
+/**
+ * The number that matters: one big total, "—" when it cannot be computed, compact when it does not
+ * fit. While chains are still arriving it says what it covers ("2 of 9 chains"), so a total that
+ * grows is never mistaken for the whole.
+ */
 function Headline({ ov, label }: { ov: Overview; label: string }) {
   const [exact, setExact] = useState(false);
+  const { totals, coverage } = ov.summary;
   const done = ov.pending.length === 0;
-  const known = ov.loaded.length > 0;
-  const fitted = fitUsd(known ? ov.totals.totalUsd : undefined, HEADLINE_FIT_CHARS);
-  const shown = ov.totals.atLeast ? i18n.t('messages.totals.atLeast', [fitted.text]) : fitted.text;
-  const text = known ? `${shown}${done ? '' : '…'}` : done ? WORDS.unknownTotal : '…';
+  const known = coverage.loaded.length > 0;
+  const fitted = fitUsd(known ? totals.totalUsd : undefined, HEADLINE_FIT_CHARS);
+  const shown = totals.atLeast ? i18n.t('messages.totals.atLeast', [fitted.text]) : fitted.text;
+  const text = known ? shown : done ? WORDS.unknownTotal : '…';
+  const partial = known && !done && coverage.total > 1;
   const notes = [
-    say(leftOutNote(ov.totals)),
-    known && ov.failedWithoutData.length > 0 && i18n.t('popup.balances.notLoaded', [ov.failedWithoutData.map((s) => s.chain.name).join(', ')]),
+    say(leftOutNote(totals)),
+    known && ov.failedWithoutData.length > 0 && i18n.t('popup.balances.notLoaded', [ov.failedWithoutData.map((c) => c.name).join(', ')]),
   ].filter(Boolean);
   return (
     <div>
       <p class="text-xs text-slate-500 dark:text-slate-400">{label}</p>
       <div class="flex flex-wrap items-baseline gap-x-2">
-        <span class="text-3xl font-semibold tracking-tight tabular-nums" aria-label={label} data-num data-headline title={fitted.full}>
+        <span
+          class="text-3xl font-semibold tracking-tight tabular-nums"
+          aria-label={label}
+          aria-describedby={partial ? 'headline-coverage' : undefined}
+          data-num
+          data-headline
+          data-complete={ov.summary.complete}
+          title={fitted.full}
+        >
           {text}
         </span>
+        {partial && (
+          <span id="headline-coverage" class="text-sm text-slate-600 dark:text-slate-300" data-coverage>
+            {i18n.t('popup.tokenList.covers', [coverage.loaded.length, coverage.total])}
+          </span>
+        )}
         {fitted.full && (
           <button type="button" class="link text-xs" aria-expanded={exact} onClick={() => setExact(!exact)}>
             {i18n.t('popup.balances.exact')}
@@ -109,15 +124,16 @@ function Headline({ ov, label }: { ov: Overview; label: string }) {
 /** Progress (only chains that answered with data count), age of the oldest data, Refresh. */
 function StatusLine({ ov, onRefresh }: { ov: Overview; onRefresh: () => void }) {
   const now = useNow();
-  const total = ov.states.length;
-  const stale = ov.states.some((s) => s.load?.answer?.stale);
+  const { coverage } = ov.summary;
+  const total = coverage.total;
+  const stale = ov.loads.some((l) => l?.answer?.stale);
   // "refreshing" only where something is already shown: a first load is "Loading", not a refresh.
-  const refreshing = ov.states.some((s) => s.load?.busy && s.portfolio);
-  const busy = ov.states.some((s) => s.load?.busy);
-  const oldest = ov.loaded.length ? Math.min(...ov.loaded.map((s) => s.portfolio!.fetchedAt)) : undefined;
+  const refreshing = ov.loads.some((l) => l?.busy && l.answer?.portfolio);
+  const busy = ov.loads.some((l) => l?.busy);
+  const oldest = ov.summary.chains.length ? Math.min(...ov.summary.chains.map((c) => c.portfolio.fetchedAt)) : undefined;
   const parts: string[] = [];
   if (total > 1) {
-    parts.push(ov.loaded.length === total ? i18n.t('popup.balances.allChainsLoaded', [total]) : i18n.t('popup.balances.chainsLoaded', [ov.loaded.length, total]));
+    parts.push(coverage.loaded.length === total ? i18n.t('popup.balances.allChainsLoaded', [total]) : i18n.t('popup.balances.chainsLoaded', [coverage.loaded.length, total]));
   }
   if (oldest !== undefined) parts.push(`${say(updatedAgo(oldest, now))}${stale ? ` (${WORDS.outOfDate})` : ''}`);
   if (refreshing) parts.push(i18n.t('popup.balances.refreshing'));
@@ -134,96 +150,20 @@ function StatusLine({ ov, onRefresh }: { ov: Overview; onRefresh: () => void }) 
   );
 }
 
-/** A chain's row read aloud: its name, its value, and its share of the total when it has one. */
-function chainRowLabel(chain: string, value: string, share: number | undefined): string {
-  return share === undefined
-    ? i18n.t('popup.balances.chainValue', [chain, value])
-    : i18n.t('popup.balances.chainValueShare', [chain, value, Math.round(share)]);
-}
-
-function ChainRow({ s, share, open, onToggle }: { s: ChainState; share: number | undefined; open: boolean; onToggle: () => void }) {
-  const fitted = fitUsd(s.value!.totalUsd);
-  const priced = s.value!.totalUsd > 0;
+/** Below the list: chains still loading, and chains that hold nothing, each on one line. */
+function ChainsLines({ ov }: { ov: Overview }) {
+  const known = ov.summary.coverage.loaded.length > 0;
   return (
-    <button
-      type="button"
-      class="flex w-full min-w-0 items-center gap-2 rounded px-1 py-1.5 text-left text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-500 dark:hover:bg-slate-800"
-      aria-expanded={open}
-      aria-controls={`chain-tokens-${s.chain.id}`}
-      aria-label={chainRowLabel(s.chain.name, priced ? (fitted.full ?? fitted.text) : WORDS.noPrice, share)}
-      onClick={onToggle}
-    >
-      <span aria-hidden="true" class="text-xs text-slate-400">{open ? '▾' : '▸'}</span>
-      <span aria-hidden="true" class="h-2.5 w-2.5 shrink-0 rounded-full" style={{ backgroundColor: s.chain.color }} />
-      <span class="min-w-0 flex-1 truncate font-medium">{s.chain.name}</span>
-      {share !== undefined && (
-        <span class="shrink-0 text-xs text-slate-600 tabular-nums dark:text-slate-400" data-num>
-          {share < 1 ? '< 1' : Math.round(share)} %
-        </span>
-      )}
-      <span class="shrink-0 tabular-nums" aria-label={i18n.t('common.totalOn', [s.chain.name])} data-num title={fitted.full}>
-        {priced ? fitted.text : WORDS.noPrice}
-      </span>
-    </button>
-  );
-}
-
-interface ListProps {
-  ov: Overview;
-  choice: ChainChoice;
-  onChoice: (c: ChainChoice) => void;
-  hideSpam: boolean;
-  hideSmall: boolean;
-  query: string;
-}
-
-/** Chains by value with their share; one open at a time shows its tokens; empty chains on one line. */
-function ChainList({ ov, choice, onChoice, hideSpam, hideSmall, query }: ListProps) {
-  return (
-    <div>
-      <ul aria-label={i18n.t('popup.balances.chains')} class="divide-y divide-slate-100 dark:divide-slate-800">
-        {ov.withBalance.map((s) => {
-          const open = choice === s.chain.id;
-          const share = ov.totals.totalUsd > 0 && s.value!.totalUsd > 0 ? (s.value!.totalUsd / ov.totals.totalUsd) * 100 : undefined;
-          return (
-            <li key={s.chain.id}>
-              <h3 class="contents">
-                <ChainRow s={s} share={share} open={open} onToggle={() => onChoice(open ? 'all' : s.chain.id)} />
-              </h3>
-              {open && (
-                <div id={`chain-tokens-${s.chain.id}`} class="pb-2">
-                  <PortfolioContent chain={s.chain} portfolio={s.portfolio!} hideSpam={hideSpam} hideSmall={hideSmall} query={query} />
-                </div>
-              )}
-            </li>
-          );
-        })}
-      </ul>
-      {ov.loaded.length === 0 && ov.pending.length > 0 && <Skeleton label={i18n.t('popup.balances.loading')} />}
-      {ov.pending.length > 0 && ov.loaded.length > 0 && (
-        <p class="mt-2 text-xs text-slate-500 dark:text-slate-400" aria-busy="true">
-          {i18n.t('popup.balances.waitingFor', [ov.pending.map((s) => s.chain.name).join(', ')])}
+    <>
+      {!known && ov.pending.length > 0 && <Skeleton label={i18n.t('popup.balances.loading')} />}
+      {known && ov.pending.length > 0 && (
+        <p class="text-xs text-slate-500 dark:text-slate-400" aria-busy="true">
+          {i18n.t('popup.balances.waitingFor', [ov.pending.map((c) => c.name).join(', ')])}
         </p>
       )}
-      {ov.empty.length > 0 && (
-        <p class="mt-2 text-xs text-slate-500 dark:text-slate-400">{i18n.t('common.tokens.noneOn', [ov.empty.map((s) => s.chain.name).join(', ')])}</p>
-      )}
-      {ov.withBalance.length > 0 && (
-        <details class="mt-2 text-sm">
-          <summary class="cursor-pointer text-xs text-slate-500 dark:text-slate-400">{i18n.t('popup.balances.composition')}</summary>
-          <div class="mt-2">
-            <HoldingsComposition portfolios={ov.withBalance.map((s) => s.portfolio!)} hideSpam={hideSpam} scope="address" />
-          </div>
-        </details>
-      )}
-    </div>
+      {ov.empty.length > 0 && <p class="text-xs text-slate-500 dark:text-slate-400">{i18n.t('common.tokens.noneOn', [ov.empty.map((c) => c.name).join(', ')])}</p>}
+    </>
   );
-}
-
-/** One chain only (the settings allow just one): its tokens straight away. */
-function OneChain({ s, hideSpam, hideSmall, query }: { s: ChainState; hideSpam: boolean; hideSmall: boolean; query: string }) {
-  if (!s.portfolio) return s.load?.answer ? null : <Skeleton label={i18n.t('popup.balances.loadingOn', [s.chain.name])} />;
-  return <PortfolioContent chain={s.chain} portfolio={s.portfolio} hideSpam={hideSpam} hideSmall={hideSmall} query={query} />;
 }
 
 /** The "Hide small balances" switch: a checkbox with the switch role (Space toggles it), saying that totals do not change. */
@@ -252,22 +192,23 @@ export function BalancesPanel({ address, chains, choice, onChoice, hideSpam, hid
   const [rawQuery, setQuery] = useState('');
   const ids = chains.map((c) => c.id);
   const { get, refresh, retry } = useBalances(address, ids, epoch);
-  const ov = overview(chains, get, hideSpam);
+  const ov = overview(address, chains, get, hideSpam);
   const query = normalizeQuery(rawQuery);
-  const single = chains.length === 1 ? ov.states[0] : undefined;
+  const single = chains.length === 1 ? chains[0] : undefined;
   const showSearch = ov.tokenCount > SEARCH_THRESHOLD || query !== '';
   const byName = new Map(chains.map((c) => [c.name, c.id]));
+  const known = ov.summary.coverage.loaded.length > 0;
 
   return (
     <section aria-label={i18n.t('popup.balances.label')} class="space-y-2">
-      <Headline ov={ov} label={single ? i18n.t('common.totalOn', [single.chain.name]) : i18n.t('popup.balances.totalAcross')} />
+      <Headline ov={ov} label={single ? i18n.t('common.totalOn', [single.name]) : i18n.t('popup.balances.totalAcross')} />
       <StatusLine ov={ov} onRefresh={() => refresh(ids)} />
       {ov.groups.map((g) => (
         <ErrorNotice
           key={`${g.error.kind}:${g.where.join()}`}
           group={g}
           chainCount={chains.length}
-          withData={g.where.every((name) => ov.loaded.some((s) => s.chain.name === name))}
+          withData={g.where.every((name) => ov.summary.coverage.loaded.includes(byName.get(name)!))}
           onRetry={() => retry(g.where.map((name) => byName.get(name)!))}
         />
       ))}
@@ -281,12 +222,9 @@ export function BalancesPanel({ address, chains, choice, onChoice, hideSpam, hid
           onInput={(e) => setQuery(e.currentTarget.value)}
         />
       )}
-      {ov.loaded.length > 0 && <HideSmallSwitch on={hideSmall} onChange={onHideSmall} />}
-      {single ? (
-        <OneChain s={single} hideSpam={hideSpam} hideSmall={hideSmall} query={query} />
-      ) : (
-        <ChainList ov={ov} choice={choice} onChoice={onChoice} hideSpam={hideSpam} hideSmall={hideSmall} query={query} />
-      )}
+      {known && <TokenList summary={ov.summary} chain={choice} onChain={onChoice} query={query} hideSmall={hideSmall} />}
+      <ChainsLines ov={ov} />
+      {known && <HideSmallSwitch on={hideSmall} onChange={onHideSmall} />}
     </section>
   );
 }

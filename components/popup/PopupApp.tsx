@@ -19,7 +19,7 @@ import { BalancesPanel, type ChainChoice } from './BalancesPanel';
 import { usePopupView } from './use-popup-view';
 import { AddAddressForm, entryName, WatchList } from './Watchlist';
 import { PortfolioView } from './portfolio/PortfolioView';
-import { AddressName } from './AddressName';
+import { AddressNames } from './AddressName';
 import { TokenRuleUndoBar, usePopupTokenRules } from './TokenRuleActions';
 
 const UNDO_MS = 6000;
@@ -52,10 +52,7 @@ function Header({ current, count, panel, onPanel, view, onView }: HeaderProps) {
           title={current.address}
           onClick={() => toggle('watchlist')}
         >
-          <span class="min-w-0 flex-1 truncate text-sm">
-            {current.label && <span class="mr-1.5 font-semibold">{current.label}</span>}
-            <span class="font-mono text-xs text-slate-500 dark:text-slate-400">{shortenAddress(current.address)}</span>
-          </span>
+          <AddressNames address={current.address} label={current.label} />
           <span aria-hidden="true" class="text-xs text-slate-500">{panel === 'watchlist' ? '▴' : '▾'}</span>
         </button>
       ) : (
@@ -240,7 +237,6 @@ export function PopupApp() {
       {hasKey && watchlist.length === 0 && !unwatchedLookup && <EmptyWatchlist onAdded={select} />}
       {lookup && intent && <CardIntent address={lookup} intent={intent} entries={watchlist} onDone={(added) => (setIntent(undefined), added && select(added))} />}
       {unwatchedLookup && !intent && <LookupBar onAdd={() => setIntent({ kind: 'add' })} />}
-      {hasKey && current && view === 'address' && <AddressName address={current.address} unless={current.label} visible class="block text-sm font-medium" />}
       {hasKey && view === 'portfolio' && <PortfolioView onOpenAddress={select} epoch={apiKey} />}
       {hasKey && current && view === 'address' && (
         <BalancesPanel

@@ -1,8 +1,9 @@
-import { usdValue } from '@/lib/core/format';
 import { implausibleReason, type HoldingsSummary, type TokenRule, type TokenRuleLookup } from '@/lib/core/totals';
-import { chainSummary } from '@/lib/core/address-summary';
+import { chainSummary, type AddressSummary, type HoldingRow } from '@/lib/core/address-summary';
+import { chainById } from '@/lib/core/chains';
 import { lookupOf, type TokenRules } from '@/lib/storage/token-rules';
 import type { ChainHoldings, Token } from '@/lib/core/types';
+import { compactDigits } from './fit-number';
 
 /**
  * The user's token rules as the popup last read them from sync storage. PopupApp sets them
@@ -33,28 +34,6 @@ export function summaryOf(portfolio: ChainHoldings, hideSpam: boolean): Holdings
   return chainSummary(portfolio, hideSpam, popupLookup);
 }
 
-/** What one chain is worth, as the popup and the card show it. */
-export interface ChainValue {
-  /** Priced visible tokens plus the native coin when it has a price. */
-  totalUsd: number;
-  /** The native coin's value; undefined when it has no price. */
-  nativeUsd: number | undefined;
-  /** A native balance is held but has no price: it is left out of totalUsd. */
-  nativeUnpriced: boolean;
-  unpricedCount: number;
-}
-
-/** summarize() already counts the native coin at its price (lib/core/totals.ts); this only reshapes it. */
-export function chainValue(p: ChainHoldings, hideSpam: boolean): ChainValue {
-  const summary = summaryOf(p, hideSpam);
-  return {
-    totalUsd: summary.totalUsd,
-    nativeUsd: summary.nativeUsd,
-    nativeUnpriced: summary.unpricedNativeChain !== undefined,
-    unpricedCount: summary.unpricedCount,
-  };
-}
-
 export function normalizeQuery(query: string): string {
   return query.trim().toLowerCase();
 }
@@ -65,7 +44,7 @@ export function tokenMatches(t: Token, query: string): boolean {
   return t.symbol.toLowerCase().includes(query) || t.name.toLowerCase().includes(query) || t.contract.includes(query);
 }
 
-export function hasNative(p: ChainHoldings): boolean {
+function hasNative(p: ChainHoldings): boolean {
   return !/^0*$/.test(p.native);
 }
 
@@ -76,27 +55,101 @@ export function hasAnyBalance(p: ChainHoldings): boolean {
 /** "Hide small balances" folds priced tokens worth less than this many dollars. */
 export const SMALL_BALANCE_USD = 1;
 
-/**
- * Splits visible tokens into those shown and the small balances folded by "Hide small balances":
- * a token is small when it has a price, a believable balance and a value under SMALL_BALANCE_USD.
- * Tokens without a price stay shown (their worth is unknown; spam and dust are already folded).
- * Display only: totals come from summaryOf and still count every small balance.
- */
-export function splitSmall(tokens: readonly Token[], hideSmall: boolean): { shown: Token[]; small: Token[] } {
-  if (!hideSmall) return { shown: [...tokens], small: [] };
-  const shown: Token[] = [];
-  const small: Token[] = [];
-  for (const t of tokens) (isSmall(t) ? small : shown).push(t);
-  return { shown, small };
+/** One row's identity across renders: its chain and contract (the native coin has none). */
+export function rowKey(row: Pick<HoldingRow, 'chainId' | 'native' | 'token'>): string {
+  return `${row.chainId}:${row.native ? 'native' : row.token.contract}`;
 }
 
-function isSmall(t: Token): boolean {
-  if (!(t.priceUsd > 0) || implausibleReason(t)) return false;
-  let usd: number | undefined;
-  try {
-    usd = usdValue(t.balance, t.decimals, t.priceUsd);
-  } catch {
-    return false;
+/** Which chain the list shows: one chain id, or 'all'. */
+export type ChainFilter = number | 'all';
+
+/** A row matches the search by its token (symbol, name, contract) or, for a native coin, its chain's name too. */
+function rowMatches(row: HoldingRow, query: string): boolean {
+  if (!query) return true;
+  if (tokenMatches(row.token, query)) return true;
+  return row.native && (chainById(row.chainId)?.name.toLowerCase().includes(query) ?? false);
+}
+
+/** The list as shown: the rows in view, and what is folded into one row each. */
+export interface FoldedRows {
+  shown: HoldingRow[];
+  /** Spam and dust (summary.hidden): left out of every total. */
+  spam: HoldingRow[];
+  /** Priced rows under SMALL_BALANCE_USD, folded by "Hide small balances" (still in the totals). */
+  small: HoldingRow[];
+  /** Tokens without a price (their worth is unknown; never counted). */
+  unpriced: HoldingRow[];
+}
+
+export interface FoldOptions {
+  chain: ChainFilter;
+  query: string;
+  hideSmall: boolean;
+}
+
+/**
+ * Splits an address's rows into the list and its three folds, for one chain filter and search.
+ * Native coins always stay in the list (never spam, and an unpriced one is named under the
+ * total); a token whose value is not believable stays too, marked in its row, so it is never
+ * silently folded away. Display only: the totals come from addressSummary.
+ */
+export function foldRows(summary: Pick<AddressSummary, 'rows' | 'hidden'>, opts: FoldOptions): FoldedRows {
+  const inView = (row: HoldingRow) => (opts.chain === 'all' || row.chainId === opts.chain) && rowMatches(row, opts.query);
+  const out: FoldedRows = { shown: [], spam: summary.hidden.filter(inView), small: [], unpriced: [] };
+  for (const row of summary.rows.filter(inView)) {
+    if (row.usd === undefined && !row.native && !implausibleReason(row.token)) out.unpriced.push(row);
+    else if (opts.hideSmall && row.usd !== undefined && row.usd < SMALL_BALANCE_USD) out.small.push(row);
+    else out.shown.push(row);
   }
-  return usd !== undefined && usd < SMALL_BALANCE_USD;
+  return out;
+}
+
+/** A chain filter chip: a chain that holds something, with its counted value. */
+export interface ChainChip {
+  chainId: number;
+  usd: number;
+}
+
+/** Chains holding anything (a token, spam included, or a native balance), most valuable first. */
+export function chainChips(summary: Pick<AddressSummary, 'chains'>): ChainChip[] {
+  return summary.chains.filter((c) => hasAnyBalance(c.portfolio)).map((c) => ({ chainId: c.chainId, usd: c.summary.totalUsd }));
+}
+
+/** A chip's value at a glance: "$670", "$20.6K", "$1.2B" (rounded down); "$0" when nothing is priced. */
+export function chipUsd(usd: number): string {
+  if (!Number.isFinite(usd) || usd <= 0) return '$0';
+  const int = BigInt(Math.trunc(usd)).toString();
+  if (int === '0') return '< $1';
+  return `$${compactDigits(int)}`;
+}
+
+/**
+ * The order to show keys in. While `frozen` (the pointer or focus is in the list) the rows a
+ * user may be aiming at keep their places: known keys stay in the previous order and keys that
+ * arrived meanwhile go after them, in their own sorted order. Unfrozen, the sorted order wins.
+ */
+export function stableOrder(previous: readonly string[] | undefined, next: readonly string[], frozen: boolean): string[] {
+  if (!frozen || !previous) return [...next];
+  const present = new Set(next);
+  const kept = previous.filter((k) => present.has(k));
+  const known = new Set(kept);
+  return [...kept, ...next.filter((k) => !known.has(k))];
+}
+
+/** WCAG relative luminance of a "#rrggbb" colour. */
+function luminance(hex: string): number {
+  const channel = (i: number) => {
+    const c = parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2);
+}
+
+/**
+ * Black or white, whichever reads better on a chain's badge colour: the better of the two always
+ * reaches a contrast of about 4.6:1, so the badge's small text passes WCAG AA on any colour.
+ */
+export function badgeTextColor(background: string): '#000000' | '#ffffff' {
+  const l = luminance(background);
+  return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? '#000000' : '#ffffff';
 }

@@ -18,14 +18,18 @@ export const PriceChangeLoaderContext = createContext<PriceChangeLoader | undefi
 const MAX_ITEMS = 100;
 
 export interface ChangeItem {
+  chainId: number;
   /** The token's contract (for a native coin: its wrapped token's). */
   contract: string;
   valueUsd?: number;
   priceUsd?: number;
 }
 
-/** Changes by lowercase contract, once the worker answered (one request per list of tokens). */
-export function usePriceChanges(chainId: number, items: readonly ChangeItem[], opts: { address?: string; visible?: boolean } = {}): ReadonlyMap<string, TokenPriceChange> {
+/** How usePriceChanges keys a token's change. */
+export const changeKey = (chainId: number, contract: string) => `${chainId}:${contract.toLowerCase()}`;
+
+/** Changes by changeKey, once the worker answered (one request per list of tokens, any chains). */
+export function usePriceChanges(items: readonly ChangeItem[], opts: { address?: string; visible?: boolean } = {}): ReadonlyMap<string, TokenPriceChange> {
   const load = useContext(PriceChangeLoaderContext);
   const [changes, setChanges] = useState<ReadonlyMap<string, TokenPriceChange>>(new Map());
   // The most valuable first: the worker asks history for the top ones only.
@@ -33,18 +37,18 @@ export function usePriceChanges(chainId: number, items: readonly ChangeItem[], o
     .filter((i) => i.priceUsd !== undefined && i.priceUsd > 0)
     .sort((a, b) => (b.valueUsd ?? 0) - (a.valueUsd ?? 0))
     .slice(0, MAX_ITEMS);
-  const key = `${chainId}|${opts.address ?? ''}|${wanted.map((i) => `${i.contract}:${i.valueUsd ?? ''}:${i.priceUsd ?? ''}`).join(',')}`;
+  const key = `${opts.address ?? ''}|${wanted.map((i) => `${i.chainId}:${i.contract}:${i.valueUsd ?? ''}:${i.priceUsd ?? ''}`).join(',')}`;
   useEffect(() => {
     if (!load || wanted.length === 0) return;
     let current = true;
     const tokens = wanted.map((i) => ({
-      chainId,
+      chainId: i.chainId,
       contract: i.contract,
       ...(i.valueUsd !== undefined && Number.isFinite(i.valueUsd) && { valueUsd: i.valueUsd }),
       ...(i.priceUsd !== undefined && { priceUsd: i.priceUsd }),
     }));
     load({ tokens, ...(opts.address && { address: opts.address }), ...(opts.visible && { visible: true }) }).then(
-      (answer) => current && setChanges(new Map(answer.changes.map((c) => [c.contract.toLowerCase(), c]))),
+      (answer) => current && setChanges(new Map(answer.changes.map((c) => [changeKey(c.chainId, c.contract), c]))),
       () => undefined,
     );
     return () => {

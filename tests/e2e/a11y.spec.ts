@@ -35,12 +35,6 @@ async function expectNoViolations(page: Page): Promise<void> {
   }
 }
 
-async function openChain(page: Page, chain: string): Promise<void> {
-  const row = page.getByRole('button', { name: new RegExp(`^${chain}:`) });
-  await expect(row).toBeVisible({ timeout: 15_000 });
-  if ((await row.getAttribute('aria-expanded')) === 'false') await row.click();
-}
-
 test.describe('accessibility (axe, WCAG 2.1 AA)', () => {
   test('popup: first run (no key) and empty watchlist', async ({ setup, openPopup }) => {
     await setup({});
@@ -68,8 +62,10 @@ test.describe('accessibility (axe, WCAG 2.1 AA)', () => {
   test('popup: balances, a token’s details, and the Portfolio view', async ({ setup, openPopup }) => {
     await setup({ apiKey: KEY, watchlist: watch([SHOWCASE, 'Vitalik'], [DONATE, 'Donate']) });
     const page = await openPopup();
-    await openChain(page, 'Ethereum');
-    await expect(page.getByText('$7,500.00').first()).toBeVisible();
+    await expect(page.getByText('$7,500.00').first()).toBeVisible({ timeout: 15_000 });
+    // A token's details open, and the chips filter to one chain.
+    await page.getByRole('list', { name: 'Tokens across chains' }).getByRole('button', { name: /^WETH/ }).click();
+    await expect(page.locator('[data-exact-amount]')).toBeVisible();
     await expectNoViolations(page);
 
     await page.getByRole('button', { name: 'Portfolio' }).click();
@@ -165,11 +161,11 @@ test.describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     await expect(page.getByRole('button', { name: /showing Vitalik$/ })).toBeVisible();
 
-    // Switch chain: Tab to BNB Chain's row and open it; its tokens show.
-    await tabTo(page, /^BNB Chain:/);
+    // Switch chain: Tab to BNB Chain's chip and press it; its tokens show.
+    await tabTo(page, /^BNB Chain \$/);
     await page.keyboard.press('Enter');
-    await expect(focused).toHaveAttribute('aria-expanded', 'true');
-    await expect(page.getByRole('table', { name: 'Tokens on BNB Chain' })).toBeVisible();
+    await expect(focused).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('list', { name: 'Tokens on BNB Chain' })).toBeVisible();
 
     // Remove Vitalik from its actions menu, then Undo, from the keyboard.
     await tabTo(page, /^Watchlist \(2\)/, 80, 'Shift+Tab');

@@ -44,7 +44,9 @@ test.describe('ENS names', () => {
     // One chain keeps the balance calls (which go first) few.
     await setup({ apiKey: 'demo', settings: { chains: [1] }, watchlist: [{ address: DONATE, label: '', addedAt: 1 }, { address: SHOWCASE, label: 'Main', addedAt: 2 }] });
     const popup = await openPopup();
-    await expect(popup.locator('main > [data-ens-name]')).toHaveText(DONATE_ENS);
+    // One name per address: unlabelled, the header names it by its verified name, the short address under it.
+    await expect(popup.locator('header [data-address-names] [data-ens-name]')).toHaveText(DONATE_ENS);
+    await expect(popup.locator('header [data-address-names]')).toContainText('0x71C7…976F');
     await popup.getByRole('button', { name: /^Watchlist \(2\)/ }).click();
     await expect(popup.locator(`li[data-address="${DONATE}"] [data-ens-name]`)).toHaveText(DONATE_ENS);
     // A row with a label shows the label, not the name.

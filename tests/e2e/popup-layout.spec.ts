@@ -31,7 +31,7 @@ interface Box {
 
 /** Every visible number and untrusted name text, with its box. */
 async function textBoxes(page: Page): Promise<Box[]> {
-  return page.locator('[data-num], bdi').evaluateAll((els) =>
+  return page.locator('[data-num], bdi:not(.sr-only)').evaluateAll((els) =>
     els.flatMap((el) => {
       const r = el.getBoundingClientRect();
       return r.width && r.height ? [{ text: el.textContent ?? '', x: r.x, y: r.y, w: r.width, h: r.height }] : [];
@@ -104,12 +104,14 @@ test.describe('popup layout', () => {
       await page.getByRole('button', { name: 'Exact' }).click();
       await expect(page.locator('[data-exact-total]')).toHaveText(/^\$\d{1,3}(,\d{3}){3,}\.\d\d$/);
 
-      await page.getByRole('button', { name: /^Ethereum:/ }).click();
-      await expect(page.getByRole('table', { name: 'Tokens on Ethereum' }).locator('tbody tr')).toHaveCount(51);
+      // The tokens are listed with no click: the first page of 50 rows.
+      await expect(page.getByRole('list', { name: 'Tokens across chains' }).locator(':scope > li')).toHaveCount(50);
       await expectNothingOverlapsOrOverflows(page, width);
       // Long figures must not squeeze the token names away either: their column stays readable.
-      const nameColumns = await page.locator('table tbody td:first-child').evaluateAll((tds) => tds.map((td) => td.getBoundingClientRect().width));
-      expect(nameColumns.length).toBeGreaterThan(50);
+      const nameColumns = await page
+        .locator('[data-token-list] > ul > li > button > span:nth-child(2)')
+        .evaluateAll((spans) => spans.map((span) => span.getBoundingClientRect().width));
+      expect(nameColumns.length).toBeGreaterThanOrEqual(50);
       expect(Math.min(...nameColumns)).toBeGreaterThanOrEqual(width === 320 ? 90 : 140);
     });
   }
@@ -152,8 +154,7 @@ test.describe('popup layout', () => {
     const page = await openPopup();
     await expect(page.getByRole('status').filter({ hasText: 'All 9 chains loaded' })).toBeVisible({ timeout: 15_000 });
 
-    await tabTo(page, /^Ethereum:/);
-    await page.keyboard.press('Enter');
+    // The tokens are listed already: Tab straight to WETH's row, Enter opens its details.
     await tabTo(page, /WETHWrapped Ether/);
     await page.keyboard.press('Enter');
     const details = page.locator('[id^="details-1-"]');
@@ -227,7 +228,7 @@ test.describe('popup layout', () => {
     await setup({ apiKey: KEY, watchlist: watch([EMPTY, 'Small']), settings: { chains: [1] } });
     const page = await openPopup();
     const total = page.getByLabel('Total on Ethereum');
-    const table = page.getByRole('table', { name: 'Tokens on Ethereum' });
+    const table = page.getByRole('list', { name: 'Tokens on Ethereum' });
     await expect(total).toHaveText('$100.50', { timeout: 15_000 });
     await expect(table.getByText('TINY', { exact: true })).toBeVisible();
     const toggle = page.getByRole('switch', { name: 'Hide small balances' });
@@ -254,6 +255,6 @@ test.describe('popup layout', () => {
 
     // The folded token is one click away, with its amount.
     await fold.click();
-    await expect(page.getByRole('table', { name: 'Small balances on Ethereum' }).getByText('TINY', { exact: true })).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Small balances on Ethereum' }).getByText('TINY', { exact: true })).toBeVisible();
   });
 });

@@ -17,17 +17,15 @@ const MIN = 60_000;
  * spam token are hidden).
  */
 const SHOWCASE_ETH_TOTAL = '$20,645.47';
-/** BUSD 500 × $1 + CAKE 10 × $2 + 0.25 BNB × $600 (WBNB). */
-const SHOWCASE_BSC_TOTAL = '$670.00';
 const SHOWCASE_ALL_TOTAL = '$21,315.47';
 
 function watch(...entries: [address: string, label: string][]) {
   return entries.map(([address, label], i) => ({ address, label, addedAt: 1_700_000_000_000 + i }));
 }
 
-/** Opens a chain's row in the all-chains overview (one open at a time). */
-async function openChain(page: Page, name: string) {
-  await page.getByRole('button', { name: new RegExp(`^${name}:`) }).click();
+/** Filters the token list to one chain with its chip. */
+async function chooseChip(page: Page, name: string) {
+  await page.getByRole('group', { name: 'Show tokens on' }).getByRole('button', { name: new RegExp(`^${name} \\$`) }).click();
 }
 
 async function openWatchlist(page: Page) {
@@ -40,15 +38,10 @@ async function rowAction(page: Page, name: string, action: string) {
   await page.getByRole('menu', { name: `Actions for ${name}` }).getByRole('menuitem', { name: action }).click();
 }
 
-/** The visible rows of a token table, as "SYMBOL amount" strings. */
-async function tableRows(page: Page, chain: string): Promise<string[]> {
-  const rows = page.getByRole('table', { name: `Tokens on ${chain}` }).locator('tbody tr');
-  return rows.evaluateAll((trs) =>
-    trs.map((tr) => {
-      const cells = tr.querySelectorAll('td');
-      const symbol = cells[0]?.querySelector('.font-medium')?.textContent ?? '';
-      return `${symbol} ${cells[1]?.textContent ?? ''}`;
-    }),
+/** The rows of a token list, as "SYMBOL exact-amount" strings. */
+async function listRows(page: Page, name: string): Promise<string[]> {
+  return page.getByRole('list', { name }).locator(':scope > li').evaluateAll((lis) =>
+    lis.map((li) => `${li.querySelector('bdi.font-medium')?.textContent ?? ''} ${li.querySelector('[data-amount]')?.textContent ?? ''}`),
   );
 }
 
@@ -133,33 +126,37 @@ test.describe('popup', () => {
     await expect(page.getByText('All 9 chains loaded')).toBeVisible({ timeout: 15_000 });
     await expect(page.getByLabel('Total across chains')).toHaveText(SHOWCASE_ALL_TOTAL);
     await expect(page.getByText('Not included: 1 token without a price.')).toBeVisible();
-    // Chains by value, with their share; chains holding nothing on one line.
-    const chains = page.getByRole('list', { name: 'Chains' }).getByRole('listitem');
-    await expect(chains).toHaveCount(2);
-    await expect(chains.nth(0)).toContainText(/Ethereum\s*97 %\s*\$20,645\.47/);
-    await expect(chains.nth(1)).toContainText(/BNB Chain\s*3 %\s*\$670\.00/);
+    // Chains by value as filter chips; chains holding nothing on one line.
+    await expect(page.getByRole('group', { name: 'Show tokens on' }).getByRole('button')).toHaveText(['All', 'Ethereum $20.6K', 'BNB Chain $670']);
     await expect(page.getByText(/^No tokens on Polygon, Avalanche, Arbitrum, Optimism, Base, zkSync Era, Merlin\.$/)).toBeVisible();
+    // One list across chains by value, the exact amount on each row's second line; unpriced folded.
+    expect(await listRows(page, 'Tokens across chains')).toEqual([
+      'WETH 2.5',
+      'WBTC 0.12345678',
+      'ETH 1.5',
+      'USDC 1234.567891',
+      'BUSD 500',
+      'BNB 0.25',
+      'CAKE 10',
+      'YOCTO 7.000000000000000000000001',
+    ]);
+    await expect(page.getByText('$7,407.41')).toBeVisible();
+    await page.getByRole('button', { name: '1 token without a price (not in totals)' }).click();
+    expect(await listRows(page, 'Tokens without a price')).toEqual(['POINTS 42']);
 
-    await openChain(page, 'Ethereum');
-    await expect(page.getByLabel('Total on Ethereum')).toHaveText(SHOWCASE_ETH_TOTAL);
-    // Native coin first, then by USD value, then unpriced by amount.
-    expect(await tableRows(page, 'Ethereum')).toEqual(['ETH 1.5', 'WETH 2.5', 'WBTC 0.1234', 'USDC 1,234.56', 'YOCTO 7', 'POINTS 42']);
-    const table = page.getByRole('table', { name: 'Tokens on Ethereum' });
-    await expect(table.getByText('1,234.56', { exact: true })).toHaveAttribute('title', '1234.567891 USDC');
-    await expect(table.getByText('0.1234', { exact: true })).toHaveAttribute('title', '0.12345678 WBTC');
-    await expect(table.getByText('7', { exact: true })).toHaveAttribute('title', '7.000000000000000000000001 YOCTO');
-    await expect(table.getByText('$7,407.41')).toBeVisible();
-
+    await chooseChip(page, 'Ethereum');
+    expect(await listRows(page, 'Tokens on Ethereum')).toEqual(['WETH 2.5', 'WBTC 0.12345678', 'ETH 1.5', 'USDC 1234.567891', 'YOCTO 7.000000000000000000000001']);
     const hiddenToggle = page.getByRole('button', { name: /2 hidden tokens/ });
     await expect(hiddenToggle).toHaveAttribute('aria-expanded', 'false');
     await hiddenToggle.click();
-    await expect(page.getByRole('table', { name: 'Hidden tokens on Ethereum' }).getByText('visit claim-reward.com')).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Hidden tokens on Ethereum' }).getByText('visit claim-reward.com')).toBeVisible();
 
-    // One chain open at a time.
-    await openChain(page, 'BNB Chain');
-    await expect(page.getByLabel('Total on BNB Chain')).toHaveText(SHOWCASE_BSC_TOTAL);
-    expect(await tableRows(page, 'BNB Chain')).toEqual(['BNB 0.25', 'BUSD 500', 'CAKE 10']);
-    await expect(page.getByRole('table', { name: 'Tokens on Ethereum' })).toHaveCount(0);
+    // One chain at a time.
+    await chooseChip(page, 'BNB Chain');
+    expect(await listRows(page, 'Tokens on BNB Chain')).toEqual(['BUSD 500', 'BNB 0.25', 'CAKE 10']);
+    await expect(page.getByRole('list', { name: 'Tokens on Ethereum' })).toHaveCount(0);
+    // The headline stays the address's total.
+    await expect(page.getByLabel('Total across chains')).toHaveText(SHOWCASE_ALL_TOTAL);
   });
 
   test('all chains: each chain appears as its answer arrives', async ({ setup, openPopup, fakeApi }) => {
@@ -167,12 +164,16 @@ test.describe('popup', () => {
     fakeApi.simulate({ kind: 'slow', delayMs: 4000, path: TOKENS_PATH, chainId: 56 });
     const page = await openPopup();
     await expect(page.getByText('8 of 9 chains loaded')).toBeVisible();
-    await expect(page.getByRole('button', { name: /^Ethereum:/ })).toBeVisible();
-    await expect(page.getByRole('button', { name: /^BNB Chain:/ })).toHaveCount(0);
+    const chips = page.getByRole('group', { name: 'Show tokens on' });
+    await expect(chips.getByRole('button')).toHaveText(['All', 'Ethereum $20.6K']);
     await expect(page.getByText('Waiting for BNB Chain…')).toBeVisible();
-    await expect(page.getByLabel('Total across chains')).toHaveText(`${SHOWCASE_ETH_TOTAL}…`);
+    // The headline says what it covers instead of growing silently.
+    await expect(page.getByLabel('Total across chains')).toHaveText(SHOWCASE_ETH_TOTAL);
+    await expect(page.locator('[data-coverage]')).toHaveText('8 of 9 chains');
     await expect(page.getByText('All 9 chains loaded')).toBeVisible({ timeout: 10_000 });
     await expect(page.getByLabel('Total across chains')).toHaveText(SHOWCASE_ALL_TOTAL);
+    await expect(page.locator('[data-coverage]')).toHaveCount(0);
+    await expect(chips.getByRole('button')).toHaveText(['All', 'Ethereum $20.6K', 'BNB Chain $670']);
   });
 
   test('stale cache: opens at once with the old data, says how old, then refreshes', async ({ setup, openPopup, serviceWorker, fakeApi }) => {
@@ -265,7 +266,9 @@ test.describe('popup', () => {
     const requested: string[] = [];
     context.on('request', (r) => requested.push(r.url()));
     const page = await openPopup();
-    const table = page.getByRole('table', { name: 'Tokens on Ethereum' });
+    // Most of them have no price: they are in the fold, opened here.
+    await page.getByRole('button', { name: /tokens? without a price/ }).click();
+    const table = page.locator('main');
     await expect(table.getByText(XSS_IMG, { exact: true })).toBeVisible();
     await expect(table.getByText(XSS_SCRIPT, { exact: true })).toBeVisible();
     await expect(table.getByText('JSURI')).toBeVisible();
@@ -285,21 +288,21 @@ test.describe('popup', () => {
   test('a 1,000-token wallet shows 50 rows at a time and can be searched', async ({ setup, openPopup }) => {
     await setup({ apiKey: KEY, watchlist: watch([HOARDER, 'Hoarder']), settings: { chains: [1], hideSpam: false, requestsPerSecond: 50 } });
     const page = await openPopup();
-    const rows = page.getByRole('table', { name: 'Tokens on Ethereum' }).locator('tbody tr');
-    await expect(rows).toHaveCount(51, { timeout: 20_000 }); // native + 50 tokens
-    await page.getByRole('button', { name: /Show 50 more \(950 not shown\)/ }).click();
-    await expect(rows).toHaveCount(101);
+    const rows = page.getByRole('list', { name: 'Tokens on Ethereum' }).locator(':scope > li');
+    await expect(rows).toHaveCount(50, { timeout: 20_000 });
+    await page.getByRole('button', { name: /^Show 50 more \(\d+ not shown\)$/ }).click();
+    await expect(rows).toHaveCount(100);
 
     const search = page.getByRole('searchbox', { name: 'Search tokens' });
-    const symbol = (await rows.nth(7).locator('.font-medium').textContent())!.toLowerCase();
+    const symbol = (await rows.nth(7).locator('bdi.font-medium').textContent())!.toLowerCase();
     await search.fill(symbol);
-    await expect(rows).not.toHaveCount(101);
-    // Each remaining row names the query in its symbol or name (the two lines of the first cell).
-    const matches = await rows.locator('td:first-child').allInnerTexts();
+    await expect(rows).not.toHaveCount(100);
+    // Each remaining row names the query in its symbol or its name (read to screen readers after the symbol).
+    const matches = await rows.evaluateAll((lis) => lis.map((li) => li.querySelector('button')?.textContent ?? ''));
     expect(matches.length).toBeGreaterThan(0);
     expect(matches.filter((text) => !text.toLowerCase().includes(symbol))).toEqual([]);
     await search.fill('no-such-token-anywhere');
-    await expect(page.getByText('No tokens on Ethereum match “no-such-token-anywhere”.')).toBeVisible();
+    await expect(page.getByText('No tokens match “no-such-token-anywhere”.')).toBeVisible();
   });
 
   test('remove with undo, and edit a label', async ({ setup, openPopup, serviceWorker }) => {
