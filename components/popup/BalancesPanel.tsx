@@ -8,7 +8,7 @@ import { say } from '@/lib/i18n/say';
 import { Skeleton } from '@/components/popup/ChainBalances';
 import { ErrorNotice, groupFailures } from '@/components/shared/ErrorNotice';
 import { fitUsd } from '@/components/popup/fit-number';
-import { hasAnyBalance, normalizeQuery, SMALL_BALANCE_USD, type ChainFilter } from '@/components/popup/holdings-view';
+import { hasAnyBalance, normalizeQuery, popupRuleLookup, SMALL_BALANCE_USD, type ChainFilter } from '@/components/popup/holdings-view';
 import { useBalances, type ChainLoad } from '@/components/popup/use-balances';
 import { useNow } from '@/components/shared/use-now';
 import { WORDS } from '@/components/shared/vocabulary';
@@ -48,7 +48,7 @@ export function chainStateOf(load: ChainLoad | undefined): ChainState | undefine
 
 /** Everything the panel shows, derived once from the per-chain loads. */
 function overview(address: string, chains: readonly Chain[], get: (id: number) => ChainLoad | undefined, hideSpam: boolean) {
-  const summary = addressSummary(address, { chainIds: chains.map((c) => c.id), state: (id) => chainStateOf(get(id)), hideSpam });
+  const summary = addressSummary(address, { chainIds: chains.map((c) => c.id), state: (id) => chainStateOf(get(id)), hideSpam, rules: popupRuleLookup() });
   const named = (ids: readonly number[]) => chains.filter((c) => ids.includes(c.id));
   const failures = chains.flatMap((chain) => {
     const load = get(chain.id);

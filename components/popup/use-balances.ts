@@ -3,6 +3,7 @@
  * and the watchlist's totals read the same answers, so one address never shows two totals and
  * switching views never asks the worker again for what the store holds.
  */
+import { popupRuleLookup } from './holdings-view';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { BalancesAnswer } from '@/lib/messaging/protocol';
 import { addressSummary, type ChainState } from '@/lib/core/address-summary';
@@ -104,14 +105,15 @@ export function useAddressTotals(
     store.peek(pairsOf(addresses, chainIds));
     // addresses and chainIds are compared by content (wanted), not identity.
   }, [wanted, epoch, store]);
+  const rules = popupRuleLookup();
   return useMemo(() => {
     const totals = new Map<string, KnownTotal>();
     for (const address of addresses) {
-      const summary = addressSummary(address, { chainIds, state: (chainId) => chainStateOf(store.get(chainId, address)), hideSpam });
+      const summary = addressSummary(address, { chainIds, state: (chainId) => chainStateOf(store.get(chainId, address)), hideSpam, rules });
       if (!summary.complete) continue;
       totals.set(address, { usd: summary.totals.totalUsd, at: Math.min(...summary.chains.map((c) => c.portfolio.fetchedAt)) });
     }
     return totals;
     // Recomputed when the store changed (version) or the question did.
-  }, [version, wanted, hideSpam, store]);
+  }, [version, wanted, hideSpam, rules, store]);
 }

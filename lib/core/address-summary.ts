@@ -23,6 +23,8 @@ export interface HoldingRow {
   token: Token;
   /** USD value counted in the total; undefined when unpriced or not believable. */
   usd?: number;
+  /** The user pinned it: listed first, whatever its value. */
+  pinned?: boolean;
 }
 
 export interface ChainPart {
@@ -97,18 +99,19 @@ export function addressSummary(address: string, input: SummaryInput): AddressSum
     address,
     totals: sumTotals(chains.map((c) => c.summary)),
     chains,
-    rows: chains.flatMap(rowsOf).sort(byValue),
+    rows: chains.flatMap((c) => rowsOf(c, input.rules)).sort(byValue),
     hidden: chains.flatMap((c) => c.summary.hidden.map((token) => ({ chainId: c.chainId, native: false, token }))),
     coverage: { total: input.chainIds.length, loaded, pending, failed },
     complete: loaded.length === input.chainIds.length,
   };
 }
 
-function rowsOf({ chainId, portfolio, summary }: ChainPart): HoldingRow[] {
+function rowsOf({ chainId, portfolio, summary }: ChainPart, rules: TokenRuleLookup | undefined): HoldingRow[] {
   const native = nativeRow(portfolio, summary);
   const tokens = summary.visible.map((token) => {
     const usd = summary.usdOf.get(token);
-    return { chainId, native: false, token, ...(usd !== undefined && { usd }) };
+    const pinned = rules?.(chainId, token.contract)?.pinned === true;
+    return { chainId, native: false, token, ...(usd !== undefined && { usd }), ...(pinned && { pinned }) };
   });
   return native ? [native, ...tokens] : tokens;
 }
@@ -128,6 +131,7 @@ function nativeRow(p: ChainHoldings, summary: HoldingsSummary): HoldingRow | und
 }
 
 function byValue(a: HoldingRow, b: HoldingRow): number {
+  if (!!a.pinned !== !!b.pinned) return a.pinned ? -1 : 1;
   const va = a.usd ?? -1;
   const vb = b.usd ?? -1;
   if (va !== vb) return vb - va;

@@ -31,8 +31,8 @@ test.describe('price history', () => {
     await setup({ apiKey: KEY, watchlist: [{ address: PRICE_MOVER, label: 'mover', addedAt: 1_700_000_000_000 }], settings: FAST });
     const popup = await openPopup();
     try {
-      await popup.getByRole('button', { name: /^Ethereum: \$21\.00/ }).click();
-      const row = popup.getByRole('row').filter({ hasText: 'MOVE' });
+      // The token-first list shows the rows at once (no chain to open).
+      const row = popup.locator('[data-token-list] li[data-row]').filter({ hasText: 'MOVE' });
       const change = row.locator('[data-price-change="d1"]');
       await expect(change).toHaveAttribute('data-percent', '+5.00 %', { timeout: 15_000 });
       await expect(change).toContainText('▲');
@@ -41,6 +41,7 @@ test.describe('price history', () => {
       expect(await change.evaluate((el) => getComputedStyle(el).color)).not.toBe(await row.locator('[data-num]').first().evaluate((el) => getComputedStyle(el).color));
       // The details name both prices.
       await row.getByRole('button').first().click();
+      await expect(row.locator('[data-price-change="d7"]')).toHaveCount(1);
       await expect(popup.locator('[data-change-between]').first()).toHaveText('from $2.00 to $2.10');
       // The total: $20.00 at yesterday's price → $21.00.
       await expect(popup.locator('[data-total-change="d1"]').first()).toHaveAttribute('data-percent', '+5.00 %');
