@@ -152,7 +152,10 @@ export function AddressBookSection() {
   };
 
   return (
-    <div class="space-y-4">
+    <section aria-labelledby="address-book-title" class="mt-4 space-y-4 border-t border-slate-200 pt-4 dark:border-slate-700">
+      <h3 id="address-book-title" class="text-base font-semibold">
+        {i18n.t('options.sections.addressBook')}
+      </h3>
       <p class="text-sm text-slate-600 dark:text-slate-300">{i18n.t('options.addressBook.intro')}</p>
       <div>
         <p class="text-sm" data-book-count={book?.length}>
@@ -191,6 +194,6 @@ export function AddressBookSection() {
           </div>
         )}
       </div>
-    </div>
+    </section>
   );
 }

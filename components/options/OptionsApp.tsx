@@ -56,8 +56,6 @@ export function OptionsApp() {
           </Section>
           <Section id="data-title" title={i18n.t('options.sections.data')}>
             <DataSection />
-          </Section>
-          <Section id="address-book-title" title={i18n.t('options.sections.addressBook')}>
             <AddressBookSection />
           </Section>
           <details class="rounded-lg border border-slate-200 p-4 dark:border-slate-700">
