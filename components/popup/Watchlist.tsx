@@ -135,8 +135,10 @@ export function AddAddressForm({ entries, onAdded }: { entries: readonly WatchEn
 function LabelEditor({ entry, onDone }: { entry: WatchEntry; onDone: () => void }) {
   const [value, setValue] = useState(entry.label);
   const [error, setError] = useState('');
+  const [saving, setSaving] = useState(false);
   const save = async () => {
-    const r = await editWatchlist({ kind: 'relabel', address: entry.address, label: value });
+    setSaving(true);
+    const r = await editWatchlist({ kind: 'relabel', address: entry.address, label: value }).finally(() => setSaving(false));
     if (r.ok) onDone();
     else setError(r.error);
   };
@@ -161,7 +163,7 @@ function LabelEditor({ entry, onDone }: { entry: WatchEntry; onDone: () => void 
         autoFocus
         onInput={(e) => setValue(e.currentTarget.value)}
       />
-      <button type="submit" class="btn-primary">{i18n.t('popup.watchlist.save')}</button>
+      <button type="submit" class="btn-primary" disabled={saving} aria-busy={saving}>{i18n.t('popup.watchlist.save')}</button>
       <button type="button" class="btn-secondary" onClick={onDone}>{i18n.t('popup.cancel')}</button>
       {error && <p role="alert" class="w-full text-xs text-red-700 dark:text-red-400">{error}</p>}
     </form>

@@ -68,9 +68,11 @@ function sendEdit(page: Page, edit: Edit, id: string): Promise<{ ok: boolean; er
       const gone = /message channel closed|Receiving end does not exist|Could not establish connection|message port closed/i;
       for (let attempt = 0; attempt < 2; attempt++) {
         try {
-          const r = (await chrome.runtime.sendMessage({ id: Math.floor(Math.random() * 1e9), type: 'editWatchlist', data: { id, edit }, timestamp: Date.now() })) as
-            | { res?: { ok: boolean; error?: string }; err?: { message: string } }
-            | undefined;
+          // A message to a worker stopped under it may never be answered: after 20 s it counts as gone.
+          const r = (await Promise.race([
+            chrome.runtime.sendMessage({ id: Math.floor(Math.random() * 1e9), type: 'editWatchlist', data: { id, edit }, timestamp: Date.now() }),
+            new Promise((_, reject) => setTimeout(() => reject(new Error('message port closed (no answer in 20 s)')), 20_000)),
+          ])) as { res?: { ok: boolean; error?: string }; err?: { message: string } } | undefined;
           if (!r) throw new Error('message port closed');
           const retried = attempt > 0;
           return r.err ? { ok: false, error: r.err.message, retried } : { ok: r.res!.ok, error: r.res!.error, retried };
@@ -299,7 +301,11 @@ function seeds(): number[] {
 
 export async function benchFaults(): Promise<string[]> {
   const lines: string[] = [];
-  for (const seed of seeds()) lines.push(await session(seed));
+  for (const seed of seeds()) {
+    console.error(`fault-injection session, seed ${seed}…`);
+    lines.push(await session(seed));
+    console.error(lines.at(-1));
+  }
   return [...lines, `${lines.length} sessions passed in a row (seeds ${lines.map((l) => l.split(':')[0]!.slice(5)).join(', ')}).`];
 }
 
