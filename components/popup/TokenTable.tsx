@@ -241,11 +241,7 @@ export function TokenTable({ native, nativePriceUsd, tokens, label, ...ctx }: Ta
           ))}
         </tbody>
       </table>
-      {!ctx.dimmed && (
-        <p class="mt-1 text-right">
-          <TotalPriceChange holdings={items.map((i) => ({ valueUsd: i.valueUsd ?? 0, change: changes.get(i.contract.toLowerCase())?.d1 }))} />
-        </p>
-      )}
+      {!ctx.dimmed && <TotalPriceChange class="mt-1 text-right" holdings={items.map((i) => ({ valueUsd: i.valueUsd ?? 0, change: changes.get(i.contract.toLowerCase())?.d1 }))} />}
       {left > 0 && (
         <button type="button" class="btn-secondary mt-2 w-full" onClick={() => setShown((n) => n + PAGE_SIZE)}>
           {i18n.t('common.tokens.showMore', [Math.min(PAGE_SIZE, left), left])}
