@@ -128,9 +128,7 @@ function Balances({ data, chain }: { data: DataView; chain: Chain }) {
           <span data-native>{data.native}</span>
           {data.nativeUsd && ` · ${data.nativeUsd}`}
         </p>
-        <p class="m-0">
-          <TotalPriceChange holdings={data.changeItems.map((i) => ({ valueUsd: i.valueUsd, change: changes.get(changeKey(chain.id, i.contract))?.d1 }))} />
-        </p>
+        <TotalPriceChange class="m-0" holdings={data.changeItems.map((i) => ({ valueUsd: i.valueUsd, change: changes.get(changeKey(chain.id, i.contract))?.d1 }))} />
         {data.leftOut && <p class="m-0 text-xs text-slate-500">{data.leftOut}</p>}
       </div>
       {data.tokens.length > 0 ? <TokenRows tokens={data.tokens} chainId={chain.id} changes={changes} /> : <p class="m-0 text-xs text-slate-500">{i18n.t('card.noTokens')}</p>}

@@ -154,7 +154,7 @@ export function TokenList({ summary, chain, onChain, query, hideSmall }: Props) 
   const nothing = ordered.length + folded.spam.length + folded.small.length + folded.unpriced.length === 0;
   return (
     <div class="space-y-2">
-      <TotalPriceChange holdings={counted.map((r) => ({ valueUsd: r.usd!, change: changeOf(r)?.d1 }))} class="block" />
+      <TotalPriceChange holdings={counted.map((r) => ({ valueUsd: r.usd!, change: changeOf(r)?.d1 }))} />
       <ChainChips summary={summary} chain={inView} onChain={onChain} />
       <div ref={container} data-token-list data-frozen={frozen}>
         {ordered.length > 0 && (

@@ -94,12 +94,12 @@ export function TotalPriceChange({ holdings, window = 'd1', class: extra = '' }:
   const text = i18n.t('common.priceChange.total', [windowLabel(window), percent, formatUsd(total.baseUsd), formatUsd(total.nowUsd)]);
   const partial = total.covered < total.priced ? ` · ${i18n.t('common.priceChange.partial', [total.covered, total.priced])}` : '';
   return (
-    <span class={`text-xs tabular-nums ${extra}`} data-total-change={window} data-percent={percent}>
+    <p class={`text-xs tabular-nums ${extra}`} data-total-change={window} data-percent={percent}>
       <span class={TONE[dir]}>
         <span aria-hidden="true">{ARROW[dir]} </span>
         {text}
       </span>
       {partial}
-    </span>
+    </p>
   );
 }

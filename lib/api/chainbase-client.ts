@@ -7,6 +7,7 @@ import { cappedHoldNote, holdMs, parseRetryAfter } from './retry-after';
 import { hexToDecimalString } from '@/lib/core/format';
 import type { Token } from '@/lib/core/types';
 import type { Endpoint } from '@/lib/core/credits';
+import { MAX_HISTORY_RANGE_SECONDS } from '@/lib/core/price-change';
 
 /**
  * The HTTP client for the Chainbase balance API: requests, pagination, contract
@@ -85,8 +86,6 @@ export interface PricePoint {
  */
 export type PriceHistory = { kind: 'points'; points: PricePoint[] } | { kind: 'unavailable'; reason: 'empty' | 'unreadable' };
 
-/** The longest range one history call may ask for (the API's limit). */
-export const MAX_HISTORY_RANGE_SECONDS = 90 * 24 * 3600;
 
 export interface TokenPage {
   tokens: Token[];

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createChainbaseClient, type PriceHistory } from '@/lib/api/chainbase-client';
 import { MOVE_CONTRACT, PRICE_MOVER, PRICE_MOVER_TOO, tokensFor } from '@/tests/fake-api/data';
 import { startFakeApi, PRICE_HISTORY_PATH, type FakeApi } from '@/tests/fake-api/server';
-import { FAILED_HISTORY_TTL_MS, HISTORY_TTL_MS, MAX_CALLS_PER_REQUEST, PriceHistoryService, thinPoints, type HistoryStore } from './price-history';
+import { FAILED_HISTORY_TTL_MS, HISTORY_TTL_MS, MAX_CALLS_PER_REQUEST, PriceHistoryService, sanitizeHistoryTable, thinPoints, type HistoryStore } from './price-history';
 import type { PriceChangesRequest } from '@/lib/messaging/protocol';
 
 const HOUR = 3_600_000;
@@ -148,5 +148,25 @@ describe('thinPoints', () => {
     const older = kept.filter(([t]) => nowMs - t * 1000 > 8 * DAY);
     expect(new Set(older.map(([t]) => Math.floor(t / 86_400))).size).toBe(older.length);
     expect(kept.map(([t]) => t)).toEqual([...kept.map(([t]) => t)].sort((a, b) => a - b));
+  });
+});
+
+describe('sanitizeHistoryTable', () => {
+  it('keeps well-formed entries and drops the rest one by one, never trusting a price of 0', () => {
+    const good = { at: 1, points: [[1_780_000_000, 2]] };
+    expect(
+      sanitizeHistoryTable({
+        [`1:${MOVE_CONTRACT}`]: good,
+        '1:0x0000000000000000000000000000000000000001': { at: 1, points: [[1_780_000_000, 0]] },
+        '1:0x0000000000000000000000000000000000000002': { at: 1, failed: true },
+        '1:0x0000000000000000000000000000000000000003': { at: 1, unavailable: 'empty' },
+        '1:0x0000000000000000000000000000000000000004': { points: [] },
+        'not-a-key': good,
+      }),
+    ).toEqual({
+      [`1:${MOVE_CONTRACT}`]: good,
+      '1:0x0000000000000000000000000000000000000002': { at: 1, failed: true },
+      '1:0x0000000000000000000000000000000000000003': { at: 1, unavailable: 'empty' },
+    });
   });
 });

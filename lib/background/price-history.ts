@@ -7,10 +7,10 @@
  * The calls go through the scheduler and the credit ledger like every other (fetchHistory is a
  * client from clientFor); the lane is the caller's.
  */
-import { MAX_HISTORY_RANGE_SECONDS, type PriceHistory } from '@/lib/api/chainbase-client';
-import { CHANGE_WINDOWS, changeOver, type PriceChange } from '@/lib/core/price-change';
+import type { PriceHistory } from '@/lib/api/chainbase-client';
+import { CHANGE_WINDOWS, changeOver, MAX_HISTORY_RANGE_SECONDS, type PriceChange } from '@/lib/core/price-change';
 import type { PriceChangesAnswer, PriceChangesRequest, TokenPriceChange } from '@/lib/messaging/protocol';
-import { defineWorkerState, type WorkerState } from '@/lib/storage/worker-state';
+import type { WorkerState } from '@/lib/storage/worker-state';
 import type { AskerCall } from './types';
 
 /** A token's history is asked for again only after this long. */
@@ -36,7 +36,7 @@ export interface HistoryEntry {
   failed?: boolean;
 }
 
-type HistoryTable = Record<string, HistoryEntry>;
+export type HistoryTable = Record<string, HistoryEntry>;
 export type HistoryStore = Pick<WorkerState<HistoryTable>, 'get' | 'set'>;
 
 export interface PriceHistoryDeps {
@@ -167,7 +167,7 @@ function changesOf(entry: HistoryEntry | undefined, nowMs: number, nowPriceUsd: 
 }
 
 /** A stored table from an older version (or corrupted) is dropped entry by entry, never trusted. */
-function sanitizeTable(raw: unknown): HistoryTable {
+export function sanitizeHistoryTable(raw: unknown): HistoryTable {
   const table: HistoryTable = {};
   if (!raw || typeof raw !== 'object') return table;
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
@@ -184,6 +184,3 @@ function sanitizeTable(raw: unknown): HistoryTable {
 function isPoint(p: unknown): boolean {
   return Array.isArray(p) && p.length === 2 && Number.isFinite(p[0]) && typeof p[1] === 'number' && p[1] > 0 && Number.isFinite(p[1]);
 }
-
-/** The table, under one storage.local key beside the balance cache and the native prices. */
-export const priceHistoryState = defineWorkerState<HistoryTable>('local:priceHistory', { validate: sanitizeTable });

@@ -29,7 +29,8 @@ import type { NameAnswer } from '@/lib/messaging/protocol';
 import { NameService } from './name-service';
 import { heldName, heldResolve, unlessHeld, type OnHold } from './held';
 import { openLookup } from './context-menu';
-import { PriceHistoryService, priceHistoryState } from './price-history';
+import { PriceHistoryService } from './price-history';
+import { priceHistoryState } from './price-history-state';
 
 /** A verified name with what ENSIP-15 says about it: the card shows the flags without loading the library. */
 function withNameFlags(answer: NameAnswer): NameAnswer {

@@ -5,6 +5,8 @@
  */
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
+/** The longest range one GET /v1/token/price/history call may ask for (the API's limit). */
+export const MAX_HISTORY_RANGE_SECONDS = 90 * 24 * 3600;
 export const CHANGE_WINDOWS = { d1: DAY_MS, d7: 7 * DAY_MS } as const;
 export type ChangeWindow = keyof typeof CHANGE_WINDOWS;
 

@@ -12,6 +12,10 @@ import { CHAINS } from '../../lib/core/chains';
 import { CREDITS_PER_CHAIN_REFRESH } from '../../lib/core/credits';
 import { nativeFor, SHOWCASE, tokensFor } from '../../tests/fake-api/data';
 import { runAlone } from './run-alone';
+import { PriceHistoryService, tokensWorthAsking } from '../../lib/background/price-history';
+import { creditCost } from '../../lib/core/credits';
+import { DONATE, PRICE_MOVER, PRICE_MOVER_TOO, priceHistoryFor, TWO_ETH } from '../../tests/fake-api/data';
+import type { PriceChangesRequest } from '../../lib/messaging/protocol';
 
 function memoryArea(): StorageAreaLike {
   const data: Record<string, unknown> = {};
@@ -66,6 +70,46 @@ async function firstSlotWait(priority: boolean): Promise<number> {
   return firstAt - asked;
 }
 
+/** 20 addresses: the hand-written ones (which share USDC, LINK, MOVE…) and 15 seeded ones. */
+const HISTORY_ADDRESSES = [SHOWCASE, DONATE, TWO_ETH, PRICE_MOVER, PRICE_MOVER_TOO, ...Array.from({ length: 15 }, (_, i) => `0x${(0x5eed00 + i).toString(16).padStart(40, '0')}`)];
+
+/** What one (chain, address) token list asks: every token with its value and price now. */
+function historyRequest(chainId: number, address: string): PriceChangesRequest {
+  const tokens = tokensFor(chainId, address)
+    .filter((t) => t.current_usd_price > 0)
+    .map((t) => ({ chainId, contract: t.contract_address, priceUsd: t.current_usd_price, valueUsd: (Number(t.balance) / 10 ** t.decimals) * t.current_usd_price }));
+  return { tokens };
+}
+
+/** History calls for one day of 20 addresses × 9 chains, each shown every hour, against one call per holding per showing. */
+async function historyCallsPerDay(): Promise<{ calls: number; distinct: number; perHolding: number }> {
+  let now = Date.UTC(2026, 11, 1);
+  let calls = 0;
+  const service = new PriceHistoryService({
+    fetchHistory: async (chainId, contract, from, to) => {
+      calls++;
+      const points = priceHistoryFor(chainId, contract, from, to, Math.floor(now / 1000)).map((p) => ({ t: Date.parse(p.updated_at), priceUsd: p.price }));
+      return points.length ? { kind: 'points', points } : { kind: 'unavailable', reason: 'empty' };
+    },
+    now: () => now,
+  });
+  const distinct = new Set<string>();
+  let perHolding = 0;
+  for (let hour = 0; hour < 24; hour++) {
+    for (const address of HISTORY_ADDRESSES) {
+      for (const chain of CHAINS) {
+        const request = historyRequest(chain.id, address);
+        const worth = tokensWorthAsking(request.tokens);
+        worth.forEach((k) => distinct.add(k));
+        perHolding += worth.size;
+        await service.changes(request);
+      }
+    }
+    now += 3_600_000;
+  }
+  return { calls, distinct: distinct.size, perHolding };
+}
+
 export async function benchCredits(): Promise<string[]> {
   const after = await creditsPerRefresh(12);
   // Before: every chain was asked at every refresh, whatever it held.
@@ -73,12 +117,16 @@ export async function benchCredits(): Promise<string[]> {
   const afterTotal = after.reduce((a, b) => a + b, 0);
   const fifo = await firstSlotWait(false);
   const laned = await firstSlotWait(true);
+  const history = await historyCallsPerDay();
+  const historyCredits = history.calls * creditCost('v1/token/price/history');
   return [
     `SHOWCASE (active on 2 of ${CHAINS.length} chains), all-chains refresh every TTL, 12 refreshes:`,
     `  before (every chain every TTL): ${CHAINS.length * CREDITS_PER_CHAIN_REFRESH} credits each, ${beforeTotal} in all`,
     `  after (empty chains every ${EMPTY_CHAIN_TTL_FACTOR} TTLs): first ${after[0]}, later ${after[1]} each, ${afterTotal} in all (${(beforeTotal / afterTotal).toFixed(2)}× fewer)`,
     `First slot for a newly shown address behind 18 queued requests (2 requests/s, scheduler clock):`,
     `  before (one FIFO queue): ${(fifo / 1000).toFixed(1)} s; after (lanes): ${(laned / 1000).toFixed(1)} s (goal ≤ 0.6 s)`,
+    `Price history, one day, ${HISTORY_ADDRESSES.length} addresses × ${CHAINS.length} chains, each shown every hour (tokens worth > $1, top 20 per list):`,
+    `  one call per holding per showing: ${history.perHolding} calls; shared per token per day: ${history.calls} calls for ${history.distinct} distinct tokens = ${historyCredits} credits (goal ≤ 1 call per distinct token per day; cost per call unknown, counted 1)`,
   ];
 }
 

@@ -32,6 +32,9 @@ test('20 explorer tabs asking at once stay within the rate limit', async ({ cont
   const answered = () => fakeApi.requests.filter((r) => (r.path === '/v1/account/tokens' || r.path === '/v1/account/balance') && r.status === 200).length;
   await expect.poll(answered, { timeout: 60_000 }).toBe(TABS * 2);
 
+  // Cards then ask for their tokens' price history (lib/background/price-history.ts): wait until every slot granted reached the server and was answered.
+  const granted = async () => (await sendFromPage<SchedulerLog>(options, 'getSchedulerLog', {})).res!.grants.length - before;
+  await expect.poll(async () => (fakeApi.requests.every((r) => r.status !== 0) ? (await granted()) - fakeApi.total() : -1), { timeout: 30_000 }).toBe(0);
   const log = (await sendFromPage<SchedulerLog>(options, 'getSchedulerLog', {})).res!;
   const grants = log.grants.slice(before);
   // Every request the server saw took a slot from the scheduler, in the hover cards' lane.
