@@ -114,12 +114,11 @@ async function main() {
   await popup.waitForLoadState('networkidle');
   await states(popup, 'popup', popup.getByLabel('Total across chains'));
 
-  // The exchange wallet (260 tokens, billions): Ethereum open, the first token's details open.
+  // The exchange wallet (260 tokens, billions): the token list across chains, the first token's details open.
   await popup.goto(`${popupUrl}?address=${WHALE}`);
   await popup.getByText(/All \d+ chains loaded/).waitFor({ timeout: 30_000 });
-  await popup.getByRole('button', { name: /^Ethereum:/ }).click();
-  // Row 1 is the native coin (no contract); row 2 is the first token.
-  const firstToken = popup.getByRole('table', { name: 'Tokens on Ethereum' }).locator('tbody button[aria-expanded]').nth(1);
+  // The first row that has a contract (a native coin has none).
+  const firstToken = popup.locator('[data-token-list] > ul > li:not([data-row$=":native"])').first().locator('button[aria-expanded]');
   await firstToken.click();
   await popup.locator('[data-contract]').first().waitFor();
   await states(popup, 'popup-token-details', firstToken);
