@@ -40,7 +40,7 @@ test.describe('ENS names', () => {
     expect(text).not.toContain('.eth');
   });
 
-  test('the popup shows the verified name in the detail view and in an unlabelled watchlist row', async ({ setup, openPopup }) => {
+  test('one name per address: the verified name in the header, the watchlist, Portfolio and the card', async ({ context, setup, openPopup, serveExplorer }) => {
     // One chain keeps the balance calls (which go first) few.
     await setup({ apiKey: 'demo', settings: { chains: [1] }, watchlist: [{ address: DONATE, label: '', addedAt: 1 }, { address: SHOWCASE, label: 'Main', addedAt: 2 }] });
     const popup = await openPopup();
@@ -52,6 +52,21 @@ test.describe('ENS names', () => {
     // A row with a label shows the label, not the name.
     await expect(popup.locator(`li[data-address="${SHOWCASE}"]`)).toContainText('Main');
     await expect(popup.locator(`li[data-address="${SHOWCASE}"] [data-ens-name]`)).toHaveCount(0);
+    // Portfolio names each row the same way.
+    await popup.getByRole('button', { name: 'Portfolio', exact: true }).click();
+    const portfolio = popup.getByRole('region', { name: 'Portfolio' });
+    await expect(portfolio.locator(`li[data-address="${DONATE}"] [data-ens-name]`)).toHaveText(DONATE_ENS);
+    await expect(portfolio.locator(`li[data-address="${SHOWCASE}"]`)).toContainText('Main');
+    await popup.close();
+    // And so does the card.
+    const page = await context.newPage();
+    try {
+      const card = await openAddressPage(page, serveExplorer, DONATE);
+      await page.locator('#a').hover();
+      await expect.poll(field(card, (s) => s.text), { timeout: 10_000 }).toContain(DONATE_ENS);
+    } finally {
+      await page.close();
+    }
   });
 
   test('typing a .eth name adds the resolved address after confirmation, the name as its label', async ({ setup, openPopup, serviceWorker }) => {

@@ -11,6 +11,7 @@ import { i18n } from '#i18n';
 import { shortenAddress } from '@/lib/core/address';
 import { CHAINS, chainById } from '@/lib/core/chains';
 import { popupRuleLookup } from '@/components/popup/holdings-view';
+import { AddressName } from '@/components/popup/AddressName';
 import { netWorth, type AddressWorth, type NetWorth } from '@/lib/core/net-worth';
 import {
   changeSince,
@@ -226,11 +227,12 @@ function AddressRow({ row, label, chainCount, history, now, onOpen }: RowProps) 
   const nothingYet = row.pendingChains.length === chainCount;
   const total = nothingYet ? '…' : `${say(formatTotalUsd(row.totals))}${row.complete ? '' : '…'}`;
   return (
-    <li>
+    <li data-address={row.address}>
       <button type="button" class="block w-full px-2 py-1.5 text-left hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-500 dark:hover:bg-slate-800" onClick={onOpen}>
         <span class="flex items-baseline gap-2">
           <span class="min-w-0 flex-1 truncate text-sm">
-            {label && <span class="mr-1">{label}</span>}
+            {/* One name per address, as in the header and the watchlist: your label, else the verified name. */}
+            {label ? <span class="mr-1">{label}</span> : <AddressName address={row.address} class="mr-1" />}
             <span class="font-mono text-xs text-slate-500 dark:text-slate-400">{shortenAddress(row.address)}</span>
           </span>
           <span class="shrink-0 text-right text-sm tabular-nums">{total}</span>
