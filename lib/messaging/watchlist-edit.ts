@@ -13,11 +13,34 @@ function editId(): string {
   return crypto.randomUUID();
 }
 
-/** Sends one edit; a worker that cannot be reached is an answer too (`ok: false`, in words). */
+/**
+ * An edit is applied in milliseconds; a worker stopped mid-answer can leave the message without
+ * any reply at all. Past this, the same edit (same id, so applied at most once) is sent again, and
+ * past the second wait the page is told: nothing stays greyed out for ever.
+ */
+export const EDIT_DEADLINE_MS = 10_000;
+
+class NoAnswer extends Error {}
+
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new NoAnswer(i18n.t('messages.worker.noAnswer', [`${ms / 1000} s`]))), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+/** Sends one edit; a worker that cannot be reached, or does not answer, is an answer too (`ok: false`, in words). */
 export async function editWatchlist(edit: WatchlistEdit): Promise<WatchlistEditAnswer> {
   const id = editId();
+  const once = () => withDeadline(callWorker(() => sendMessage('editWatchlist', { id, edit })), EDIT_DEADLINE_MS);
   try {
-    return await callWorker(() => sendMessage('editWatchlist', { id, edit }));
+    try {
+      return await once();
+    } catch (error) {
+      if (!(error instanceof NoAnswer)) throw error;
+      return await once();
+    }
   } catch (error) {
     return { ok: false, error: i18n.t('messages.watchlist.notSaved', [error instanceof Error ? error.message : String(error)]) };
   }
