@@ -164,7 +164,7 @@ test.describe('keyboard only', () => {
     // Switch chain: Tab to BNB Chain's chip and press it; its tokens show. The chip carries a value once
     // BNB Chain answered (the worker loads the address's first chain whole before the others).
     await expect(page.getByRole('button', { name: /^BNB Chain \$/ })).toBeVisible({ timeout: 15_000 });
-    await tabTo(page, /^BNB Chain \$/);
+    await tabTo(page, /^BNB Chain \$/, 80);
     await page.keyboard.press('Enter');
     await expect(focused).toHaveAttribute('aria-pressed', 'true');
     await expect(page.getByRole('list', { name: 'Tokens on BNB Chain' })).toBeVisible();
