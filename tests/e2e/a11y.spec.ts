@@ -3,7 +3,6 @@
  * keyboard-only walk through the popup. The hover card sits in a closed shadow root that page
  * script (and so axe run as page script) cannot enter: axe is run on the card's root through CDP.
  */
-import AxeBuilder from '@axe-core/playwright';
 import axe from 'axe-core';
 import type { Page } from '@playwright/test';
 import { toChecksumAddress } from '../../lib/core/address';
@@ -11,29 +10,17 @@ import { DONATE, SHOWCASE } from '../fake-api/data';
 import { TOKENS_PATH } from '../fake-api/server';
 import { ClosedCard } from './closed-card';
 import { expect, test } from './fixtures';
+import { expectNoViolations, pressTo as tabTo, WCAG_21_AA } from './a11y-checks';
 
 declare const chrome: typeof import('webextension-polyfill');
 
 const KEY = 'test-key';
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 function watch(...entries: [address: string, label: string][]) {
   return entries.map(([address, label], i) => ({ address, label, addedAt: 1_700_000_000_000 + i }));
 }
 
-/** "rule: selector, selector" for each violation, so a failure says what and where. */
-async function violations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
-/** In light and in dark mode. */
-async function expectNoViolations(page: Page): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    expect(await violations(page), `${colorScheme} mode`).toEqual([]);
-  }
-}
 
 test.describe('accessibility (axe, WCAG 2.1 AA)', () => {
   test('popup: first run (no key) and empty watchlist', async ({ setup, openPopup }) => {
@@ -194,18 +181,6 @@ async function arrowTo(page: Page, name: RegExp): Promise<void> {
   await tabTo(page, name, 5, 'ArrowDown').catch(() => tabTo(page, name, 10, 'ArrowUp'));
 }
 
-/** Presses `key` (Tab by default) until the focused element's name or text matches. */
-async function tabTo(page: Page, name: RegExp, max = 60, key = 'Tab'): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press(key);
-    const label = await page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      return `${el?.getAttribute('aria-label') ?? ''} ${el?.textContent ?? ''}`.trim();
-    });
-    if (name.test(label)) return;
-  }
-  throw new Error(`${key} never reached ${name}`);
-}
 
 const CARD_TEXT = `function () { return this.querySelector('[role="dialog"]')?.textContent ?? null; }`;
 /**

@@ -3,9 +3,9 @@
  * hover cards and the popup, feed the look-alike check, and export and import back exactly.
  */
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { expectNoViolations } from './a11y-checks';
 import { abortForeignHosts, cardField as field, openAddressPage } from './address-page';
 import { DONATE, EMPTY, SHOWCASE } from '../fake-api/data';
 import { toChecksumAddress } from '../../lib/core/address';
@@ -126,11 +126,7 @@ test.describe('address book', () => {
       await expect(review.getByRole('alert')).toContainText('⚠ Warning: look-alike of "Cold wallet" in your watchlist');
       expect(await readBook()).toBeNull();
       // The review (problems, warning, choices) passes axe's WCAG 2.1 AA rules in light and dark mode.
-      for (const colorScheme of ['light', 'dark'] as const) {
-        await options.emulateMedia({ colorScheme });
-        const { violations } = await new AxeBuilder({ page: options }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-        expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), colorScheme).toEqual([]);
-      }
+      await expectNoViolations(options);
 
       await review.getByRole('button', { name: 'Import without the look-alikes' }).click();
       await expect(options.getByText('Imported 1 label. 2 lines could not be imported:')).toBeVisible();

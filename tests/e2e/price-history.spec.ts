@@ -8,22 +8,11 @@ import { PRICE_MOVER } from '../fake-api/data';
 import { PRICE_HISTORY_PATH } from '../fake-api/server';
 import { abortForeignHosts, cardField, openAddressPage } from './address-page';
 import { expect, test } from './fixtures';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { expectNoViolations } from './a11y-checks';
 
 const KEY = 'test-key';
 const FAST = { requestsPerSecond: 50 };
 
-/** WCAG 2.1 AA violations in light and in dark mode ("mode rule: selectors"), as tests/e2e/a11y.spec.ts checks. */
-async function axeViolations(page: Page): Promise<string[]> {
-  const found: string[] = [];
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    found.push(...violations.map((v) => `${colorScheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
-  }
-  return found;
-}
 
 test.describe('price history', () => {
   test('a token from $2.00 to $2.10 shows +5.00 % (24 h) in the popup and the card, from one history call', async ({ context, setup, openPopup, fakeApi, serveExplorer }) => {
@@ -47,7 +36,7 @@ test.describe('price history', () => {
       await expect(popup.locator('[data-total-change="d1"]').first()).toHaveAttribute('data-percent', '+5.00 %');
       await expect(popup.locator('[data-total-change="d1"]').first()).toContainText('from $20.00 to $21.00');
       expect(fakeApi.count({ path: PRICE_HISTORY_PATH, chainId: 1 })).toBe(1);
-      expect(await axeViolations(popup)).toEqual([]);
+      await expectNoViolations(popup);
     } finally {
       await popup.close();
     }

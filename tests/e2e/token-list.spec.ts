@@ -3,12 +3,12 @@
  * filters, folds, a headline that says what it covers while chains arrive, rows that hold still
  * under the pointer, prices under a cent with four significant digits, keyboard and axe.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { toChecksumAddress } from '../../lib/core/address';
 import { EMPTY, SHOWCASE } from '../fake-api/data';
 import { TOKENS_PATH } from '../fake-api/server';
 import { test, expect } from './fixtures';
+import { expectNoViolations, pressTo } from './a11y-checks';
 
 const KEY = 'test-key';
 const FAST = { requestsPerSecond: 50 };
@@ -26,26 +26,7 @@ async function rowSymbols(page: Page): Promise<string[]> {
   return list(page).locator(':scope > li bdi.font-medium').allTextContents();
 }
 
-async function expectNoViolations(page: Page): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `${colorScheme} mode`).toEqual([]);
-  }
-}
 
-/** Presses `key` until the focused element's name or text matches. */
-async function pressTo(page: Page, name: RegExp, key = 'Tab', max = 60): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press(key);
-    const label = await page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      return `${el?.getAttribute('aria-label') ?? ''} ${el?.textContent ?? ''}`.trim();
-    });
-    if (name.test(label)) return;
-  }
-  throw new Error(`${key} never reached ${name}`);
-}
 
 /** A token on chain 1 of EMPTY, in the API's shape. */
 function apiToken(symbol: string, contract: string, units: bigint, price: number) {

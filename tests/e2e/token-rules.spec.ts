@@ -8,12 +8,12 @@
  * GUSD 1,000 × $1 + MID 10 × $15 = $1,150.00; BONUS (100 × $2 = $200) is named like bait,
  * so the spam rule folds it; NOPX (5, no price, with a logo) is shown but has no price.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page, Worker } from '@playwright/test';
 import { EMPTY } from '../fake-api/data';
 import { TOKENS_PATH } from '../fake-api/server';
 import { openAddressPage, cardField, abortForeignHosts } from './address-page';
 import { expect, test } from './fixtures';
+import { expectNoViolations } from './a11y-checks';
 
 declare const chrome: typeof import('webextension-polyfill');
 
@@ -60,14 +60,6 @@ async function openDetails(page: Page, symbol: string, contract: string) {
   return page.locator(`[data-token-rules="${contract}"]`);
 }
 
-/** axe (WCAG 2.1 A and AA) in light and dark mode, as tests/e2e/a11y.spec.ts runs it. */
-async function expectNoViolations(page: Page) {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `${colorScheme} mode`).toEqual([]);
-  }
-}
 
 async function storedRules(serviceWorker: Worker) {
   return serviceWorker.evaluate(async () => (await chrome.storage.sync.get('tokenRules')).tokenRules ?? null);
