@@ -280,8 +280,8 @@ function answerBalance(req: ApiRequest, keys: ReadonlySet<string>): Answer {
   return { status: 200, body: { code: 0, message: 'ok', data: toHexQuantity(nativeFor(chainId, address)) } };
 }
 
-/** GET /v1/token/price?chain_id&contract_address: `data` {price, symbol, decimals, updated_at}, or null when unpriced. */
-function answerPrice(req: ApiRequest, keys: ReadonlySet<string>): Answer {
+/** The key, chain_id and contract_address every token endpoint checks first; an error answer when one is wrong. */
+function tokenQuery(req: ApiRequest, keys: ReadonlySet<string>): Answer | { chainId: number; contract: string } {
   const keyError = checkKey(req.apiKey, keys);
   if (keyError) return keyError;
   const rawChain = req.params.get('chain_id');
@@ -291,6 +291,14 @@ function answerPrice(req: ApiRequest, keys: ReadonlySet<string>): Answer {
   if (contract === null || !ADDRESS_RE.test(contract)) {
     return errorAnswer(422, 'contract_address must match ^0[xX][a-fA-F0-9]{40}$');
   }
+  return { chainId, contract };
+}
+
+/** GET /v1/token/price?chain_id&contract_address: `data` {price, symbol, decimals, updated_at}, or null when unpriced. */
+function answerPrice(req: ApiRequest, keys: ReadonlySet<string>): Answer {
+  const token = tokenQuery(req, keys);
+  if ('status' in token) return token;
+  const { chainId, contract } = token;
   const known = priceFor(chainId, contract);
   const data = known && { price: known.price, symbol: known.symbol, decimals: 18, updated_at: PRICE_UPDATED_AT };
   return { status: 200, body: { code: 0, message: 'ok', data: data ?? null } };
@@ -302,15 +310,9 @@ function answerPrice(req: ApiRequest, keys: ReadonlySet<string>): Answer {
  * first, one an hour counted back from end_timestamp; [] for a token without a price.
  */
 function answerPriceHistory(req: ApiRequest, keys: ReadonlySet<string>, nowMs: number): Answer {
-  const keyError = checkKey(req.apiKey, keys);
-  if (keyError) return keyError;
-  const rawChain = req.params.get('chain_id');
-  const chainId = parseWhole(rawChain);
-  if (chainId === undefined || !isChainId(chainId)) return errorAnswer(400, `unsupported chain_id: ${rawChain ?? ''}`);
-  const contract = req.params.get('contract_address');
-  if (contract === null || !ADDRESS_RE.test(contract)) {
-    return errorAnswer(422, 'contract_address must match ^0[xX][a-fA-F0-9]{40}$');
-  }
+  const token = tokenQuery(req, keys);
+  if ('status' in token) return token;
+  const { chainId, contract } = token;
   const from = parseWhole(req.params.get('from_timestamp'));
   const to = parseWhole(req.params.get('end_timestamp'));
   if (from === undefined || to === undefined) return errorAnswer(400, 'from_timestamp and end_timestamp are required (Unix seconds)');
