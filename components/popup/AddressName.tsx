@@ -70,7 +70,16 @@ export function AddressNames({ address, label: ownLabel }: { address: string; la
   const ens = useEnsName(address, true, bookLabel !== undefined);
   const short = shortenAddress(address);
   const named = (name: string) => <EnsName name={name} flags={checkEnsName(name).flags} />;
-  const first = label ? <span class="truncate font-semibold">{label}</span> : ens ? named(ens) : <span class="font-mono">{short}</span>;
+  const fromBook = !ownLabel && !!bookLabel;
+  const first = label ? (
+    <span class="truncate font-semibold" {...(fromBook && { 'data-book-label': true })}>
+      {label}
+    </span>
+  ) : ens ? (
+    named(ens)
+  ) : (
+    <span class="font-mono">{short}</span>
+  );
   const rest = label ? [ens, short] : ens ? [short] : [];
   return (
     <span class="flex min-w-0 flex-1 flex-col text-sm leading-tight" data-address-names>

@@ -136,13 +136,14 @@ test.describe('address book', () => {
     }
   });
 
-  test('the popup names an address by its address-book label before its ENS name', async ({ setup, openPopup, serviceWorker }) => {
+  test('the popup names an address by its address-book label, its ENS name on the second line', async ({ setup, openPopup, serviceWorker }) => {
     await setup({ apiKey: API_KEY, watchlist: [{ address: SHOWCASE, label: '', addedAt: 1 }] });
     await serviceWorker.evaluate((a) => chrome.storage.sync.set({ addressBook: [{ address: a, label: 'Main account' }] }), SHOWCASE);
     const popup = await openPopup();
     try {
-      await expect(popup.locator('[data-book-label]').first()).toHaveText('Main account');
-      await expect(popup.getByText('vitalik.eth')).toHaveCount(0);
+      // The header's one name is the book's label; the verified name and the short address are its second line.
+      await expect(popup.locator('header [data-address-names] [data-book-label]')).toHaveText('Main account');
+      await expect(popup.locator('header [data-address-names] [data-ens-name]')).toHaveText('vitalik.eth');
     } finally {
       await popup.close();
     }
