@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks';
 import { chainById, type Chain } from '@/lib/core/chains';
 import { toChecksumAddress } from '@/lib/core/address';
 import type { HoldingRow } from '@/lib/core/address-summary';
-import { formatUsdPrice, toExactDecimal, usdValue } from '@/lib/core/format';
+import { formatExactAmount, formatUsdPrice, usdValue } from '@/lib/core/format';
 import { timeAgo } from '@/lib/core/time-ago';
 import { classifyToken } from '@/lib/core/spam';
 import { implausibleReason } from '@/lib/core/totals';
@@ -32,7 +32,7 @@ export const PAGE_SIZE = 50;
 /** The exact amount in whole tokens, or a sentence when the API's amount cannot be read. */
 function exactOf(row: HoldingRow): string {
   try {
-    return toExactDecimal(row.token.balance, row.token.decimals);
+    return formatExactAmount(row.token.balance, row.token.decimals);
   } catch {
     return i18n.t('common.tokens.unreadableAmount');
   }

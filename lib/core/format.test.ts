@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatAmount, formatUsd, formatUsdPrice, hexToDecimalString, parseRawAmount, toExactDecimal, usdValue } from './format';
+import { formatAmount, formatExactAmount, formatUsd, formatUsdPrice, hexToDecimalString, parseRawAmount, toExactDecimal, usdValue } from './format';
 
 const MAX_UINT256 = 2n ** 256n - 1n;
 const MAX_UINT256_DEC = '115792089237316195423570985008687907853269984665640564039457584007913129639935';
@@ -252,5 +252,14 @@ describe('usdValue', () => {
     expect(usdValue('abc', 6, 1)).toBeUndefined();
     expect(usdValue('100', -1, 1)).toBeUndefined();
     expect(usdValue('100', 256, 1)).toBeUndefined();
+  });
+});
+
+describe('formatExactAmount', () => {
+  it('keeps every digit and writes them as the locale does', () => {
+    expect(formatExactAmount('1234567891', 6, 'en-US')).toBe('1,234.567891');
+    expect(formatExactAmount('1234500000000000000000', 18, 'de-DE')).toBe('1.234,5');
+    expect(formatExactAmount('7000000000000000000000001', 24, 'en-US')).toBe('7.000000000000000000000001');
+    expect(formatExactAmount('12345678901234567890', 0, 'en-US')).toBe('12,345,678,901,234,567,890');
   });
 });

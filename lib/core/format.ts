@@ -161,6 +161,18 @@ export function formatAmount(raw: string | bigint, decimals: number, opts: Forma
   return shownFrac ? `${grouped}${style.decimal}${shownFrac}` : grouped;
 }
 
+/**
+ * Every digit of an amount, grouped and separated as the display locale writes numbers
+ * ("1,234.567891"; "1.234,567891" in German, where "1234.5" would read as a thousand-and-more).
+ * Throws like toExactDecimal on an unreadable amount.
+ */
+export function formatExactAmount(raw: string | bigint, decimals: number, locale = displayLocale()): string {
+  const [int, frac] = toExactDecimal(raw, decimals).split('.');
+  const style = localeStyle(locale);
+  const grouped = groupInteger(int!, style);
+  return frac ? `${grouped}${style.decimal}${frac}` : grouped;
+}
+
 function isBelowDisplayFloor(value: bigint, decimals: number): boolean {
   return value * 10n ** BigInt(DUST_DISPLAY) < 10n ** BigInt(decimals);
 }

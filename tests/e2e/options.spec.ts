@@ -82,7 +82,7 @@ test.describe('options page', () => {
     await setup({ apiKey: 'test-key' });
     const page = await openOptions();
     const headings = page.getByRole('heading', { level: 2 });
-    await expect(headings).toHaveText(['Chainbase API key', 'Credits', 'Watch alerts', 'Hover cards', 'Display', 'Data']);
+    await expect(headings).toHaveText(['Chainbase API key', 'Credits', 'Watch alerts', 'Hover cards', 'Display', 'Hidden tokens', 'Data']);
     for (const label of ['API base URL', 'Cache lifetime (minutes)', 'Requests per second', 'Pages per address (100 tokens each)']) {
       await expect(page.getByLabel(label)).toBeHidden();
     }

@@ -134,7 +134,7 @@ test.describe('popup', () => {
       'WETH 2.5',
       'WBTC 0.12345678',
       'ETH 1.5',
-      'USDC 1234.567891',
+      'USDC 1,234.567891',
       'BUSD 500',
       'BNB 0.25',
       'CAKE 10',
@@ -145,7 +145,7 @@ test.describe('popup', () => {
     expect(await listRows(page, 'Tokens without a price')).toEqual(['POINTS 42']);
 
     await chooseChip(page, 'Ethereum');
-    expect(await listRows(page, 'Tokens on Ethereum')).toEqual(['WETH 2.5', 'WBTC 0.12345678', 'ETH 1.5', 'USDC 1234.567891', 'YOCTO 7.000000000000000000000001']);
+    expect(await listRows(page, 'Tokens on Ethereum')).toEqual(['WETH 2.5', 'WBTC 0.12345678', 'ETH 1.5', 'USDC 1,234.567891', 'YOCTO 7.000000000000000000000001']);
     const hiddenToggle = page.getByRole('button', { name: /2 hidden tokens/ });
     await expect(hiddenToggle).toHaveAttribute('aria-expanded', 'false');
     await hiddenToggle.click();
