@@ -40,7 +40,8 @@ test.describe('portfolio', () => {
     await setup({ apiKey: KEY, watchlist: watch([TWO_ETH, 'two eth']), settings: FAST });
     const page = await openPopup();
     await expect(page.getByLabel('Total across chains', { exact: true })).toHaveText(TWO_ETH_TOTAL, { timeout: 15_000 });
-    // One price call for each chain with a wrapped token; none for Merlin.
+    // One price call for each chain with a wrapped token; none for Merlin (counted once every chain answered).
+    await expect(page.getByText(/All \d+ chains loaded/)).toBeVisible({ timeout: 15_000 });
     for (const chainId of PRICED_CHAINS) expect(fakeApi.count({ path: PRICE_PATH, chainId }), `chain ${chainId}`).toBe(1);
     expect(fakeApi.count({ path: PRICE_PATH, chainId: 4200 })).toBe(0);
   });
