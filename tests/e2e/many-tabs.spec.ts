@@ -1,9 +1,10 @@
+import { DEFAULT_BURST } from '../../lib/background/scheduler';
 import { expect, hoverUntilCard, sendFromPage, test } from './fixtures';
 import type { SchedulerLog } from '../../lib/messaging/protocol';
 
 const RATE = 4;
 /** The worker's scheduler lets this many go at once after a quiet spell. */
-const BURST = 2;
+const BURST = DEFAULT_BURST;
 const TABS = 20;
 /** One distinct address per tab, on a light page so that all tabs ask at nearly the same moment. */
 const address = (i: number) => `0x${(0xabc000 + i).toString(16).padStart(40, '0')}`;

@@ -15,6 +15,8 @@ test('a lookup from the context menu shows the address and can add it to the wat
   // Every add path asks first (issue 20): the lookup window's add is confirmed like the card's.
   await page.getByRole('button', { name: 'Add this address' }).click();
   await expect(page.getByText('Looked up from a page')).toHaveCount(0);
+  // The confirmation closes once the worker answered (the stored list may show it a moment before).
+  await expect(page.getByRole('region', { name: 'Confirm adding to the watchlist' })).toHaveCount(0);
   await page.getByRole('button', { name: /^Watchlist \(/ }).click();
   await expect(page.getByRole('list', { name: 'Watchlist' }).getByRole('listitem')).toContainText(['0xd8dA']);
 });
